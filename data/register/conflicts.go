@@ -1,0 +1,230 @@
+package register
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+
+	"github.com/haeoreum/register/data/model"
+	"github.com/haeoreum/register/data/msg"
+)
+
+// Observation is the newest value one city reported for one field of a
+// project, kept whether or not it became the register's value.
+type Observation struct {
+	ProjectID int64
+	City      model.City
+	Field     model.FieldKey
+	Value     string // canonical text
+	Precision int64  // amounts: won per last significant step; periods: 1 month, 12 year-only
+	Raw       string
+	File      string
+	Sheet     string
+	Cell      string
+	AsOf      string
+	Batch     int64
+}
+
+// Observations returns what each city last reported for the project.
+func (t *Tx) Observations(projectID int64) ([]Observation, error) {
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT city, field, value, precision, raw, file, sheet, cell, as_of, batch_id
+		FROM observations WHERE project_id = ?`, projectID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Observation
+	for rows.Next() {
+		o := Observation{ProjectID: projectID}
+		var city, field string
+		if err := rows.Scan(&city, &field, &o.Value, &o.Precision, &o.Raw, &o.File, &o.Sheet, &o.Cell, &o.AsOf, &o.Batch); err != nil {
+			return nil, err
+		}
+		o.City, o.Field = model.City(city), model.FieldKey(field)
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// PutObservation records a city's value, replacing its older one.
+func (t *Tx) PutObservation(o Observation) error {
+	return t.exec(`INSERT INTO observations(project_id, city, field, value, precision, raw, file, sheet, cell, as_of, batch_id)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?)
+		ON CONFLICT(project_id, city, field) DO UPDATE SET value=excluded.value, precision=excluded.precision,
+		raw=excluded.raw, file=excluded.file, sheet=excluded.sheet, cell=excluded.cell, as_of=excluded.as_of,
+		batch_id=excluded.batch_id`,
+		o.ProjectID, string(o.City), string(o.Field), o.Value, o.Precision, o.Raw, o.File, o.Sheet, o.Cell, o.AsOf, t.batch)
+}
+
+// ConflictValue is one city's side of a disagreement.
+type ConflictValue struct {
+	City  model.City `json:"city"`
+	Value string     `json:"value"`
+	Raw   string     `json:"raw,omitempty"`
+	File  string     `json:"file"`
+	Sheet string     `json:"sheet,omitempty"`
+	Cell  string     `json:"cell"`
+	AsOf  string     `json:"as_of,omitempty"`
+	Lead  bool       `json:"lead,omitempty"`
+}
+
+// Conflict is a disagreement between cities about one field of a project.
+type Conflict struct {
+	ID           int64           `json:"id"`
+	ProjectID    int64           `json:"-"`
+	Code         string          `json:"code"`
+	Name         string          `json:"name"`
+	Field        model.FieldKey  `json:"field"`
+	Status       string          `json:"status"`
+	LeadCity     model.City      `json:"lead_city"`
+	Values       []ConflictValue `json:"values"`
+	Decision     string          `json:"decision,omitempty"`
+	DecidedValue string          `json:"decided_value,omitempty"`
+	DecidedBy    string          `json:"decided_by,omitempty"`
+	DecidedAt    string          `json:"decided_at,omitempty"`
+}
+
+// Conflict statuses.
+const (
+	ConflictOpen       = "open"
+	ConflictResolved   = "resolved"
+	ConflictSuperseded = "superseded" // the cities came to agree, or the values changed
+)
+
+// OpenConflicts returns the project's open conflicts by field.
+func (t *Tx) OpenConflicts(projectID int64) (map[model.FieldKey]*Conflict, error) {
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT id, field, lead_city, values_json FROM conflicts
+		WHERE project_id = ? AND status = 'open'`, projectID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[model.FieldKey]*Conflict{}
+	for rows.Next() {
+		c := &Conflict{ProjectID: projectID, Status: ConflictOpen}
+		var field, lead, values string
+		if err := rows.Scan(&c.ID, &field, &lead, &values); err != nil {
+			return nil, err
+		}
+		c.Field, c.LeadCity = model.FieldKey(field), model.City(lead)
+		if err := json.Unmarshal([]byte(values), &c.Values); err != nil {
+			return nil, err
+		}
+		out[c.Field] = c
+	}
+	return out, rows.Err()
+}
+
+// PutConflict opens a conflict, or updates the values of an open one.
+func (t *Tx) PutConflict(c *Conflict) error {
+	values, err := json.Marshal(c.Values)
+	if err != nil {
+		return err
+	}
+	if c.ID != 0 {
+		return t.exec(`UPDATE conflicts SET values_json = ?, lead_city = ? WHERE id = ? AND values_json IS NOT ?`,
+			string(values), string(c.LeadCity), c.ID, string(values))
+	}
+	res, err := t.tx.ExecContext(t.ctx, `INSERT INTO conflicts(project_id, field, status, lead_city, values_json, batch_id)
+		VALUES (?,?,?,?,?,?)`, c.ProjectID, string(c.Field), ConflictOpen, string(c.LeadCity), string(values), t.batch)
+	if err != nil {
+		return err
+	}
+	c.ID, err = res.LastInsertId()
+	return err
+}
+
+// CloseConflict ends an open conflict with a status and, for decisions,
+// what was decided.
+func (t *Tx) CloseConflict(id int64, status, decision, value string) error {
+	return t.exec(`UPDATE conflicts SET status = ?, decision = ?, decided_value = ?, decided_by = ?, decided_at = ?
+		WHERE id = ?`, status, decision, value, t.reg.who.User+"@"+t.reg.who.Host, now(), id)
+}
+
+// Conflicts lists conflicts (only open ones unless all is set), by code and field.
+func (r *Register) Conflicts(ctx context.Context, all bool) ([]*Conflict, error) {
+	q := `SELECT c.id, c.project_id, p.code, p.name, c.field, c.status, c.lead_city, c.values_json,
+		c.decision, c.decided_value, c.decided_by, c.decided_at
+		FROM conflicts c JOIN projects p ON p.id = c.project_id`
+	if !all {
+		q += ` WHERE c.status = 'open' AND p.deleted = 0`
+	}
+	q += ` ORDER BY p.code, c.field, c.id`
+	rows, err := r.db.QueryContext(ctx, q)
+	if err != nil {
+		return nil, classify(err, msg.Where{File: r.path})
+	}
+	defer rows.Close()
+	out := []*Conflict{}
+	for rows.Next() {
+		c := &Conflict{}
+		var field, lead, values string
+		if err := rows.Scan(&c.ID, &c.ProjectID, &c.Code, &c.Name, &field, &c.Status, &lead, &values,
+			&c.Decision, &c.DecidedValue, &c.DecidedBy, &c.DecidedAt); err != nil {
+			return nil, err
+		}
+		c.Field, c.LeadCity = model.FieldKey(field), model.City(lead)
+		if err := json.Unmarshal([]byte(values), &c.Values); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// Decisions on a conflict.
+const (
+	DecideKeep  = "keep"  // keep the register's value
+	DecideTake  = "take"  // take one city's value
+	DecideTyped = "typed" // an official typed the value
+)
+
+// Resolve records an official's decision on an open conflict as its own
+// batch: keep the register's value, take a city's value, or a typed value.
+func (r *Register) Resolve(ctx context.Context, conflictID int64, decision string, city model.City, typed string) (int64, error) {
+	var projectID int64
+	var field, values, status string
+	err := r.db.QueryRowContext(ctx, `SELECT project_id, field, values_json, status FROM conflicts WHERE id = ?`, conflictID).
+		Scan(&projectID, &field, &values, &status)
+	if err == sql.ErrNoRows || (err == nil && status != ConflictOpen) {
+		return 0, msg.Errorf(msg.Where{File: r.path}, msgNotFound, fmt.Sprintf("#%d", conflictID))
+	}
+	if err != nil {
+		return 0, classify(err, msg.Where{File: r.path})
+	}
+	var vals []ConflictValue
+	if err := json.Unmarshal([]byte(values), &vals); err != nil {
+		return 0, err
+	}
+	k := model.FieldKey(field)
+	return r.Write(ctx, Batch{Kind: KindResolve}, func(tx *Tx) error {
+		switch decision {
+		case DecideKeep:
+			var p *model.Project
+			ps, err := tx.Projects()
+			if err != nil {
+				return err
+			}
+			p = ps[projectID]
+			return tx.CloseConflict(conflictID, ConflictResolved, DecideKeep, p.Get(k))
+		case DecideTake:
+			for _, v := range vals {
+				if v.City == city {
+					prov := Provenance{File: v.File, Sheet: v.Sheet, Cell: v.Cell, City: v.City, AsOf: v.AsOf, Raw: v.Raw}
+					if err := tx.SetField(projectID, 0, k, v.Value, prov); err != nil {
+						return err
+					}
+					return tx.CloseConflict(conflictID, ConflictResolved, DecideTake+":"+string(city), v.Value)
+				}
+			}
+			return msg.Errorf(msg.Where{File: r.path}, msgNotFound, string(city))
+		case DecideTyped:
+			if err := tx.SetField(projectID, 0, k, typed, Provenance{Raw: "typed"}); err != nil {
+				return err
+			}
+			return tx.CloseConflict(conflictID, ConflictResolved, DecideTyped, typed)
+		}
+		return fmt.Errorf("unknown decision %q", decision)
+	})
+}

@@ -1,0 +1,48 @@
+package register
+
+import (
+	"context"
+
+	"github.com/haeoreum/register/data/model"
+	"github.com/haeoreum/register/data/msg"
+)
+
+// Edit changes one field of a project as a person's edit, committed at once
+// with its audit row. version is the project's Version when the person read
+// it: if someone changed the project since, the edit is refused (ErrStale)
+// rather than silently overwriting theirs.
+func (r *Register) Edit(ctx context.Context, code string, version int64, k model.FieldKey, value string) (int64, error) {
+	p, err := r.Project(ctx, code)
+	if err != nil {
+		return 0, err
+	}
+	if version == 0 {
+		version = p.Version
+	}
+	return r.Write(ctx, Batch{Kind: KindEdit}, func(tx *Tx) error {
+		return tx.SetField(p.ID, version, k, value, Provenance{Raw: "edit"})
+	})
+}
+
+// Create adds a project typed in by a person.
+func (r *Register) Create(ctx context.Context, p *model.Project) (int64, error) {
+	if p.Code == "" || p.Name == "" {
+		return 0, msg.Errorf(msg.Where{File: r.path}, msgNotFound, p.Code)
+	}
+	return r.Write(ctx, Batch{Kind: KindCreate}, func(tx *Tx) error {
+		_, err := tx.InsertProject(p)
+		return err
+	})
+}
+
+// SetDeleted soft-deletes (or restores) a project: it leaves lists and
+// reports but keeps its history, and can be brought back.
+func (r *Register) SetDeleted(ctx context.Context, code string, deleted bool) (int64, error) {
+	p, err := r.Project(ctx, code)
+	if err != nil {
+		return 0, err
+	}
+	return r.Write(ctx, Batch{Kind: KindDelete}, func(tx *Tx) error {
+		return tx.SetDeleted(p.ID, deleted)
+	})
+}

@@ -1,0 +1,384 @@
+package register
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/haeoreum/register/data/model"
+	"github.com/haeoreum/register/data/msg"
+)
+
+// columnOf maps a field key to its projects column.
+func columnOf(k model.FieldKey) (string, bool) {
+	if t, ok := model.TierOf(k); ok {
+		return string(t), true
+	}
+	switch k {
+	case model.FEnd:
+		return "end_month", true
+	case model.FProgress:
+		return "progress", true
+	case model.FName, model.FField, model.FKind, model.FLead, model.FCities, model.FStart,
+		model.FStage, model.FOverview, model.FActivities, model.FProblems, model.FNextSteps, model.FNotes:
+		return string(k), true
+	}
+	return "", false
+}
+
+// fieldOfColumn is columnOf backwards, for history rows.
+func fieldOfColumn(col string) model.FieldKey {
+	for _, k := range model.Fields {
+		if c, _ := columnOf(k); c == col {
+			return k
+		}
+	}
+	return model.FieldKey(col)
+}
+
+const selectProject = `SELECT id, code, name, field, kind, lead_city, cities, start, end_month, period_raw,
+	total, national, regional, local, private, other, progress, stage, overview, activities, problems,
+	next_steps, notes, as_of, deleted, version, updated_at FROM projects`
+
+type scanner interface{ Scan(...any) error }
+
+func scanProject(s scanner) (*model.Project, error) {
+	var p model.Project
+	var kind, lead, cities, end, updated string
+	var progress sql.NullFloat64
+	var deleted int
+	b := &p.Budget
+	if err := s.Scan(&p.ID, &p.Code, &p.Name, &p.Field, &kind, &lead, &cities, &p.Start, &end, &p.PeriodRaw,
+		&b.Total, &b.National, &b.Regional, &b.Local, &b.Private, &b.Other, &progress, &p.Stage,
+		&p.Overview, &p.Activities, &p.Problems, &p.NextSteps, &p.Notes, &p.AsOf, &deleted, &p.Version, &updated); err != nil {
+		return nil, err
+	}
+	p.Kind, p.LeadCity, p.Deleted = model.Kind(kind), model.City(lead), deleted != 0
+	_ = p.Set(model.FCities, cities)
+	if end != "" {
+		p.End = &end
+	}
+	if progress.Valid {
+		v := progress.Float64
+		p.Progress = &v
+	}
+	return &p, nil
+}
+
+// ListOptions narrow List.
+type ListOptions struct {
+	IncludeDeleted bool
+}
+
+// List returns every project ordered by code, with aliases, contacts and
+// the count of open conflicts.
+func (r *Register) List(ctx context.Context, o ListOptions) ([]*model.Project, error) {
+	q := selectProject
+	if !o.IncludeDeleted {
+		q += ` WHERE deleted = 0`
+	}
+	q += ` ORDER BY code`
+	rows, err := r.db.QueryContext(ctx, q)
+	if err != nil {
+		return nil, classify(err, msg.Where{File: r.path})
+	}
+	var out []*model.Project
+	byID := map[int64]*model.Project{}
+	for rows.Next() {
+		p, err := scanProject(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		p.Aliases = []string{}
+		out = append(out, p)
+		byID[p.ID] = p
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if err := r.attachDetails(ctx, byID); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// attachDetails fills aliases, contacts and open-conflict counts in three
+// queries rather than three per project.
+func (r *Register) attachDetails(ctx context.Context, byID map[int64]*model.Project) error {
+	rows, err := r.db.QueryContext(ctx, `SELECT project_id, alias FROM aliases ORDER BY project_id, rowid`)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var id int64
+		var a string
+		if err := rows.Scan(&id, &a); err != nil {
+			rows.Close()
+			return err
+		}
+		if p := byID[id]; p != nil {
+			p.Aliases = append(p.Aliases, a)
+		}
+	}
+	rows.Close()
+	rows, err = r.db.QueryContext(ctx, `SELECT project_id, city, department, officer, phone FROM contacts`)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var id int64
+		var city string
+		var c model.Contact
+		if err := rows.Scan(&id, &city, &c.Department, &c.Officer, &c.Phone); err != nil {
+			rows.Close()
+			return err
+		}
+		if p := byID[id]; p != nil {
+			if p.Contacts == nil {
+				p.Contacts = map[model.City]model.Contact{}
+			}
+			p.Contacts[model.City(city)] = c
+		}
+	}
+	rows.Close()
+	rows, err = r.db.QueryContext(ctx, `SELECT project_id, count(*) FROM conflicts WHERE status = 'open' GROUP BY project_id`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return err
+		}
+		if p := byID[id]; p != nil {
+			p.OpenIssues = n
+		}
+	}
+	return rows.Err()
+}
+
+// Project returns the project with the given code (deleted ones too).
+func (r *Register) Project(ctx context.Context, code string) (*model.Project, error) {
+	p, err := scanProject(r.db.QueryRowContext(ctx, selectProject+` WHERE code = ?`, code))
+	if err == sql.ErrNoRows {
+		return nil, msg.Errorf(msg.Where{File: r.path}, msgNotFound, code)
+	}
+	if err != nil {
+		return nil, classify(err, msg.Where{File: r.path})
+	}
+	p.Aliases = []string{}
+	return p, r.attachDetails(ctx, map[int64]*model.Project{p.ID: p})
+}
+
+// Projects returns every project (deleted ones too) keyed by id, as the
+// transaction sees them.
+func (t *Tx) Projects() (map[int64]*model.Project, error) {
+	rows, err := t.tx.QueryContext(t.ctx, selectProject)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]*model.Project{}
+	for rows.Next() {
+		p, err := scanProject(rows)
+		if err != nil {
+			return nil, err
+		}
+		p.Aliases = []string{}
+		out[p.ID] = p
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	arows, err := t.tx.QueryContext(t.ctx, `SELECT project_id, alias FROM aliases ORDER BY rowid`)
+	if err != nil {
+		return nil, err
+	}
+	defer arows.Close()
+	for arows.Next() {
+		var id int64
+		var a string
+		if err := arows.Scan(&id, &a); err != nil {
+			return nil, err
+		}
+		if p := out[id]; p != nil {
+			p.Aliases = append(p.Aliases, a)
+		}
+	}
+	return out, arows.Err()
+}
+
+// InsertProject adds a project with every field set, and returns its id.
+func (t *Tx) InsertProject(p *model.Project) (int64, error) {
+	res, err := t.tx.ExecContext(t.ctx, `INSERT INTO projects(code, name, updated_at) VALUES (?, ?, ?)`, p.Code, p.Name, now())
+	if err != nil {
+		return 0, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	p.ID = id
+	sets, args := []string{}, []any{}
+	for _, k := range model.Fields {
+		if k == model.FName {
+			continue
+		}
+		col, _ := columnOf(k)
+		sets = append(sets, col+" = ?")
+		args = append(args, columnValue(k, p.Get(k)))
+	}
+	sets = append(sets, "period_raw = ?", "as_of = ?")
+	args = append(args, p.PeriodRaw, p.AsOf, id)
+	if _, err := t.tx.ExecContext(t.ctx, `UPDATE projects SET `+strings.Join(sets, ", ")+` WHERE id = ?`, args...); err != nil {
+		return 0, err
+	}
+	return id, nil
+}
+
+// columnValue converts a canonical field text to what the column stores.
+func columnValue(k model.FieldKey, v string) any {
+	if _, ok := model.TierOf(k); ok {
+		n, _ := strconv.ParseInt(v, 10, 64)
+		return n
+	}
+	if k == model.FProgress {
+		if v == "" {
+			return nil
+		}
+		f, _ := strconv.ParseFloat(v, 64)
+		return f
+	}
+	return v
+}
+
+// Provenance says where a value came from: a cell of an imported file, or
+// a person's edit (File empty, Raw holds the note).
+type Provenance struct {
+	Field  model.FieldKey `json:"field"`
+	File   string         `json:"file,omitempty"`
+	Sheet  string         `json:"sheet,omitempty"`
+	Cell   string         `json:"cell,omitempty"`
+	City   model.City     `json:"city,omitempty"`
+	AsOf   string         `json:"as_of,omitempty"`
+	Raw    string         `json:"raw,omitempty"`
+	Batch  int64          `json:"batch"`
+	User   string         `json:"user,omitempty"`
+	At     string         `json:"at,omitempty"`
+	Manual bool           `json:"manual,omitempty"`
+}
+
+// SetField changes one field of a project, validating the value, and
+// records its provenance. expectVersion guards against overwriting a change
+// made elsewhere since the caller read the project (0 skips the check, for
+// imports, which read inside the same transaction).
+func (t *Tx) SetField(projectID int64, expectVersion int64, k model.FieldKey, value string, prov Provenance) error {
+	col, ok := columnOf(k)
+	if !ok {
+		return fmt.Errorf("unknown field %q", k)
+	}
+	var probe model.Project
+	if err := probe.Set(k, value); err != nil {
+		return err
+	}
+	q := `UPDATE projects SET ` + col + ` = ?, version = version + 1, updated_at = ? WHERE id = ?`
+	args := []any{columnValue(k, value), now(), projectID}
+	if expectVersion > 0 {
+		q += ` AND version = ?`
+		args = append(args, expectVersion)
+	}
+	res, err := t.tx.ExecContext(t.ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		var code, at string
+		_ = t.tx.QueryRowContext(t.ctx, `SELECT code, updated_at FROM projects WHERE id = ?`, projectID).Scan(&code, &at)
+		return msg.Errorf(msg.Where{File: t.reg.path}, msgStale, code, at)
+	}
+	return t.setProvenance(projectID, k, prov)
+}
+
+func (t *Tx) setProvenance(projectID int64, k model.FieldKey, p Provenance) error {
+	return t.exec(`INSERT INTO provenance(project_id, field, batch_id, file, sheet, cell, city, as_of, raw)
+		VALUES (?,?,?,?,?,?,?,?,?)
+		ON CONFLICT(project_id, field) DO UPDATE SET batch_id=excluded.batch_id, file=excluded.file,
+		sheet=excluded.sheet, cell=excluded.cell, city=excluded.city, as_of=excluded.as_of, raw=excluded.raw`,
+		projectID, string(k), t.batch, p.File, p.Sheet, p.Cell, string(p.City), p.AsOf, p.Raw)
+}
+
+// SetMeta changes the bookkeeping columns that are not fields: the raw
+// period text and the as-of date of the newest sheet.
+func (t *Tx) SetMeta(projectID int64, periodRaw, asOf string) error {
+	return t.exec(`UPDATE projects SET period_raw = coalesce(nullif(?, ''), period_raw),
+		as_of = max(as_of, ?) WHERE id = ?`, periodRaw, asOf, projectID)
+}
+
+// SetDeleted soft-deletes or restores a project.
+func (t *Tx) SetDeleted(projectID int64, deleted bool) error {
+	d := 0
+	if deleted {
+		d = 1
+	}
+	return t.exec(`UPDATE projects SET deleted = ?, version = version + 1, updated_at = ? WHERE id = ?`, d, now(), projectID)
+}
+
+// AddAlias remembers another name a city used for the project.
+func (t *Tx) AddAlias(projectID int64, alias, norm string, city model.City) error {
+	return t.exec(`INSERT INTO aliases(project_id, alias, norm, city) VALUES (?,?,?,?)
+		ON CONFLICT(project_id, alias) DO NOTHING`, projectID, alias, norm, string(city))
+}
+
+// Aliases returns every known alias by its normalised form.
+func (t *Tx) Aliases() (map[string][]int64, error) {
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT norm, project_id FROM aliases`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string][]int64{}
+	for rows.Next() {
+		var n string
+		var id int64
+		if err := rows.Scan(&n, &id); err != nil {
+			return nil, err
+		}
+		out[n] = append(out[n], id)
+	}
+	return out, rows.Err()
+}
+
+// SetContact stores a city's officer for the project.
+func (t *Tx) SetContact(projectID int64, city model.City, c model.Contact) error {
+	return t.exec(`INSERT INTO contacts(project_id, city, department, officer, phone) VALUES (?,?,?,?,?)
+		ON CONFLICT(project_id, city) DO UPDATE SET department=excluded.department, officer=excluded.officer, phone=excluded.phone
+		WHERE department IS NOT excluded.department OR officer IS NOT excluded.officer OR phone IS NOT excluded.phone`,
+		projectID, string(city), c.Department, c.Officer, c.Phone)
+}
+
+// Provenance returns where each field of the project came from.
+func (r *Register) Provenance(ctx context.Context, projectID int64) (map[model.FieldKey]Provenance, error) {
+	rows, err := r.db.QueryContext(ctx, `SELECT p.field, p.file, p.sheet, p.cell, p.city, p.as_of, p.raw, p.batch_id,
+		b.user, b.at, b.kind FROM provenance p JOIN batches b ON b.id = p.batch_id WHERE p.project_id = ?`, projectID)
+	if err != nil {
+		return nil, classify(err, msg.Where{File: r.path})
+	}
+	defer rows.Close()
+	out := map[model.FieldKey]Provenance{}
+	for rows.Next() {
+		var p Provenance
+		var f, city, kind string
+		if err := rows.Scan(&f, &p.File, &p.Sheet, &p.Cell, &city, &p.AsOf, &p.Raw, &p.Batch, &p.User, &p.At, &kind); err != nil {
+			return nil, err
+		}
+		p.Field, p.City, p.Manual = model.FieldKey(f), model.City(city), p.File == ""
+		out[p.Field] = p
+	}
+	return out, rows.Err()
+}

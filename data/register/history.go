@@ -9,18 +9,18 @@ import (
 
 // Change is one field of one project changed by one batch.
 type Change struct {
-	Batch   int64          `json:"batch"`
-	Kind    string         `json:"kind"`
-	Code    string         `json:"code"`
-	Name    string         `json:"name"`
-	Field   model.FieldKey `json:"field"`
-	Old     string         `json:"old"`
-	New     string         `json:"new"`
-	File    string         `json:"file,omitempty"`
-	City    model.City     `json:"city,omitempty"`
-	User    string         `json:"user"`
-	At      string         `json:"at"`
-	Undone  bool           `json:"undone,omitempty"`
+	Batch  int64          `json:"batch"`
+	Kind   string         `json:"kind"`
+	Code   string         `json:"code"`
+	Name   string         `json:"name"`
+	Field  model.FieldKey `json:"field"`
+	Old    string         `json:"old"`
+	New    string         `json:"new"`
+	File   string         `json:"file,omitempty"`
+	City   model.City     `json:"city,omitempty"`
+	User   string         `json:"user"`
+	At     string         `json:"at"`
+	Undone bool           `json:"undone,omitempty"`
 }
 
 // History returns a project's changes, newest first.

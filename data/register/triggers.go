@@ -65,4 +65,3 @@ func auditTriggers() []string {
 	)
 	return out
 }
-

@@ -94,15 +94,33 @@ const (
 
 // OpenConflicts returns the project's open conflicts by field.
 func (t *Tx) OpenConflicts(projectID int64) (map[model.FieldKey]*Conflict, error) {
+	list, err := t.projectConflicts(projectID, ConflictOpen)
+	if err != nil {
+		return nil, err
+	}
+	out := map[model.FieldKey]*Conflict{}
+	for _, c := range list {
+		out[c.Field] = c
+	}
+	return out, nil
+}
+
+// ResolvedConflicts returns the project's decided conflicts, so that an
+// import does not reopen a disagreement an official already settled.
+func (t *Tx) ResolvedConflicts(projectID int64) ([]*Conflict, error) {
+	return t.projectConflicts(projectID, ConflictResolved)
+}
+
+func (t *Tx) projectConflicts(projectID int64, status string) ([]*Conflict, error) {
 	rows, err := t.tx.QueryContext(t.ctx, `SELECT id, field, lead_city, values_json FROM conflicts
-		WHERE project_id = ? AND status = 'open'`, projectID)
+		WHERE project_id = ? AND status = ? ORDER BY id`, projectID, status)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := map[model.FieldKey]*Conflict{}
+	var out []*Conflict
 	for rows.Next() {
-		c := &Conflict{ProjectID: projectID, Status: ConflictOpen}
+		c := &Conflict{ProjectID: projectID, Status: status}
 		var field, lead, values string
 		if err := rows.Scan(&c.ID, &field, &lead, &values); err != nil {
 			return nil, err
@@ -111,7 +129,7 @@ func (t *Tx) OpenConflicts(projectID int64) (map[model.FieldKey]*Conflict, error
 		if err := json.Unmarshal([]byte(values), &c.Values); err != nil {
 			return nil, err
 		}
-		out[c.Field] = c
+		out = append(out, c)
 	}
 	return out, rows.Err()
 }

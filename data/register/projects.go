@@ -382,3 +382,25 @@ func (r *Register) Provenance(ctx context.Context, projectID int64) (map[model.F
 	}
 	return out, rows.Err()
 }
+
+// Provenance returns where each field of the project came from, as the
+// transaction sees it.
+func (t *Tx) Provenance(projectID int64) (map[model.FieldKey]Provenance, error) {
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT field, file, sheet, cell, city, as_of, raw, batch_id
+		FROM provenance WHERE project_id = ?`, projectID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[model.FieldKey]Provenance{}
+	for rows.Next() {
+		var p Provenance
+		var f, city string
+		if err := rows.Scan(&f, &p.File, &p.Sheet, &p.Cell, &city, &p.AsOf, &p.Raw, &p.Batch); err != nil {
+			return nil, err
+		}
+		p.Field, p.City, p.Manual = model.FieldKey(f), model.City(city), p.File == ""
+		out[p.Field] = p
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,299 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/haeoreum/register/data/model"
+	"github.com/haeoreum/register/data/reconcile"
+	"github.com/haeoreum/register/data/register"
+)
+
+// env is what every command gets: the register's path and the outputs.
+type env struct {
+	dbPath         string
+	stdout, stderr io.Writer
+}
+
+var ctx = context.Background()
+
+// open opens the register for a command; read-only ones never create or
+// migrate it.
+func (e *env) open(readOnly bool) (*register.Register, error) {
+	return register.Open(e.dbPath, register.Options{ReadOnly: readOnly})
+}
+
+type command func(e *env, args []string) error
+
+var commands = map[string]command{
+	"import":      cmdImport,
+	"list":        cmdList,
+	"conflicts":   cmdConflicts,
+	"resolve":     cmdResolve,
+	"history":     cmdHistory,
+	"export":      cmdExport,
+	"template":    cmdTemplate,
+	"undo":        cmdUndo,
+	"check":       cmdCheck,
+	"backup":      cmdBackup,
+	"restore":     cmdRestore,
+	"load-sample": cmdLoadSample,
+}
+
+func flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		return usageError{err.Error()}
+	}
+	return nil
+}
+
+func printJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+func cmdImport(e *env, args []string) error {
+	fs := flags("import")
+	dry := fs.Bool("dry-run", false, "")
+	city := fs.String("city", "", "")
+	addNew := fs.Bool("add-new", false, "")
+	asJSON := fs.Bool("json", false, "")
+	password := fs.String("password", "", "")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usageError{"import: 파일을 지정해 주세요 / name at least one FILE"}
+	}
+	o := reconcile.FileOptions{Options: reconcile.Options{DryRun: *dry, AddNew: *addNew}, Password: *password}
+	if *city != "" {
+		c, ok := model.ParseCity(*city)
+		if !ok {
+			return usageError{"--city: pohang, ulsan, gyeongju"}
+		}
+		o.City = c
+	}
+	r, err := e.open(false)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	var previews []*reconcile.Preview
+	for _, path := range fs.Args() {
+		pv, err := reconcile.ImportFile(ctx, r, path, o)
+		if pv != nil {
+			previews = append(previews, pv)
+			if !*asJSON {
+				printPreview(e.stdout, pv)
+			}
+		}
+		if err != nil {
+			if *asJSON {
+				_ = printJSON(e.stdout, previews)
+			}
+			return err
+		}
+	}
+	if *asJSON {
+		return printJSON(e.stdout, previews)
+	}
+	return nil
+}
+
+func printPreview(w io.Writer, pv *reconcile.Preview) {
+	city := string(pv.City)
+	if pv.Master {
+		city = "사무국 등록부 / register"
+	}
+	state := "미리보기 / preview"
+	if pv.Applied {
+		state = fmt.Sprintf("적용됨 / applied (batch %d)", pv.Batch)
+	}
+	fmt.Fprintf(w, "%s [%s] %s, 기준 %s: %d행 / rows — %s\n", pv.File, pv.Sheet, city, pv.AsOf, pv.Rows, state)
+	fmt.Fprintf(w, "  추가 added %d, 변경 changed %d, 그대로 unchanged %d, 충돌 conflicts %d, 확인 필요 uncertain %d, 제안 proposed %d\n",
+		len(pv.Added), len(pv.Changed), pv.Unchanged, len(pv.Conflicts), len(pv.Uncertain), len(pv.Proposed))
+	for _, c := range pv.Changed {
+		fmt.Fprintf(w, "  변경 %s %s: %q → %q (%s)\n", c.Code, c.Field, c.Old, c.New, c.Cell)
+	}
+	for _, c := range pv.Conflicts {
+		fmt.Fprintf(w, "  충돌 %s %s: %s %q ≠ %s %q (%s)\n", c.Code, c.Field, c.LeadCity, c.LeadValue, c.City, c.Value, c.Cell)
+	}
+	for _, m := range pv.Warnings {
+		fmt.Fprintf(w, "  경고 warning: %s\n", m)
+	}
+	for _, m := range pv.Errors {
+		fmt.Fprintf(w, "  오류 error: %s\n", m)
+	}
+}
+
+func cmdList(e *env, args []string) error {
+	fs := flags("list")
+	fs.Bool("json", true, "")
+	all := fs.Bool("all", false, "include deleted projects")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	r, err := e.open(true)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	ps, err := r.List(ctx, register.ListOptions{IncludeDeleted: *all})
+	if err != nil {
+		return err
+	}
+	if ps == nil {
+		ps = []*model.Project{}
+	}
+	for _, p := range ps {
+		if p.Cities == nil {
+			p.Cities = []model.City{}
+		}
+	}
+	return printJSON(e.stdout, ps)
+}
+
+func cmdConflicts(e *env, args []string) error {
+	fs := flags("conflicts")
+	fs.Bool("json", true, "")
+	all := fs.Bool("all", false, "include resolved conflicts")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	r, err := e.open(true)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	cs, err := r.Conflicts(ctx, *all)
+	if err != nil {
+		return err
+	}
+	return printJSON(e.stdout, cs)
+}
+
+func cmdResolve(e *env, args []string) error {
+	fs := flags("resolve")
+	id := fs.Int64("id", 0, "")
+	keep := fs.Bool("keep", false, "")
+	take := fs.String("take", "", "")
+	typed := fs.String("value", "", "")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	decision, city := "", model.City("")
+	switch {
+	case *keep:
+		decision = register.DecideKeep
+	case *take != "":
+		c, ok := model.ParseCity(*take)
+		if !ok {
+			return usageError{"--take: pohang, ulsan, gyeongju"}
+		}
+		decision, city = register.DecideTake, c
+	case *typed != "":
+		decision = register.DecideTyped
+	}
+	if *id == 0 || decision == "" {
+		return usageError{"resolve: --id N and one of --keep, --take CITY, --value V"}
+	}
+	r, err := e.open(false)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	_, err = r.Resolve(ctx, *id, decision, city, *typed)
+	return err
+}
+
+func cmdHistory(e *env, args []string) error {
+	if len(args) != 1 {
+		return usageError{"history CODE"}
+	}
+	r, err := e.open(true)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	h, err := r.History(ctx, args[0])
+	if err != nil {
+		return err
+	}
+	return printJSON(e.stdout, h)
+}
+
+func cmdUndo(e *env, args []string) error {
+	if len(args) != 0 {
+		return usageError{"undo takes no arguments"}
+	}
+	r, err := e.open(false)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	b, err := r.Undo(ctx, 0)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "되돌림 / undone: batch %d (%s %s)\n", b.ID, b.Kind, b.File)
+	return nil
+}
+
+func cmdCheck(e *env, args []string) error {
+	r, err := e.open(true)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	if err := r.Check(ctx); err != nil {
+		return err
+	}
+	ps, err := r.List(ctx, register.ListOptions{})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "정상 / ok: %s, %d projects\n", r.Path(), len(ps))
+	return nil
+}
+
+func cmdBackup(e *env, args []string) error {
+	r, err := e.open(false)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	path, err := r.Backup(ctx, "manual")
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, path)
+	return nil
+}
+
+func cmdRestore(e *env, args []string) error {
+	if len(args) != 1 {
+		return usageError{"restore BACKUP.db"}
+	}
+	r, err := e.open(false)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	if err := r.Restore(ctx, args[0]); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, "복원됨 / restored:", strings.TrimSpace(args[0]))
+	return nil
+}

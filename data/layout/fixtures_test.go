@@ -1,0 +1,64 @@
+package layout
+
+import (
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/haeoreum/register/data/model"
+	"github.com/haeoreum/register/data/sheet"
+)
+
+// fixture returns the path of a file in ../shared/fixtures.
+func fixture(t testing.TB, name string) string {
+	t.Helper()
+	_, here, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(here), "..", "..", "..", "shared", "fixtures", name)
+}
+
+func locate(t testing.TB, path string, opt Options) *Table {
+	t.Helper()
+	wb, err := sheet.Open(path, sheet.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb, err := Locate(wb, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tb
+}
+
+func TestFixturesAreUnderstood(t *testing.T) {
+	cases := []struct {
+		file   string
+		rows   int
+		city   model.City
+		master bool
+		asOf   string
+	}{
+		{"master_2026.xlsx", 43, "", true, ""},
+		{"pohang_2026-10.xlsx", 41, model.Pohang, false, "2026-10-31"},
+		{"ulsan_2026-10.xlsx", 39, model.Ulsan, false, "2026-10-31"},
+		{"gyeongju_2026-10.xlsx", 40, model.Gyeongju, false, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.file, func(t *testing.T) {
+			tb := locate(t, fixture(t, c.file), Options{})
+			if len(tb.Errors) > 0 {
+				t.Fatalf("errors: %v", tb.Errors)
+			}
+			if len(tb.Records) != c.rows || tb.City != c.city || tb.Master != c.master || tb.AsOf != c.asOf {
+				t.Fatalf("rows %d city %q master %v asOf %q", len(tb.Records), tb.City, tb.Master, tb.AsOf)
+			}
+			for _, w := range tb.Warnings {
+				t.Log("warning:", w)
+			}
+			for _, col := range tb.Columns {
+				t.Logf("%d %q %s %s unit=%d used=%v", col.Col, col.Header, col.Role, col.Tier, col.Unit, col.Used)
+			}
+			r := tb.Records[0]
+			t.Logf("first: %s %s %v %+v", r.Name.Text, r.Field.Text, r.Values, r.Contact)
+		})
+	}
+}

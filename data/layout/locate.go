@@ -1,0 +1,165 @@
+package layout
+
+import (
+	"strings"
+
+	"github.com/haeoreum/register/data/model"
+	"github.com/haeoreum/register/data/msg"
+	"github.com/haeoreum/register/data/sheet"
+	"github.com/haeoreum/register/data/value"
+)
+
+// Options steer Locate.
+type Options struct {
+	// City is the sending city when the user named it; "" detects it.
+	City model.City
+}
+
+// Locate finds the project table of a workbook and reads it. Of several
+// sheets with a table, a visible one with project codes wins, then the
+// most header-like; the others are named in a warning. An error means no
+// table at all; cell errors are in Table.Errors.
+func Locate(wb *sheet.Workbook, opt Options) (*Table, error) {
+	type found struct {
+		s *sheet.Sheet
+		h header
+	}
+	var all []found
+	for _, s := range wb.Sheets {
+		if h, ok := findHeader(s); ok {
+			all = append(all, found{s, h})
+		}
+	}
+	if len(all) == 0 {
+		return nil, msg.Errorf(msg.Where{File: wb.File}, msgNoTable)
+	}
+	rank := func(f found) int {
+		r := f.h.score
+		if !f.s.Hidden {
+			r += 100
+		}
+		for _, t := range f.h.texts {
+			if role, _, _ := classify("", t[0], false, false); role == RoleCode {
+				r += 50
+			}
+		}
+		return r
+	}
+	best := all[0]
+	for _, f := range all[1:] {
+		if rank(f) > rank(best) {
+			best = f
+		}
+	}
+	t := read(wb, best.s, best.h, opt)
+	for _, f := range all {
+		if f.s != best.s {
+			t.Warnings = append(t.Warnings, msg.Errorf(msg.Where{File: wb.File}, msgOtherTables, f.s.Name))
+		}
+	}
+	return t, nil
+}
+
+// read builds the table of one sheet under a found header.
+func read(wb *sheet.Workbook, s *sheet.Sheet, h header, opt Options) *Table {
+	t := &Table{File: wb.File, Sheet: s.Name, HeaderRows: []int{h.upper}}
+	if h.lower > 0 {
+		t.HeaderRows = append(t.HeaderRows, h.lower)
+	}
+	where := func(cell string) msg.Where { return msg.Where{File: wb.File, Sheet: s.Name, Cell: cell} }
+
+	// Title block: as-of date and unit lines above the header.
+	for _, row := range s.Rows {
+		if row.Num >= h.upper {
+			break
+		}
+		for _, c := range row.Cells {
+			if d, ok := value.FindAsOf(c.Value); ok && t.AsOf == "" {
+				t.AsOf = d.String()
+			}
+			if u, ok := value.FindUnit(c.Value); ok && t.Unit == 0 && strings.Contains(c.Value, "단위") {
+				t.Unit = u
+			}
+		}
+	}
+
+	// A code column makes this the secretariat's register.
+	for _, tx := range h.texts {
+		if role, _, _ := classify("", tx[0], false, false); role == RoleCode {
+			t.Master = true
+		}
+	}
+	cityKnown := true
+	switch {
+	case opt.City != "":
+		t.City, t.CityEvidence = opt.City, "given"
+	case t.Master:
+		t.City = ""
+	default:
+		t.City, t.CityEvidence = detectCity(wb.File, s, h)
+		cityKnown = t.City != ""
+	}
+	cols, ambiguous := mapColumns(s, h, t.City, cityKnown, t.Unit)
+	if ambiguous {
+		t.Errors = append(t.Errors, msg.Errorf(where(sheet.CellName(1, h.upper)), msgAmbiguousSiBi))
+	} else if !t.Master && t.City == "" {
+		t.Warnings = append(t.Warnings, msg.Errorf(where(""), msgCityUnknown))
+	}
+	t.Columns = chooseColumns(cols, wb.File, s.Name, &t.Warnings)
+	hasName := false
+	for _, c := range t.Columns {
+		if c.Used && c.Role == RoleName {
+			hasName = true
+		}
+		if c.Used && c.Role == RoleAmount && c.Unit == 0 {
+			t.Errors = append(t.Errors, msg.Errorf(where(sheet.CellName(c.Col, h.upper)), msgNoUnit, c.Header))
+		}
+	}
+	if !hasName {
+		t.Errors = append(t.Errors, msg.Errorf(where(""), msgNoName, h.upper))
+		return t
+	}
+	if t.AsOf == "" && !t.Master {
+		t.Warnings = append(t.Warnings, msg.Errorf(where(""), msgNoAsOf))
+	}
+	readRecords(wb, s, h, t)
+	return t
+}
+
+// chooseColumns marks which column serves each role: the first visible one.
+// A hidden column that resembles a visible one is never used in its place,
+// and every column left aside is named in a warning.
+func chooseColumns(cols []Column, file, sheetName string, warnings *[]*msg.Error) []Column {
+	type key struct {
+		r Role
+		t model.Tier
+	}
+	chosen := map[key]int{}
+	for pass := 0; pass < 2; pass++ { // visible columns first, then hidden
+		for i, c := range cols {
+			if c.Role == RoleUnknown || c.Role == RoleSeq || c.Hidden != (pass == 1) {
+				continue
+			}
+			k := key{c.Role, c.Tier}
+			if j, dup := chosen[k]; dup {
+				id := msgDuplicate
+				if c.Hidden {
+					id = msgHiddenDuplicate
+				}
+				*warnings = append(*warnings, msg.Errorf(msg.Where{File: file, Sheet: sheetName, Cell: sheet.ColumnName(c.Col)}, id, c.Header, cols[j].Header))
+				continue
+			}
+			chosen[k] = i
+			cols[i].Used = true
+			if c.Hidden {
+				*warnings = append(*warnings, msg.Errorf(msg.Where{File: file, Sheet: sheetName, Cell: sheet.ColumnName(c.Col)}, msgHiddenUsed, c.Header))
+			}
+		}
+	}
+	for _, c := range cols {
+		if c.Role == RoleUnknown && c.Header != "" {
+			*warnings = append(*warnings, msg.Errorf(msg.Where{File: file, Sheet: sheetName, Cell: sheet.ColumnName(c.Col)}, msgUnknownColumn, c.Header))
+		}
+	}
+	return cols
+}

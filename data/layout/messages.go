@@ -1,0 +1,54 @@
+package layout
+
+import "github.com/haeoreum/register/data/msg"
+
+var (
+	msgNoTable = msg.Define("layout.no_table",
+		"사업 목록 표를 찾지 못했습니다. 머리글 행에 '사업명'과 사업비(국비 등), 추진율 같은 열이 있어야 합니다.",
+		"no project table was found. A header row needs a project name column ('사업명') and columns such as 사업비/국비 or 추진율.")
+	msgNoName = msg.Define("layout.no_name_column",
+		"머리글 행(%d행)에 사업명 열이 없습니다.",
+		"the header row (row %d) has no project name column.")
+	msgAmbiguousSiBi = msg.Define("layout.ambiguous_sibi",
+		"'시비' 열이 광역(울산광역시)인지 기초(포항·경주)인지 알 수 없습니다. 보낸 도시를 지정해 주세요(--city).",
+		"cannot tell whether the '시비' column is regional (Ulsan) or local (Pohang, Gyeongju). Name the sending city (--city).")
+	msgNoUnit = msg.Define("layout.no_unit",
+		"금액 단위를 찾지 못했습니다(머리글 '%s'). '(단위: 천원)' 같은 줄이나 머리글의 단위가 필요합니다. 추측하지 않았습니다.",
+		"no amount unit was found (header '%s'). A line like '(단위: 천원)' or a unit in the header is needed; the unit was not guessed.")
+	msgBadCell = msg.Define("layout.bad_cell",
+		"%s 값을 읽을 수 없습니다: %s",
+		"cannot read %s: %s")
+	msgHiddenDuplicate = msg.Define("layout.hidden_duplicate",
+		"숨겨진 열 '%s'은(는) 보이는 열 '%s'과(와) 같은 항목이라 사용하지 않았습니다.",
+		"the hidden column '%s' means the same as the visible column '%s', so it was not used.")
+	msgDuplicate = msg.Define("layout.duplicate_column",
+		"열 '%s'은(는) 앞의 열 '%s'과(와) 같은 항목이라 따로 두었습니다.",
+		"the column '%s' means the same as the earlier column '%s' and was kept aside.")
+	msgHiddenUsed = msg.Define("layout.hidden_used",
+		"숨겨진 열 '%s'을(를) 읽었습니다.",
+		"the hidden column '%s' was read.")
+	msgUnknownColumn = msg.Define("layout.unknown_column",
+		"열 '%s'은(는) 알 수 없는 항목이라 가져오지 않았습니다.",
+		"the column '%s' is not known and was not imported.")
+	msgHiddenRow = msg.Define("layout.hidden_row",
+		"숨겨진 행의 사업 '%s'도 가져왔습니다.",
+		"the project '%s' in a hidden row was imported too.")
+	msgNoNameRow = msg.Define("layout.row_without_name",
+		"사업명이 비어 있는 행을 건너뛰었습니다.",
+		"a row with values but no project name was skipped.")
+	msgSumMismatch = msg.Define("layout.sum_mismatch",
+		"'%s'의 총사업비(%s원)가 재원별 합계(%s원)와 다릅니다.",
+		"the total of '%s' (%s won) differs from the sum of its funding tiers (%s won).")
+	msgNoAsOf = msg.Define("layout.no_as_of",
+		"기준일을 찾지 못했습니다. 기준일이 없는 자료는 다른 자료보다 오래된 것으로 봅니다.",
+		"no as-of date was found; the sheet is treated as older than any dated sheet.")
+	msgCityUnknown = msg.Define("layout.city_unknown",
+		"어느 도시의 자료인지 알 수 없습니다. 보낸 도시를 지정해 주세요(--city).",
+		"cannot tell which city sent this sheet. Name the sending city (--city).")
+	msgOtherTables = msg.Define("layout.other_tables",
+		"시트 '%s'에도 표가 있지만 가져오지 않았습니다(한 파일에서 한 시트만 가져옵니다).",
+		"sheet '%s' also holds a table but was not imported (one sheet per file is imported).")
+	msgFormulaNoValue = msg.Define("layout.formula_no_value",
+		"수식의 계산 결과가 저장되어 있지 않습니다. Excel에서 파일을 열어 저장한 뒤 다시 가져와 주세요.",
+		"the formula has no stored result. Open the file in Excel, save it, and import it again.")
+)

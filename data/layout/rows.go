@@ -1,0 +1,345 @@
+package layout
+
+import (
+	"errors"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/haeoreum/register/data/model"
+	"github.com/haeoreum/register/data/msg"
+	"github.com/haeoreum/register/data/sheet"
+	"github.com/haeoreum/register/data/value"
+)
+
+// totalWords mark subtotal and total rows, which are not projects.
+var totalWords = map[string]bool{"소계": true, "합계": true, "계": true, "총계": true, "누계": true, "총합계": true, "전체": true}
+
+func isTotalText(s string) bool {
+	k := value.NormalizeName(s)
+	return totalWords[k] || strings.HasSuffix(k, "소계") || strings.HasSuffix(k, "합계")
+}
+
+var (
+	leadInNotes = regexp.MustCompile(`(포항|울산|경주)\s*(시|광역시)?\s*주관`)
+	openWords   = []string{"계속", "미정", "연중", "상시", "지속"}
+)
+
+// readRecords reads every project row under the header into t.Records.
+func readRecords(wb *sheet.Workbook, s *sheet.Sheet, h header, t *Table) {
+	last := max(h.upper, h.lower)
+	byRole := map[Role]Column{}
+	var amounts []Column
+	for _, c := range t.Columns {
+		if !c.Used {
+			continue
+		}
+		if c.Role == RoleAmount {
+			amounts = append(amounts, c)
+		} else {
+			byRole[c.Role] = c
+		}
+	}
+	where := func(col, row int) msg.Where {
+		return msg.Where{File: wb.File, Sheet: s.Name, Cell: sheet.CellName(col, row)}
+	}
+	field := Value{}
+	for _, row := range s.Rows {
+		if row.Num <= last {
+			continue
+		}
+		if skipRow(s, row, t.Columns) {
+			continue
+		}
+		rec := Record{Row: row.Num, Hidden: row.Hidden, Values: map[model.FieldKey]Value{}}
+		cell := func(c Column) (sheet.Cell, string, msg.Where) {
+			var v sheet.Cell
+			if c.Col <= len(row.Cells) {
+				v = row.Cells[c.Col-1]
+			}
+			return v, sheet.CellName(c.Col, row.Num), where(c.Col, row.Num)
+		}
+		fail := func(err error, w msg.Where, what string, raw string) {
+			var me *msg.Error
+			if errors.As(err, &me) {
+				copied := *me
+				copied.Where = w
+				t.Errors = append(t.Errors, &copied)
+				return
+			}
+			t.Errors = append(t.Errors, msg.Errorf(w, msgBadCell, what, raw))
+		}
+
+		if c, ok := byRole[RoleField]; ok {
+			v := strings.TrimSpace(mergedValue(s, c.Col, row.Num))
+			if v != "" && !isTotalText(v) {
+				field = Value{Text: v, Raw: v, Cell: sheet.CellName(c.Col, row.Num)}
+			}
+			rec.Field = field
+		}
+		if c, ok := byRole[RoleName]; ok {
+			v, ref, _ := cell(c)
+			name := strings.Join(strings.Fields(v.Value), " ")
+			rec.Name = Value{Text: name, Raw: v.Value, Cell: ref}
+		}
+		if c, ok := byRole[RoleCode]; ok {
+			v, _, _ := cell(c)
+			rec.Code = strings.TrimSpace(v.Value)
+		}
+		if rec.Name.Text == "" {
+			if rowHasData(row, t.Columns) {
+				t.Warnings = append(t.Warnings, msg.Errorf(where(byRole[RoleName].Col, row.Num), msgNoNameRow))
+			}
+			continue
+		}
+		for _, c := range amounts {
+			v, ref, w := cell(c)
+			if v.Formula && v.Value == "" {
+				t.Errors = append(t.Errors, msg.Errorf(w, msgFormulaNoValue))
+				continue
+			}
+			a, err := value.ParseAmount(v.Value, c.Unit, value.FormatDecimals(s.Format(v)))
+			if errors.Is(err, value.ErrEmpty) {
+				continue
+			}
+			if err != nil {
+				fail(err, w, c.Header, v.Value)
+				continue
+			}
+			rec.Values[model.BudgetKey(c.Tier)] = Value{Text: strconv.FormatInt(a.Won, 10), Raw: v.Value, Cell: ref, Precision: a.Precision}
+		}
+		for role, c := range byRole {
+			v, ref, w := cell(c)
+			raw := strings.TrimSpace(v.Value)
+			if raw == "" {
+				continue
+			}
+			text := func(k model.FieldKey) { rec.Values[k] = Value{Text: raw, Raw: v.Value, Cell: ref} }
+			switch role {
+			case RoleProgress:
+				p, err := value.ParseProgress(raw, value.IsPercentFormat(s.Format(v)))
+				if errors.Is(err, value.ErrEmpty) {
+					continue
+				}
+				if err != nil {
+					fail(err, w, c.Header, raw)
+					continue
+				}
+				rec.Values[model.FProgress] = Value{Text: model.FormatProgress(p), Raw: v.Value, Cell: ref}
+			case RolePeriod:
+				p, err := value.ParsePeriod(raw)
+				if err != nil {
+					fail(err, w, c.Header, raw)
+					continue
+				}
+				rec.PeriodRaw = raw
+				if !p.Start.IsZero() {
+					rec.Values[model.FStart] = monthValue(p.Start, false, v.Value, ref)
+				}
+				if p.Open {
+					rec.Values[model.FEnd] = Value{Text: "", Raw: v.Value, Cell: ref}
+				} else if !p.End.IsZero() {
+					rec.Values[model.FEnd] = monthValue(p.End, true, v.Value, ref)
+				}
+			case RoleStart, RoleEnd:
+				key := model.FStart
+				if role == RoleEnd {
+					key = model.FEnd
+				}
+				mv, open, err := readMonth(v, s.Format(v), wb.Date1904, role == RoleEnd)
+				if err != nil {
+					fail(err, w, c.Header, raw)
+					continue
+				}
+				if open {
+					rec.Values[key] = Value{Text: "", Raw: v.Value, Cell: ref}
+				} else {
+					rec.Values[key] = monthValue(mv, role == RoleEnd, v.Value, ref)
+				}
+			case RoleKind:
+				if k, ok := model.ParseKind(raw); ok {
+					rec.Values[model.FKind] = Value{Text: string(k), Raw: v.Value, Cell: ref}
+				}
+			case RoleLead:
+				if cs := model.FindCities(raw); len(cs) == 1 {
+					rec.Values[model.FLead] = Value{Text: string(cs[0]), Raw: v.Value, Cell: ref}
+				}
+			case RoleCities:
+				rec.Values[model.FCities] = Value{Text: joinCities(model.FindCities(raw)), Raw: v.Value, Cell: ref}
+			case RoleStage:
+				text(model.FStage)
+			case RoleOverview:
+				text(model.FOverview)
+			case RoleActivities:
+				text(model.FActivities)
+			case RoleProblems:
+				text(model.FProblems)
+			case RoleNextSteps:
+				text(model.FNextSteps)
+			case RoleNotes:
+				text(model.FNotes)
+			case RoleDepartment:
+				rec.Contact.Department = raw
+			case RoleOfficer:
+				rec.Contact.Officer = raw
+			case RolePhone:
+				rec.Contact.Phone = raw
+			case RoleContact:
+				c := value.ParseContact(raw)
+				rec.Contact = model.Contact{Department: c.Department, Officer: c.Officer, Phone: c.Phone}
+			}
+		}
+		notesFacts(&rec)
+		if cs, ok := rec.Values[model.FCities]; ok {
+			// 참여 lists the other cities; the register's list has the lead too.
+			list := model.FindCities(cs.Raw)
+			if lead, ok := rec.Values[model.FLead]; ok {
+				list = append(list, model.City(lead.Text))
+			}
+			cs.Text = joinCities(model.SortCities(list))
+			rec.Values[model.FCities] = cs
+		}
+		checkSum(&rec, t, wb.File, s.Name)
+		if rec.Hidden {
+			t.Warnings = append(t.Warnings, msg.Errorf(where(byRole[RoleName].Col, row.Num), msgHiddenRow, rec.Name.Text))
+		}
+		t.Records = append(t.Records, rec)
+	}
+}
+
+// notesFacts reads what 비고 says when no column says it: "울산 주관, 신규".
+func notesFacts(rec *Record) {
+	n, ok := rec.Values[model.FNotes]
+	if !ok {
+		return
+	}
+	if _, has := rec.Values[model.FLead]; !has {
+		if m := leadInNotes.FindStringSubmatch(n.Raw); m != nil {
+			if c, ok := model.ParseCity(m[1]); ok {
+				rec.Values[model.FLead] = Value{Text: string(c), Raw: n.Raw, Cell: n.Cell}
+			}
+		}
+	}
+	if _, has := rec.Values[model.FKind]; !has {
+		switch {
+		case strings.Contains(n.Raw, "신규"):
+			rec.Values[model.FKind] = Value{Text: string(model.New), Raw: n.Raw, Cell: n.Cell}
+		case strings.Contains(n.Raw, "계속"):
+			rec.Values[model.FKind] = Value{Text: string(model.Continuing), Raw: n.Raw, Cell: n.Cell}
+		}
+	}
+}
+
+// readMonth reads a start or end cell: a real date (serial number with a
+// date format, or any serial in a start/end column), or text.
+func readMonth(c sheet.Cell, format string, date1904, isEnd bool) (value.Month, bool, error) {
+	raw := strings.TrimSpace(c.Value)
+	if c.Type == sheet.TypeNumber || value.IsDateFormat(format) {
+		if _, err := strconv.ParseFloat(raw, 64); err == nil && (value.IsDateFormat(format) || len(raw) >= 5) {
+			d, err := value.DateFromSerial(raw, date1904)
+			if err != nil {
+				return value.Month{}, false, err
+			}
+			return d.YearMonth(), false, nil
+		}
+	}
+	for _, w := range openWords {
+		if strings.Contains(raw, w) {
+			return value.Month{}, true, nil
+		}
+	}
+	m, err := value.ParseMonth(raw)
+	return m, false, err
+}
+
+// monthValue renders a month; a year-only month stands for the year's first
+// (start) or last (end) month with a year's precision.
+func monthValue(m value.Month, isEnd bool, raw, ref string) Value {
+	if m.Month == 0 {
+		month := "01"
+		if isEnd {
+			month = "12"
+		}
+		return Value{Text: strconv.Itoa(m.Year) + "-" + month, Raw: raw, Cell: ref, Precision: 12}
+	}
+	return Value{Text: m.String(), Raw: raw, Cell: ref, Precision: 1}
+}
+
+func joinCities(cs []model.City) string {
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		parts[i] = string(c)
+	}
+	return strings.Join(parts, ",")
+}
+
+// skipRow reports subtotal/total rows and footnotes, which are not projects.
+func skipRow(s *sheet.Sheet, row sheet.Row, cols []Column) bool {
+	texts := 0
+	first := ""
+	for i, c := range row.Cells {
+		v := strings.TrimSpace(c.Value)
+		if v == "" {
+			continue
+		}
+		texts++
+		if first == "" {
+			first = v
+		}
+		col := i + 1
+		role := RoleUnknown
+		for _, cc := range cols {
+			if cc.Col == col {
+				role = cc.Role
+			}
+		}
+		if role != RoleAmount && role != RoleProgress && c.Type != sheet.TypeNumber && isTotalText(v) {
+			return true
+		}
+	}
+	if texts == 1 && (strings.HasPrefix(first, "※") || strings.HasPrefix(first, "*") || strings.HasPrefix(first, "주)")) {
+		return true
+	}
+	return false
+}
+
+func rowHasData(row sheet.Row, cols []Column) bool {
+	for _, c := range cols {
+		if !c.Used || c.Role == RoleSeq || c.Role == RoleField {
+			continue
+		}
+		if c.Col <= len(row.Cells) && strings.TrimSpace(row.Cells[c.Col-1].Value) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// checkSum warns when the total differs from the sum of the tiers by more
+// than the coarsest precision involved.
+func checkSum(rec *Record, t *Table, file, sheetName string) {
+	tot, ok := rec.Values[model.BudgetKey(model.Total)]
+	if !ok {
+		return
+	}
+	var sum, prec int64
+	parts := 0
+	for _, tier := range model.Parts {
+		if v, ok := rec.Values[model.BudgetKey(tier)]; ok {
+			n, _ := strconv.ParseInt(v.Text, 10, 64)
+			sum += n
+			prec = max(prec, v.Precision)
+			parts++
+		}
+	}
+	total, _ := strconv.ParseInt(tot.Text, 10, 64)
+	prec = max(prec, tot.Precision)
+	diff := total - sum
+	if diff < 0 {
+		diff = -diff
+	}
+	if parts > 0 && diff >= max(prec, 1)*int64(parts) {
+		t.Warnings = append(t.Warnings, msg.Errorf(msg.Where{File: file, Sheet: sheetName, Cell: tot.Cell}, msgSumMismatch,
+			rec.Name.Text, strconv.FormatInt(total, 10), strconv.FormatInt(sum, 10)))
+	}
+}

@@ -1,0 +1,65 @@
+// Package layout finds the table in a city's sheet and reads its rows into
+// canonical values: title and as-of lines, one- or two-row headers with
+// merges, columns mapped to fields by meaning (never by position), the
+// city's funding-tier labels, subtotal rows, filled-down fields.
+package layout
+
+import (
+	"github.com/haeoreum/register/data/model"
+	"github.com/haeoreum/register/data/msg"
+	"github.com/haeoreum/register/data/value"
+)
+
+// Table is the located table of one sheet, read into records.
+type Table struct {
+	File  string
+	Sheet string
+	// City is the sending city; "" for the secretariat's register (Master).
+	City         model.City
+	CityEvidence string
+	Master       bool // has a project-code column: may create projects
+	AsOf         string
+	Unit         value.Unit // the table-wide unit, 0 if none was stated
+	HeaderRows   []int
+	Columns      []Column
+	Records      []Record
+	Warnings     []*msg.Error
+	Errors       []*msg.Error // cells that cannot be read: the file is refused
+}
+
+// Column is one column of the table and what it means.
+type Column struct {
+	Col    int // 1-based
+	Header string
+	Role   Role
+	Tier   model.Tier // for RoleAmount
+	Unit   value.Unit // for RoleAmount
+	Hidden bool
+	Used   bool // false: kept aside (a duplicate or unknown column)
+}
+
+// Value is one parsed cell: canonical text, the raw text, where it was.
+type Value struct {
+	Text      string
+	Raw       string
+	Cell      string
+	Precision int64 // amounts: won; months: 1, year-only 12; progress: 0
+}
+
+// Record is one project row.
+type Record struct {
+	Row       int
+	Hidden    bool
+	Code      string
+	Name      Value
+	Field     Value // as written (filled down); the register maps it to its scheme
+	Values    map[model.FieldKey]Value
+	Contact   model.Contact
+	PeriodRaw string
+}
+
+// Get returns the value of field k and whether the row has it.
+func (r *Record) Get(k model.FieldKey) (Value, bool) {
+	v, ok := r.Values[k]
+	return v, ok
+}

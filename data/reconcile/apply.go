@@ -1,0 +1,269 @@
+package reconcile
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/haeoreum/register/data/layout"
+	"github.com/haeoreum/register/data/model"
+	"github.com/haeoreum/register/data/msg"
+	"github.com/haeoreum/register/data/register"
+	"github.com/haeoreum/register/data/value"
+)
+
+// Options steer an import.
+type Options struct {
+	DryRun bool // compute the preview and change nothing
+	AddNew bool // add city rows that match no project as new projects
+	// Confirmed maps a sheet row to the project code an official confirmed
+	// for it (an uncertain match, answered in the window).
+	Confirmed map[int]string
+}
+
+// ErrRefused is returned (with the preview) when the table has errors; the
+// register is untouched.
+var ErrRefused = &msg.Error{ID: msgRefused}
+
+var errDryRun = errors.New("dry run")
+
+// Apply imports a located table into the register as one batch, after a
+// backup. With DryRun it rolls back and only returns the preview.
+func Apply(ctx context.Context, reg *register.Register, t *layout.Table, sha256 string, opt Options) (*Preview, error) {
+	pv := &Preview{File: t.File, Sheet: t.Sheet, City: t.City, Master: t.Master, AsOf: t.AsOf, SHA256: sha256,
+		Rows: len(t.Records), Added: []Item{}, Proposed: []Item{}, Changed: []Change{}, Conflicts: []Conflict{},
+		Uncertain: []Uncertain{}, Aliases: []Alias{}, Warnings: []string{}, Errors: []string{}}
+	for _, w := range t.Warnings {
+		pv.warn(w)
+	}
+	for _, e := range t.Errors {
+		pv.fail(e)
+	}
+	if !t.Master && t.City == "" {
+		pv.fail(msg.Errorf(msg.Where{File: t.File, Sheet: t.Sheet}, msgNoCity))
+	}
+	if len(pv.errors) > 0 {
+		return pv, msg.Errorf(msg.Where{File: t.File}, msgRefused, len(pv.errors))
+	}
+	if !opt.DryRun {
+		path, err := reg.Backup(ctx, "import")
+		if err != nil {
+			return pv, err
+		}
+		pv.Backup = path
+	}
+	batch := register.Batch{Kind: register.KindImport, File: t.File, SHA256: sha256, Sheet: t.Sheet, City: t.City, AsOf: t.AsOf}
+	id, err := reg.Write(ctx, batch, func(tx *register.Tx) error {
+		im := &importer{tx: tx, t: t, pv: pv, opt: opt}
+		if err := im.run(); err != nil {
+			return err
+		}
+		summary, _ := json.Marshal(map[string]int{"rows": pv.Rows, "added": len(pv.Added), "changed": len(pv.Changed),
+			"unchanged": pv.Unchanged, "conflicts": len(pv.Conflicts), "uncertain": len(pv.Uncertain)})
+		if err := tx.SetSummary(string(summary)); err != nil {
+			return err
+		}
+		if opt.DryRun {
+			return errDryRun
+		}
+		return nil
+	})
+	if errors.Is(err, errDryRun) {
+		return pv, nil
+	}
+	if err != nil {
+		return pv, err
+	}
+	pv.Applied, pv.Batch = true, id
+	return pv, nil
+}
+
+// importer holds one import's state inside its transaction.
+type importer struct {
+	tx       *register.Tx
+	t        *layout.Table
+	pv       *Preview
+	opt      Options
+	projects map[int64]*model.Project
+	match    *matcher
+	scheme   register.FieldScheme
+	touched  map[int64]bool
+}
+
+func (im *importer) run() error {
+	var err error
+	if im.projects, err = im.tx.Projects(); err != nil {
+		return err
+	}
+	if im.scheme, err = im.tx.Scheme(); err != nil {
+		return err
+	}
+	im.match = newMatcher(im.projects)
+	im.touched = map[int64]bool{}
+	seen := map[int64]int{}
+	for i := range im.t.Records {
+		rec := &im.t.Records[i]
+		p, err := im.find(rec)
+		if err != nil {
+			return err
+		}
+		if p == nil {
+			continue
+		}
+		if row, dup := seen[p.ID]; dup {
+			im.pv.warn(msg.Errorf(im.where(rec.Name.Cell), msgDuplicateRow, rec.Name.Text, row))
+			continue
+		}
+		seen[p.ID] = rec.Row
+		if err := im.apply(p, rec); err != nil {
+			return err
+		}
+	}
+	ids := make([]int64, 0, len(im.touched))
+	for id := range im.touched {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return im.projects[ids[i]].Code < im.projects[ids[j]].Code })
+	for _, id := range ids {
+		if err := im.reconcileConflicts(im.projects[id]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (im *importer) where(cell string) msg.Where {
+	return msg.Where{File: im.t.File, Sheet: im.t.Sheet, Cell: cell}
+}
+
+// find returns the row's project, creating it for the secretariat's
+// register (and for city rows with AddNew), or nil when the row is
+// uncertain or proposed.
+func (im *importer) find(rec *layout.Record) (*model.Project, error) {
+	if code, ok := im.opt.Confirmed[rec.Row]; ok {
+		if p := im.match.byCode[strings.ToUpper(code)]; p != nil {
+			return im.remember(p, rec), nil
+		}
+	}
+	p, how, candidates := im.match.match(rec.Code, rec.Name.Text)
+	if p != nil {
+		if how != byCode && how != byName {
+			im.remember(p, rec)
+		}
+		return p, nil
+	}
+	if len(candidates) > 0 && rec.Code == "" {
+		u := Uncertain{Row: rec.Row, Name: rec.Name.Text}
+		var names []string
+		for _, c := range candidates {
+			u.Candidates = append(u.Candidates, Item{Code: c.Code, Name: c.Name})
+			names = append(names, c.Code+" "+c.Name)
+		}
+		im.pv.Uncertain = append(im.pv.Uncertain, u)
+		im.pv.warn(msg.Errorf(im.where(rec.Name.Cell), msgUncertain, rec.Name.Text, strings.Join(names, ", ")))
+		return nil, nil
+	}
+	if !im.t.Master && !im.opt.AddNew {
+		im.pv.Proposed = append(im.pv.Proposed, Item{Name: rec.Name.Text, Row: rec.Row})
+		im.pv.warn(msg.Errorf(im.where(rec.Name.Cell), msgProposed, rec.Name.Text))
+		return nil, nil
+	}
+	return im.create(rec)
+}
+
+// remember keeps the name a city used as an alias of the project.
+func (im *importer) remember(p *model.Project, rec *layout.Record) *model.Project {
+	name := rec.Name.Text
+	if name == p.Name || slices.Contains(p.Aliases, name) {
+		return p
+	}
+	if err := im.tx.AddAlias(p.ID, name, value.NormalizeName(name), im.t.City); err == nil {
+		p.Aliases = append(p.Aliases, name)
+		im.match.addName(p, name)
+		im.pv.Aliases = append(im.pv.Aliases, Alias{Code: p.Code, Alias: name})
+	}
+	return p
+}
+
+// create adds a project from a row.
+func (im *importer) create(rec *layout.Record) (*model.Project, error) {
+	code := rec.Code
+	if code == "" {
+		code = im.newCode()
+	}
+	p := &model.Project{Code: code, Name: rec.Name.Text, AsOf: im.t.AsOf, PeriodRaw: rec.PeriodRaw}
+	if rec.Field.Text != "" {
+		p.Field, _ = canonicalField(rec.Field.Text, im.scheme.Fields)
+	}
+	for k, v := range rec.Values {
+		_ = p.Set(k, v.Text)
+	}
+	if p.LeadCity == "" && !im.t.Master {
+		p.LeadCity = im.t.City
+	}
+	if len(p.Cities) == 0 && p.LeadCity != "" {
+		p.Cities = []model.City{p.LeadCity}
+	}
+	if _, err := im.tx.InsertProject(p); err != nil {
+		return nil, err
+	}
+	prov := func(cell, raw string) register.Provenance {
+		return register.Provenance{File: im.t.File, Sheet: im.t.Sheet, Cell: cell, City: im.t.City, AsOf: im.t.AsOf, Raw: raw}
+	}
+	for k, v := range rec.Values {
+		if err := im.tx.SetField(p.ID, 0, k, p.Get(k), prov(v.Cell, v.Raw)); err != nil {
+			return nil, err
+		}
+	}
+	if rec.Field.Text != "" {
+		if err := im.tx.SetField(p.ID, 0, model.FField, p.Field, prov(rec.Field.Cell, rec.Field.Raw)); err != nil {
+			return nil, err
+		}
+	}
+	if err := im.tx.SetField(p.ID, 0, model.FName, p.Name, prov(rec.Name.Cell, rec.Name.Raw)); err != nil {
+		return nil, err
+	}
+	if err := im.contact(p, rec); err != nil {
+		return nil, err
+	}
+	p.Aliases = []string{}
+	im.projects[p.ID] = p
+	im.match.add(p)
+	im.pv.Added = append(im.pv.Added, Item{Code: p.Code, Name: p.Name, Row: rec.Row})
+	if !im.t.Master {
+		return nil, nil // a new city project has nothing more to compare
+	}
+	return nil, nil
+}
+
+func (im *importer) newCode() string {
+	for n := 1; ; n++ {
+		code := fmt.Sprintf("NEW-%03d", n)
+		if im.match.byCode[code] == nil {
+			return code
+		}
+	}
+}
+
+// contact stores the row's officer under the city it belongs to: the
+// sending city, or for the secretariat's register the project's lead.
+func (im *importer) contact(p *model.Project, rec *layout.Record) error {
+	if rec.Contact.Empty() {
+		return nil
+	}
+	city := im.t.City
+	if city == "" {
+		city = p.LeadCity
+		if cs := model.FindCities(rec.Contact.Department); len(cs) == 1 {
+			city = cs[0]
+		}
+	}
+	if city == "" {
+		return nil
+	}
+	return im.tx.SetContact(p.ID, city, rec.Contact)
+}

@@ -1,0 +1,118 @@
+package reconcile
+
+import (
+	"github.com/haeoreum/register/data/layout"
+	"github.com/haeoreum/register/data/model"
+	"github.com/haeoreum/register/data/msg"
+	"github.com/haeoreum/register/data/register"
+)
+
+// apply brings one matched row into the register. The secretariat's
+// register sets values; a city's row is recorded as that city's
+// observation, and only the lead city's row changes the register.
+func (im *importer) apply(p *model.Project, rec *layout.Record) error {
+	im.touched[p.ID] = true
+	values := map[model.FieldKey]layout.Value{}
+	for k, v := range rec.Values {
+		values[k] = v
+	}
+	if rec.Field.Text != "" {
+		f, known := canonicalField(rec.Field.Text, im.scheme.Fields)
+		if !known {
+			im.pv.warn(msg.Errorf(im.where(rec.Field.Cell), msgFieldUnknown, rec.Field.Text, im.scheme.PlanYear))
+		}
+		values[model.FField] = layout.Value{Text: f, Raw: rec.Field.Raw, Cell: rec.Field.Cell}
+	}
+	if im.t.Master {
+		values[model.FName] = rec.Name
+	}
+	prov, err := im.tx.Provenance(p.ID)
+	if err != nil {
+		return err
+	}
+	var observed map[model.City]map[model.FieldKey]register.Observation
+	if !im.t.Master {
+		if observed, err = im.observations(p.ID); err != nil {
+			return err
+		}
+	}
+	lead := p.LeadCity
+	if lead == "" {
+		if v, ok := values[model.FLead]; ok {
+			lead = model.City(v.Text)
+		}
+	}
+	isLead := im.t.Master || lead == im.t.City
+	if !im.t.Master && lead == "" {
+		im.pv.warn(msg.Errorf(im.where(rec.Name.Cell), msgNotLead, rec.Name.Text))
+	}
+	changed := false
+	for _, k := range model.Fields {
+		v, ok := values[k]
+		if !ok {
+			continue
+		}
+		if !im.t.Master {
+			if old, ok := observed[im.t.City][k]; ok && old.AsOf > im.t.AsOf {
+				im.pv.warn(msg.Errorf(im.where(v.Cell), msgOlderSheet, p.Name, k, old.AsOf, im.t.AsOf))
+				continue
+			}
+			if err := im.tx.PutObservation(register.Observation{ProjectID: p.ID, City: im.t.City, Field: k,
+				Value: v.Text, Precision: v.Precision, Raw: v.Raw, File: im.t.File, Sheet: im.t.Sheet,
+				Cell: v.Cell, AsOf: im.t.AsOf}); err != nil {
+				return err
+			}
+		}
+		if !isLead || (k == model.FName && !im.t.Master) {
+			continue
+		}
+		cur := p.Get(k)
+		if same(k, cur, v.Text, 1, v.Precision) {
+			continue
+		}
+		if pv := prov[k]; pv.AsOf > im.t.AsOf {
+			im.pv.warn(msg.Errorf(im.where(v.Cell), msgOlderSheet, p.Name, k, pv.AsOf, im.t.AsOf))
+			continue
+		}
+		if k == model.FName {
+			// A renamed project keeps its old name as an alias.
+			if err := im.tx.AddAlias(p.ID, cur, normalise(cur), ""); err != nil {
+				return err
+			}
+		}
+		src := register.Provenance{File: im.t.File, Sheet: im.t.Sheet, Cell: v.Cell, City: im.t.City, AsOf: im.t.AsOf, Raw: v.Raw}
+		if err := im.tx.SetField(p.ID, 0, k, v.Text, src); err != nil {
+			return err
+		}
+		_ = p.Set(k, v.Text)
+		im.pv.Changed = append(im.pv.Changed, Change{Code: p.Code, Name: p.Name, Field: k, Old: cur, New: v.Text, Cell: v.Cell})
+		changed = true
+	}
+	if isLead {
+		if err := im.tx.SetMeta(p.ID, rec.PeriodRaw, im.t.AsOf); err != nil {
+			return err
+		}
+	}
+	if err := im.contact(p, rec); err != nil {
+		return err
+	}
+	if !changed {
+		im.pv.Unchanged++
+	}
+	return nil
+}
+
+func (im *importer) observations(projectID int64) (map[model.City]map[model.FieldKey]register.Observation, error) {
+	list, err := im.tx.Observations(projectID)
+	if err != nil {
+		return nil, err
+	}
+	out := map[model.City]map[model.FieldKey]register.Observation{}
+	for _, o := range list {
+		if out[o.City] == nil {
+			out[o.City] = map[model.FieldKey]register.Observation{}
+		}
+		out[o.City][o.Field] = o
+	}
+	return out, nil
+}

@@ -149,9 +149,9 @@ func (im *importer) find(rec *layout.Record) (*model.Project, error) {
 			return im.remember(p, rec), nil
 		}
 	}
-	p, how, candidates := im.match.match(rec.Code, rec.Name.Text)
+	p, _, candidates := im.match.match(rec.Code, rec.Name.Text)
 	if p != nil {
-		if how != byCode && how != byName {
+		if !im.t.Master {
 			im.remember(p, rec)
 		}
 		return p, nil
@@ -175,9 +175,10 @@ func (im *importer) find(rec *layout.Record) (*model.Project, error) {
 	return im.create(rec)
 }
 
-// remember keeps the name a city used as an alias of the project.
+// remember keeps the name a city used, as it wrote it, as an alias of the
+// project.
 func (im *importer) remember(p *model.Project, rec *layout.Record) *model.Project {
-	name := rec.Name.Text
+	name := strings.TrimSpace(rec.Name.Raw)
 	if name == p.Name || slices.Contains(p.Aliases, name) {
 		return p
 	}

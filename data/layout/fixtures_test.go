@@ -45,11 +45,12 @@ func TestFixturesAreUnderstood(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {
 			tb := locate(t, fixture(t, c.file), Options{})
+			records := collect(tb)
 			if len(tb.Errors) > 0 {
 				t.Fatalf("errors: %v", tb.Errors)
 			}
-			if len(tb.Records) != c.rows || tb.City != c.city || tb.Master != c.master || tb.AsOf != c.asOf {
-				t.Fatalf("rows %d city %q master %v asOf %q", len(tb.Records), tb.City, tb.Master, tb.AsOf)
+			if len(records) != c.rows || tb.City != c.city || tb.Master != c.master || tb.AsOf != c.asOf {
+				t.Fatalf("rows %d city %q master %v asOf %q", len(records), tb.City, tb.Master, tb.AsOf)
 			}
 			for _, w := range tb.Warnings {
 				t.Log("warning:", w)
@@ -57,8 +58,17 @@ func TestFixturesAreUnderstood(t *testing.T) {
 			for _, col := range tb.Columns {
 				t.Logf("%d %q %s %s unit=%d used=%v", col.Col, col.Header, col.Role, col.Tier, col.Unit, col.Used)
 			}
-			r := tb.Records[0]
+			r := records[0]
 			t.Logf("first: %s %s %v %+v", r.Name.Text, r.Field.Text, r.Values, r.Contact)
 		})
 	}
+}
+
+// collect reads every record of a table.
+func collect(t *Table) []*Record {
+	var out []*Record
+	for r := range t.Records() {
+		out = append(out, r)
+	}
+	return out
 }

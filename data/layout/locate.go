@@ -57,6 +57,7 @@ func Locate(wb *sheet.Workbook, opt Options) (*Table, error) {
 			t.Warnings = append(t.Warnings, msg.Errorf(msg.Where{File: wb.File}, msgOtherTables, f.s.Name))
 		}
 	}
+	t.headWarns, t.headErrs = len(t.Warnings), len(t.Errors)
 	return t, nil
 }
 
@@ -122,7 +123,7 @@ func read(wb *sheet.Workbook, s *sheet.Sheet, h header, opt Options) *Table {
 	if t.AsOf == "" && !t.Master {
 		t.Warnings = append(t.Warnings, msg.Errorf(where(""), msgNoAsOf))
 	}
-	readRecords(wb, s, h, t)
+	t.wb, t.src, t.head = wb, s, h
 	return t
 }
 

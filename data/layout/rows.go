@@ -2,6 +2,7 @@ package layout
 
 import (
 	"errors"
+	"iter"
 	"regexp"
 	"strconv"
 	"strings"
@@ -25,8 +26,22 @@ var (
 	openWords   = []string{"계속", "미정", "연중", "상시", "지속"}
 )
 
-// readRecords reads every project row under the header into t.Records.
-func readRecords(wb *sheet.Workbook, s *sheet.Sheet, h header, t *Table) {
+// Records reads the project rows under the header one at a time, so that a
+// 100,000-row sheet never holds all its records at once. Cell errors and
+// row warnings are added to t.Errors and t.Warnings as rows are read (each
+// iteration starts them afresh after what Locate found).
+func (t *Table) Records() iter.Seq[*Record] {
+	return func(yield func(*Record) bool) {
+		t.Warnings, t.Errors = t.Warnings[:t.headWarns], t.Errors[:t.headErrs]
+		if t.src == nil {
+			return
+		}
+		readRecords(t.wb, t.src, t.head, t, yield)
+	}
+}
+
+// readRecords reads every project row under the header and yields it.
+func readRecords(wb *sheet.Workbook, s *sheet.Sheet, h header, t *Table, yield func(*Record) bool) {
 	last := max(h.upper, h.lower)
 	byRole := map[Role]Column{}
 	var amounts []Column
@@ -203,7 +218,9 @@ func readRecords(wb *sheet.Workbook, s *sheet.Sheet, h header, t *Table) {
 		if rec.Hidden {
 			t.Warnings = append(t.Warnings, msg.Errorf(where(byRole[RoleName].Col, row.Num), msgHiddenRow, rec.Name.Text))
 		}
-		t.Records = append(t.Records, rec)
+		if !yield(&rec) {
+			return
+		}
 	}
 }
 

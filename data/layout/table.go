@@ -7,6 +7,7 @@ package layout
 import (
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/msg"
+	"github.com/haeoreum/register/data/sheet"
 	"github.com/haeoreum/register/data/value"
 )
 
@@ -22,9 +23,15 @@ type Table struct {
 	Unit         value.Unit // the table-wide unit, 0 if none was stated
 	HeaderRows   []int
 	Columns      []Column
-	Records      []Record
-	Warnings     []*msg.Error
-	Errors       []*msg.Error // cells that cannot be read: the file is refused
+	// Warnings and Errors found so far: by Locate for the table as a whole,
+	// and for its rows as Records reads them. Any error refuses the file.
+	Warnings []*msg.Error
+	Errors   []*msg.Error
+
+	wb                  *sheet.Workbook
+	src                 *sheet.Sheet
+	head                header
+	headWarns, headErrs int // how many of Warnings and Errors Locate found
 }
 
 // Column is one column of the table and what it means.

@@ -32,22 +32,22 @@ var ErrRefused = &msg.Error{ID: msgRefused}
 var errDryRun = errors.New("dry run")
 
 // Apply imports a located table into the register as one batch, after a
-// backup. With DryRun it rolls back and only returns the preview.
+// backup. With DryRun it rolls back and only returns the preview. Rows are
+// read as they are applied; a bad cell anywhere rolls the whole batch back,
+// so the register is either fully updated or exactly as it was.
 func Apply(ctx context.Context, reg *register.Register, t *layout.Table, sha256 string, opt Options) (*Preview, error) {
 	pv := &Preview{File: t.File, Sheet: t.Sheet, City: t.City, Master: t.Master, AsOf: t.AsOf, SHA256: sha256,
-		Rows: len(t.Records), Added: []Item{}, Proposed: []Item{}, Changed: []Change{}, Conflicts: []Conflict{},
+		Added: []Item{}, Proposed: []Item{}, Changed: []Change{}, Conflicts: []Conflict{},
 		Uncertain: []Uncertain{}, Aliases: []Alias{}, Warnings: []string{}, Errors: []string{}}
-	for _, w := range t.Warnings {
-		pv.warn(w)
-	}
-	for _, e := range t.Errors {
-		pv.fail(e)
+	refused := func() (*Preview, error) {
+		return pv, msg.Errorf(msg.Where{File: t.File}, msgRefused, len(pv.errors))
 	}
 	if !t.Master && t.City == "" {
 		pv.fail(msg.Errorf(msg.Where{File: t.File, Sheet: t.Sheet}, msgNoCity))
 	}
-	if len(pv.errors) > 0 {
-		return pv, msg.Errorf(msg.Where{File: t.File}, msgRefused, len(pv.errors))
+	if len(t.Errors) > 0 || len(pv.errors) > 0 {
+		pv.collect(t)
+		return refused()
 	}
 	if !opt.DryRun {
 		path, err := reg.Backup(ctx, "import")
@@ -58,9 +58,13 @@ func Apply(ctx context.Context, reg *register.Register, t *layout.Table, sha256 
 	}
 	batch := register.Batch{Kind: register.KindImport, File: t.File, SHA256: sha256, Sheet: t.Sheet, City: t.City, AsOf: t.AsOf}
 	id, err := reg.Write(ctx, batch, func(tx *register.Tx) error {
-		im := &importer{tx: tx, t: t, pv: pv, opt: opt}
+		im := &importer{ctx: ctx, tx: tx, t: t, pv: pv, opt: opt}
 		if err := im.run(); err != nil {
 			return err
+		}
+		pv.collect(t)
+		if len(pv.errors) > 0 {
+			return errRefusedRows
 		}
 		summary, _ := json.Marshal(map[string]int{"rows": pv.Rows, "added": len(pv.Added), "changed": len(pv.Changed),
 			"unchanged": pv.Unchanged, "conflicts": len(pv.Conflicts), "uncertain": len(pv.Uncertain)})
@@ -72,18 +76,33 @@ func Apply(ctx context.Context, reg *register.Register, t *layout.Table, sha256 
 		}
 		return nil
 	})
-	if errors.Is(err, errDryRun) {
+	switch {
+	case errors.Is(err, errDryRun):
 		return pv, nil
-	}
-	if err != nil {
+	case errors.Is(err, errRefusedRows):
+		return refused()
+	case err != nil:
 		return pv, err
 	}
 	pv.Applied, pv.Batch = true, id
 	return pv, nil
 }
 
+var errRefusedRows = errors.New("rows with errors")
+
+// collect copies the table's problems into the preview.
+func (p *Preview) collect(t *layout.Table) {
+	for _, w := range t.Warnings {
+		p.warn(w)
+	}
+	for _, e := range t.Errors {
+		p.fail(e)
+	}
+}
+
 // importer holds one import's state inside its transaction.
 type importer struct {
+	ctx      context.Context
 	tx       *register.Tx
 	t        *layout.Table
 	pv       *Preview
@@ -105,8 +124,11 @@ func (im *importer) run() error {
 	im.match = newMatcher(im.projects)
 	im.touched = map[int64]bool{}
 	seen := map[int64]int{}
-	for i := range im.t.Records {
-		rec := &im.t.Records[i]
+	for rec := range im.t.Records() {
+		if err := im.ctx.Err(); err != nil {
+			return err // cancelled: the transaction rolls back
+		}
+		im.pv.Rows++
 		p, err := im.find(rec)
 		if err != nil {
 			return err
@@ -216,16 +238,16 @@ func (im *importer) create(rec *layout.Record) (*model.Project, error) {
 		return register.Provenance{File: im.t.File, Sheet: im.t.Sheet, Cell: cell, City: im.t.City, AsOf: im.t.AsOf, Raw: raw}
 	}
 	for k, v := range rec.Values {
-		if err := im.tx.SetField(p.ID, 0, k, p.Get(k), prov(v.Cell, v.Raw)); err != nil {
+		if err := im.tx.SetProvenance(p.ID, k, prov(v.Cell, v.Raw)); err != nil {
 			return nil, err
 		}
 	}
 	if rec.Field.Text != "" {
-		if err := im.tx.SetField(p.ID, 0, model.FField, p.Field, prov(rec.Field.Cell, rec.Field.Raw)); err != nil {
+		if err := im.tx.SetProvenance(p.ID, model.FField, prov(rec.Field.Cell, rec.Field.Raw)); err != nil {
 			return nil, err
 		}
 	}
-	if err := im.tx.SetField(p.ID, 0, model.FName, p.Name, prov(rec.Name.Cell, rec.Name.Raw)); err != nil {
+	if err := im.tx.SetProvenance(p.ID, model.FName, prov(rec.Name.Cell, rec.Name.Raw)); err != nil {
 		return nil, err
 	}
 	if err := im.contact(p, rec); err != nil {
@@ -235,10 +257,7 @@ func (im *importer) create(rec *layout.Record) (*model.Project, error) {
 	im.projects[p.ID] = p
 	im.match.add(p)
 	im.pv.Added = append(im.pv.Added, Item{Code: p.Code, Name: p.Name, Row: rec.Row})
-	if !im.t.Master {
-		return nil, nil // a new city project has nothing more to compare
-	}
-	return nil, nil
+	return nil, nil // created whole: nothing left to compare
 }
 
 func (im *importer) newCode() string {

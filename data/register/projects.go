@@ -214,32 +214,23 @@ func (t *Tx) Projects() (map[int64]*model.Project, error) {
 	return out, arows.Err()
 }
 
-// InsertProject adds a project with every field set, and returns its id.
+// InsertProject adds a project with every field set, in one statement, and
+// returns its id.
 func (t *Tx) InsertProject(p *model.Project) (int64, error) {
-	res, err := t.tx.ExecContext(t.ctx, `INSERT INTO projects(code, name, updated_at) VALUES (?, ?, ?)`, p.Code, p.Name, now())
-	if err != nil {
-		return 0, err
-	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return 0, err
-	}
-	p.ID = id
-	sets, args := []string{}, []any{}
+	cols := []string{"code", "period_raw", "as_of", "updated_at"}
+	args := []any{p.Code, p.PeriodRaw, p.AsOf, now()}
 	for _, k := range model.Fields {
-		if k == model.FName {
-			continue
-		}
 		col, _ := columnOf(k)
-		sets = append(sets, col+" = ?")
+		cols = append(cols, col)
 		args = append(args, columnValue(k, p.Get(k)))
 	}
-	sets = append(sets, "period_raw = ?", "as_of = ?")
-	args = append(args, p.PeriodRaw, p.AsOf, id)
-	if _, err := t.tx.ExecContext(t.ctx, `UPDATE projects SET `+strings.Join(sets, ", ")+` WHERE id = ?`, args...); err != nil {
+	marks := strings.TrimSuffix(strings.Repeat("?,", len(cols)), ",")
+	res, err := t.tx.ExecContext(t.ctx, `INSERT INTO projects(`+strings.Join(cols, ",")+`) VALUES (`+marks+`)`, args...)
+	if err != nil {
 		return 0, err
 	}
-	return id, nil
+	p.ID, err = res.LastInsertId()
+	return p.ID, err
 }
 
 // columnValue converts a canonical field text to what the column stores.
@@ -302,10 +293,12 @@ func (t *Tx) SetField(projectID int64, expectVersion int64, k model.FieldKey, va
 		_ = t.tx.QueryRowContext(t.ctx, `SELECT code, updated_at FROM projects WHERE id = ?`, projectID).Scan(&code, &at)
 		return msg.Errorf(msg.Where{File: t.reg.path}, msgStale, code, at)
 	}
-	return t.setProvenance(projectID, k, prov)
+	return t.SetProvenance(projectID, k, prov)
 }
 
-func (t *Tx) setProvenance(projectID int64, k model.FieldKey, p Provenance) error {
+// SetProvenance records where a field's value came from, without changing
+// the value (for values a new project was created with).
+func (t *Tx) SetProvenance(projectID int64, k model.FieldKey, p Provenance) error {
 	return t.exec(`INSERT INTO provenance(project_id, field, batch_id, file, sheet, cell, city, as_of, raw)
 		VALUES (?,?,?,?,?,?,?,?,?)
 		ON CONFLICT(project_id, field) DO UPDATE SET batch_id=excluded.batch_id, file=excluded.file,

@@ -1,0 +1,121 @@
+package sheet
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/haeoreum/register/data/msg"
+)
+
+// Open reads the file at path. The file's content decides how it is read;
+// its extension is not looked at.
+func Open(path string, opt Options) (*Workbook, error) {
+	name := filepath.Base(path)
+	lim := opt.Limits.withDefaults()
+	where := msg.Where{File: name}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, newErr(ErrCannotRead, where, err)
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > lim.MaxFileBytes {
+		return nil, (&limitError{what: limFileSize, limit: lim.MaxFileBytes, bytes: true}).toMsg(where)
+	}
+	// Read one byte past the limit so a file that grows while we read (or a
+	// device that never ends) is still refused.
+	data, err := io.ReadAll(io.LimitReader(f, lim.MaxFileBytes+1))
+	if err != nil {
+		return nil, newErr(ErrCannotRead, where, err)
+	}
+	return OpenBytes(name, data, opt)
+}
+
+// OpenBytes reads a file already in memory; name is the file name shown in
+// messages (its base name is used).
+func OpenBytes(name string, data []byte, opt Options) (wb *Workbook, err error) {
+	name = filepath.Base(name)
+	where := msg.Where{File: name}
+	// Malformed input has panicked every spreadsheet library at some point;
+	// whatever slips through our checks becomes "damaged", never a crash.
+	defer func() {
+		if r := recover(); r != nil {
+			wb, err = nil, newErr(ErrDamaged, where, fmt.Errorf("panic: %v", r))
+		}
+	}()
+	lim := opt.Limits.withDefaults()
+	if int64(len(data)) > lim.MaxFileBytes {
+		return nil, (&limitError{what: limFileSize, limit: lim.MaxFileBytes, bytes: true}).toMsg(where)
+	}
+	wb, err = open(name, data, opt.Password, lim)
+	if err != nil {
+		return nil, asUserError(err, where)
+	}
+	if wb.empty() {
+		return nil, newErr(ErrEmptyWorkbook, where, nil)
+	}
+	return wb, nil
+}
+
+// open dispatches on the sniffed kind of data.
+func open(name string, data []byte, password string, lim Limits) (*Workbook, error) {
+	where := msg.Where{File: name}
+	switch sniff(data) {
+	case kindOLE:
+		if !isEncryptedOOXML(data) {
+			return nil, newErr(ErrLegacyXLS, where, nil)
+		}
+		plain, err := decrypt(data, password, where)
+		if err != nil {
+			return nil, err
+		}
+		// excelize.Decrypt does not check the password: a wrong one yields
+		// noise instead of a zip, which is how excelize itself tells.
+		if sniff(plain) != kindZip {
+			return nil, newErr(ErrWrongPassword, where, errors.New("decrypted package is not a zip"))
+		}
+		return openZip(name, plain, lim)
+	case kindZip:
+		return openZip(name, data, lim)
+	case kindMarkup:
+		return nil, newErr(ErrMarkup, where, nil)
+	case kindText:
+		return openCSV(name, data, lim)
+	default:
+		return nil, newErr(ErrNotSpreadsheet, where, nil)
+	}
+}
+
+// asUserError makes sure whatever leaves the package is a *msg.Error naming
+// the file: limit errors that travelled up through encoding/xml or
+// archive/zip become ErrTooLarge, anything unknown becomes ErrDamaged.
+func asUserError(err error, where msg.Where) error {
+	var le *limitError
+	var me *msg.Error
+	switch {
+	case errors.As(err, &me):
+		if me.Where.File == "" {
+			me.Where.File = where.File
+		}
+		if errors.As(me.Err, &le) && me.ID != idTooLarge {
+			return le.toMsg(me.Where)
+		}
+		return me
+	case errors.As(err, &le):
+		return le.toMsg(where)
+	default:
+		return newErr(ErrDamaged, where, err)
+	}
+}
+
+// empty reports whether no sheet holds a single value or formula.
+func (wb *Workbook) empty() bool {
+	for _, s := range wb.Sheets {
+		if len(s.Rows) > 0 {
+			return false
+		}
+	}
+	return true
+}

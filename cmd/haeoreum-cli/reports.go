@@ -1,7 +1,82 @@
 package main
 
-func cmdExport(e *env, args []string) error   { return usageError{"export: not built yet"} }
-func cmdTemplate(e *env, args []string) error { return usageError{"template: not built yet"} }
+import (
+	"fmt"
+
+	"github.com/haeoreum/register/data/model"
+	"github.com/haeoreum/register/data/report"
+)
+
+func cmdExport(e *env, args []string) error {
+	fs := flags("export")
+	out := fs.String("out", "", "")
+	asOf := fs.String("as-of", "", "")
+	since := fs.String("since", "", "")
+	force := fs.Bool("force", false, "")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *out == "" || fs.NArg() != 0 {
+		return usageError{"export: --out REPORT.xlsx [--as-of YYYY-MM-DD] [--since YYYY-MM-DD] [--force]"}
+	}
+	r, err := e.open(true)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	d, err := report.Load(ctx, r, *asOf, *since)
+	if err != nil {
+		return err
+	}
+	prot, err := report.Protected(ctx, r)
+	if err != nil {
+		return err
+	}
+	if err := report.Export(*out, d, report.SaveOptions{Force: *force, Protected: prot}); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "보고서 저장 / report written: %s (기준 %s, %d개 사업 / projects, 미해결 %d)\n",
+		*out, d.AsOf, len(d.Projects), len(d.Conflicts))
+	return nil
+}
+
+func cmdTemplate(e *env, args []string) error {
+	fs := flags("template")
+	cityFlag := fs.String("city", "", "")
+	out := fs.String("out", "", "")
+	blank := fs.Bool("blank", false, "")
+	asOf := fs.String("as-of", "", "")
+	force := fs.Bool("force", false, "")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *out == "" || *cityFlag == "" || fs.NArg() != 0 {
+		return usageError{"template: --city pohang|ulsan|gyeongju --out FILE.xlsx [--blank] [--force]"}
+	}
+	city, ok := model.ParseCity(*cityFlag)
+	if !ok {
+		return usageError{"--city: pohang, ulsan, gyeongju"}
+	}
+	r, err := e.open(true)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	t, err := report.LoadTemplate(ctx, r, city, *blank, *asOf)
+	if err != nil {
+		return err
+	}
+	prot, err := report.Protected(ctx, r)
+	if err != nil {
+		return err
+	}
+	if err := report.ExportTemplate(*out, t, report.SaveOptions{Force: *force, Protected: prot}); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "서식 저장 / template written: %s (%s, %d개 사업 / projects)\n", *out, city.Korean(), len(t.Projects))
+	return nil
+}
+
 func cmdLoadSample(e *env, args []string) error {
 	return usageError{"load-sample: not built yet"}
 }

@@ -3,12 +3,8 @@ package layout
 import (
 	"os"
 	"path/filepath"
-	"runtime"
 	"sync"
 	"testing"
-	"time"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/haeoreum/register/data/sheet"
 	"github.com/haeoreum/register/data/synth"
@@ -41,61 +37,14 @@ func bigSheet(b *testing.B) string {
 	return bigPath
 }
 
-// peakHeap samples the live heap while fn runs and returns the highest
-// HeapInuse seen, in MB.
-func peakHeap(fn func()) float64 {
-	runtime.GC()
-	var peak uint64
-	done := make(chan struct{})
-	go func() {
-		t := time.NewTicker(5 * time.Millisecond)
-		defer t.Stop()
-		var m runtime.MemStats
-		for {
-			select {
-			case <-done:
-				return
-			case <-t.C:
-				runtime.ReadMemStats(&m)
-				peak = max(peak, m.HeapInuse)
-			}
-		}
-	}()
-	fn()
-	close(done)
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	return float64(max(peak, m.HeapInuse)) / (1 << 20)
-}
-
 func BenchmarkExcelizeRows100k(b *testing.B) {
 	path := bigSheet(b)
 	b.ResetTimer()
 	var peak float64
 	for b.Loop() {
-		peak = max(peak, peakHeap(func() {
-			f, err := excelize.OpenFile(path)
-			if err != nil {
+		peak = max(peak, synth.PeakHeapMB(func() {
+			if _, err := synth.ReadWithRows(path, "추진현황"); err != nil {
 				b.Fatal(err)
-			}
-			rows, err := f.Rows("추진현황")
-			if err != nil {
-				b.Fatal(err)
-			}
-			n := 0
-			for rows.Next() {
-				cols, err := rows.Columns(excelize.Options{RawCellValue: true})
-				if err != nil {
-					b.Fatal(err)
-				}
-				n += len(cols)
-			}
-			if err := rows.Close(); err != nil {
-				b.Fatal(err)
-			}
-			f.Close()
-			if n < 1_000_000 {
-				b.Fatalf("read %d cells", n)
 			}
 		}))
 	}
@@ -107,7 +56,7 @@ func BenchmarkLocate100k(b *testing.B) {
 	b.ResetTimer()
 	var peak float64
 	for b.Loop() {
-		peak = max(peak, peakHeap(func() {
+		peak = max(peak, synth.PeakHeapMB(func() {
 			wb, err := sheet.Open(path, sheet.Options{})
 			if err != nil {
 				b.Fatal(err)
@@ -133,7 +82,7 @@ func BenchmarkSheetOpen100k(b *testing.B) {
 	b.ResetTimer()
 	var peak float64
 	for b.Loop() {
-		peak = max(peak, peakHeap(func() {
+		peak = max(peak, synth.PeakHeapMB(func() {
 			if _, err := sheet.Open(path, sheet.Options{}); err != nil {
 				b.Fatal(err)
 			}

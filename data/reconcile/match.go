@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -52,11 +53,16 @@ func nameVariants(name string) []string {
 type matcher struct {
 	byCode    map[string]*model.Project
 	byVariant map[string][]*model.Project
+	byWord    map[string][]*model.Project // for similar names
 	all       []*model.Project
 }
 
+// commonWord is how many projects a word may name before it says too
+// little to suggest a match ("해오름", "조성").
+const commonWord = 50
+
 func newMatcher(projects map[int64]*model.Project) *matcher {
-	m := &matcher{byCode: map[string]*model.Project{}, byVariant: map[string][]*model.Project{}}
+	m := &matcher{byCode: map[string]*model.Project{}, byVariant: map[string][]*model.Project{}, byWord: map[string][]*model.Project{}}
 	for _, p := range projects {
 		if p.Deleted {
 			continue
@@ -71,6 +77,11 @@ func (m *matcher) add(p *model.Project) {
 	m.byCode[strings.ToUpper(p.Code)] = p
 	for _, n := range append([]string{p.Name}, p.Aliases...) {
 		m.addName(p, n)
+	}
+	for w := range wordSet(p.Name) {
+		if list := m.byWord[w]; len(list) <= commonWord {
+			m.byWord[w] = append(list, p)
+		}
 	}
 }
 
@@ -123,30 +134,53 @@ func (m *matcher) match(code, name string) (p *model.Project, how string, candid
 	return nil, "", m.similar(name)
 }
 
-// similar lists projects whose names share most of their words with name:
-// candidates to ask about, never to apply on their own.
+// similar lists projects whose names share most of their words with name
+// (or contain it): candidates to ask about, never to apply on their own.
+// Names that differ in their numbers (2단계, 3단계) are different projects.
+// Only projects sharing a word that few projects use are considered, so
+// this stays fast on a large register.
 func (m *matcher) similar(name string) []*model.Project {
 	words := wordSet(name)
-	if len(words) == 0 {
-		return nil
-	}
+	seen := map[*model.Project]bool{}
 	var out []*model.Project
-	for _, q := range m.all {
-		other := wordSet(q.Name)
-		common := 0
-		for w := range words {
-			if other[w] {
-				common++
+	for w := range words {
+		list := m.byWord[w]
+		if len(list) > commonWord {
+			continue
+		}
+		for _, q := range list {
+			if seen[q] || digits(q.Name) != digits(name) {
+				continue
+			}
+			seen[q] = true
+			other := wordSet(q.Name)
+			common := 0
+			for w := range words {
+				if other[w] {
+					common++
+				}
+			}
+			if common*3 >= max(len(words), len(other))*2 || containsEither(value.NormalizeName(name), value.NormalizeName(q.Name)) {
+				out = append(out, q)
 			}
 		}
-		if common*3 >= max(len(words), len(other))*2 || containsEither(value.NormalizeName(name), value.NormalizeName(q.Name)) {
-			out = append(out, q)
-		}
 	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
 	if len(out) > 5 {
 		out = out[:5]
 	}
 	return out
+}
+
+// digits returns the digits of s in order.
+func digits(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 func containsEither(a, b string) bool {

@@ -261,6 +261,10 @@ func (r *Register) Close() error {
 	var err error
 	if r.db != nil {
 		if !r.opts.ReadOnly {
+			// Checkpoint only if no other connection is writing: with the
+			// busy timeout, TRUNCATE would wait up to 15 s for another
+			// program's transaction (a closing window would hang).
+			_, _ = r.db.Exec(`PRAGMA busy_timeout = 0`)
 			_, _ = r.db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
 		}
 		err = r.db.Close()

@@ -1,0 +1,148 @@
+package report
+
+import (
+	"context"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/haeoreum/register/data/model"
+	"github.com/xuri/excelize/v2"
+)
+
+// recalcProfile is a LibreOffice user profile that recalculates every
+// formula of an xlsx on load, so the converted file holds LibreOffice's
+// own results rather than our cached ones.
+const recalcProfile = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`
+
+// convertWithLibreOffice opens each workbook in LibreOffice and saves it
+// again as xlsx into out; it returns the converted paths.
+func convertWithLibreOffice(t *testing.T, out string, files ...string) []string {
+	t.Helper()
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("LibreOffice (soffice) is not installed")
+	}
+	profile := filepath.Join(t.TempDir(), "lo")
+	if err := os.MkdirAll(filepath.Join(profile, "user"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(profile, "user", "registrymodifications.xcu"), []byte(recalcProfile), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	args := append([]string{"--headless", "--norestore", "-env:UserInstallation=file://" + profile,
+		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out}, files...)
+	cmd := exec.CommandContext(ctx, soffice, args...)
+	cmd.Env = append(os.Environ(), "HOME="+profile)
+	start := time.Now()
+	output, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("soffice: %v\n%s", err, output)
+	}
+	t.Logf("LibreOffice converted %d files in %v", len(files), time.Since(start))
+	var conv []string
+	for _, f := range files {
+		p := filepath.Join(out, filepath.Base(f))
+		if _, err := os.Stat(p); err != nil {
+			t.Fatalf("LibreOffice did not convert %s:\n%s", filepath.Base(f), output)
+		}
+		conv = append(conv, p)
+	}
+	return conv
+}
+
+// TestLibreOfficeOpensEveryWorkbook opens the report and the city
+// templates in LibreOffice, which recalculates every formula, and checks
+// that what it saves holds the register's values.
+func TestLibreOfficeOpensEveryWorkbook(t *testing.T) {
+	if _, err := exec.LookPath("soffice"); err != nil {
+		t.Skip("LibreOffice (soffice) is not installed")
+	}
+	dir, out := t.TempDir(), t.TempDir()
+	reportPath, d := exportFixtures(t, dir)
+	files := []string{reportPath}
+	reg := fixtureRegister(t)
+	for _, c := range model.Cities {
+		tpl, err := LoadTemplate(bg, reg, c, false, "2026-11-30")
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, "template_"+string(c)+".xlsx")
+		if err := ExportTemplate(p, tpl, SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, p)
+	}
+	blank, _ := LoadTemplate(bg, reg, model.Pohang, true, "")
+	blankPath := filepath.Join(dir, "template_blank.xlsx")
+	if err := ExportTemplate(blankPath, blank, SaveOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, blankPath)
+	conv := convertWithLibreOffice(t, out, files...)
+
+	// The report: same sheets; LibreOffice's recalculated totals are ours.
+	f := openXLSX(t, conv[0])
+	if got := f.GetSheetList(); !slices.Equal(got, SheetNames()) {
+		t.Fatalf("LibreOffice sheets %v", got)
+	}
+	var grand model.Budget
+	for _, p := range d.Projects {
+		grand.Add(p.Budget)
+	}
+	rows, _ := f.GetRows(SheetRegister, excelize.Options{RawCellValue: true})
+	found := false
+	for i, r := range rows {
+		if len(r) > 0 && r[0] == "합계" {
+			found = true
+			for j, tier := range model.AllTiers {
+				v, err := strconv.ParseFloat(r[8+j], 64)
+				if err != nil || int64(math.Round(v*1e6)) != grand.Get(tier) {
+					t.Errorf("LibreOffice 합계 row %d %s: %q, want %d won", i+1, tier, r[8+j], grand.Get(tier))
+				}
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no 합계 row after LibreOffice")
+	}
+	// Its 사업목록 imports to exactly what ours does.
+	ours, theirs := openRegister(t), openRegister(t)
+	importInto(t, ours, reportPath, "")
+	importInto(t, theirs, conv[0], "")
+	if a, b := listJSON(t, theirs), listJSON(t, ours); !reflect.DeepEqual(a, b) {
+		t.Fatal("the report saved by LibreOffice imports differently")
+	}
+	// The templates still import without a warning and change nothing.
+	for i, c := range model.Cities {
+		r := fixtureRegister(t)
+		before := valuesOf(t, listJSON(t, r))
+		pv := importInto(t, r, conv[1+i], c)
+		if len(pv.Warnings) != 0 || len(pv.Changed) != 0 || pv.Rows == 0 {
+			t.Errorf("%s template after LibreOffice: rows %d, warnings %q, changed %v", c, pv.Rows, pv.Warnings, pv.Changed)
+		}
+		if !reflect.DeepEqual(valuesOf(t, listJSON(t, r)), before) {
+			t.Errorf("%s template after LibreOffice changed values", c)
+		}
+		tf := openXLSX(t, conv[1+i])
+		if dvs, _ := tf.GetDataValidations(SheetTemplate); len(dvs) != 5 {
+			t.Errorf("%s template: %d validations after LibreOffice", c, len(dvs))
+		}
+	}
+	bf := openXLSX(t, conv[len(conv)-1])
+	if got := bf.GetSheetList(); !slices.Equal(got, TemplateSheetNames()) {
+		t.Fatalf("blank template sheets %v", got)
+	}
+}

@@ -1,0 +1,183 @@
+package report
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/haeoreum/register/data/msg"
+	"github.com/haeoreum/register/data/register"
+	"github.com/xuri/excelize/v2"
+)
+
+// SaveOptions steer Export and ExportTemplate.
+type SaveOptions struct {
+	// Force replaces an existing file (never one in Protected).
+	Force bool
+	// Protected holds the SHA-256 sums (hex) of files that must never be
+	// overwritten: the files imported into the register (see Protected).
+	Protected []string
+}
+
+// Protected returns the SHA-256 sums of every file imported into the
+// register, so that a report is never written over a city's original.
+func Protected(ctx context.Context, reg *register.Register) ([]string, error) {
+	bs, err := reg.Batches(ctx, 1<<30)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, b := range bs {
+		if b.Kind == register.KindImport && b.SHA256 != "" {
+			out = append(out, b.SHA256)
+		}
+	}
+	return out, nil
+}
+
+// Export writes the report to path safely: into a temporary file in the
+// same folder, reopened and checked, synced, then renamed into place.
+func Export(path string, d Data, o SaveOptions) error {
+	return save(path, o, SheetNames(), func(w io.Writer) error { return Write(w, d) })
+}
+
+// save writes a workbook to path through a checked temporary file.
+func save(path string, o SaveOptions, sheets []string, write func(io.Writer) error) (err error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return msg.Wrap(err, msg.Where{File: path}, msgWrite, path, err)
+	}
+	base, dir := filepath.Base(abs), filepath.Dir(abs)
+	where := msg.Where{File: base}
+	if !strings.EqualFold(filepath.Ext(base), ".xlsx") {
+		return msg.Errorf(where, msgNotXLSX, base)
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return msg.Errorf(where, msgNoFolder, dir)
+	}
+	if lock, ok := excelLock(dir, base); ok {
+		return msg.Errorf(where, msgLocked, base, lock)
+	}
+	if st, statErr := os.Stat(abs); statErr == nil {
+		if st.IsDir() {
+			return msg.Errorf(where, msgWrite, base, "폴더입니다 / is a folder")
+		}
+		if len(o.Protected) > 0 {
+			if sum, err := fileSHA256(abs); err == nil && slices.Contains(o.Protected, sum) {
+				return msg.Errorf(where, msgImported, base)
+			}
+		}
+		if !o.Force {
+			return msg.Errorf(where, msgExists, base)
+		}
+	}
+	tmp, err := os.CreateTemp(dir, ".~"+strings.TrimSuffix(base, filepath.Ext(base))+".*.tmp")
+	if err != nil {
+		return msg.Wrap(err, where, msgWrite, base, err)
+	}
+	tmpName := tmp.Name()
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmpName)
+		}
+	}()
+	if err := write(tmp); err != nil {
+		var me *msg.Error
+		if errors.As(err, &me) {
+			return err
+		}
+		return msg.Wrap(err, where, msgWrite, base, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return msg.Wrap(err, where, msgWrite, base, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return msg.Wrap(err, where, msgWrite, base, err)
+	}
+	if err := verify(tmpName, sheets); err != nil {
+		return msg.Wrap(err, where, msgVerify, err)
+	}
+	if !o.Force {
+		if _, err := os.Stat(abs); err == nil { // appeared meanwhile
+			return msg.Errorf(where, msgExists, base)
+		}
+	}
+	if err := os.Rename(tmpName, abs); err != nil {
+		if lock, ok := excelLock(dir, base); ok {
+			return msg.Wrap(err, where, msgLocked, base, lock)
+		}
+		return msg.Wrap(err, where, msgReplace, base, err)
+	}
+	syncDir(dir)
+	return nil
+}
+
+// excelLock finds the owner file Excel keeps beside an open workbook:
+// "~$" before the name, or over its first two characters for long names.
+func excelLock(dir, base string) (string, bool) {
+	cands := []string{"~$" + base}
+	if utf8.RuneCountInString(base) > 2 {
+		_, a := utf8.DecodeRuneInString(base)
+		_, b := utf8.DecodeRuneInString(base[a:])
+		cands = append(cands, "~$"+base[a+b:])
+	}
+	for _, c := range cands {
+		if _, err := os.Lstat(filepath.Join(dir, c)); err == nil {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// verify reopens a written workbook and checks its sheets.
+func verify(path string, sheets []string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: 4 << 30})
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	got := f.GetSheetList()
+	if !slices.Equal(got, sheets) {
+		return fmt.Errorf("sheets %v, want %v", got, sheets)
+	}
+	return nil
+}
+
+func fileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// syncDir makes the rename durable where the system allows it.
+func syncDir(dir string) {
+	if runtime.GOOS == "windows" {
+		return
+	}
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+}

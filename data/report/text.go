@@ -1,0 +1,238 @@
+package report
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/haeoreum/register/data/model"
+)
+
+// officialDate renders YYYY-MM-DD the official way: "2026. 10. 31.".
+func officialDate(iso string) string {
+	t, err := time.Parse("2006-01-02", iso)
+	if err != nil {
+		return iso
+	}
+	return strconv.Itoa(t.Year()) + ". " + strconv.Itoa(int(t.Month())) + ". " + strconv.Itoa(t.Day()) + "."
+}
+
+// officialMonth renders YYYY-MM as "2024. 3.".
+func officialMonth(m string) string {
+	if !model.ValidMonth(m) {
+		return m
+	}
+	mm, _ := strconv.Atoi(m[5:])
+	return m[:4] + ". " + strconv.Itoa(mm) + "."
+}
+
+// officialTime renders an RFC 3339 timestamp in local time: "2026. 10. 31. 14:05".
+func officialTime(ts string) string {
+	t, err := time.Parse(time.RFC3339, ts)
+	if err != nil {
+		return ts
+	}
+	t = t.Local()
+	return officialDate(t.Format("2006-01-02")) + " " + t.Format("15:04")
+}
+
+// endText is what the 종료 column shows: the month, or 계속 for an open end
+// of a project that has started.
+func endText(p *model.Project) string {
+	if p.End != nil {
+		return officialMonth(*p.End)
+	}
+	if p.Start != "" {
+		return "계속"
+	}
+	return ""
+}
+
+// periodText renders the project's period as cities write it:
+// "2024. 3. ~ 2028. 12.", "2025. 1. ~ 계속".
+func periodText(p *model.Project) string {
+	if p.Start == "" && p.End == nil {
+		return ""
+	}
+	return strings.TrimSpace(officialMonth(p.Start) + " ~ " + endText(p))
+}
+
+// cityNames renders cities in Korean: "포항, 경주".
+func cityNames(cs []model.City) string {
+	parts := make([]string, 0, len(cs))
+	for _, c := range cs {
+		parts = append(parts, c.Korean())
+	}
+	return strings.Join(parts, ", ")
+}
+
+// partners are the participating cities other than the lead.
+func partners(p *model.Project) []model.City {
+	out := make([]model.City, 0, len(p.Cities))
+	for _, c := range p.Cities {
+		if c != p.LeadCity {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// millions turns won into 백만원 exactly as far as a float64 can say it:
+// IEEE division rounds correctly, so 1,234,567,000 won is 1234.567.
+func millions(won int64) float64 { return float64(won) / 1e6 }
+
+// wholeMillions reports whether an amount shows without decimals in 백만원.
+func wholeMillions(won int64) bool { return won%1_000_000 == 0 }
+
+// millionsText renders won as 백만원 text for listings: "75,000", "1,234.5".
+func millionsText(won int64) string {
+	neg := won < 0
+	if neg {
+		won = -won
+	}
+	whole, frac := won/1_000_000, won%1_000_000
+	s := groupThousands(strconv.FormatInt(whole, 10))
+	if frac != 0 {
+		s += "." + strings.TrimRight(strconv.FormatInt(frac+1_000_000, 10)[1:], "0")
+	}
+	if neg {
+		s = "△" + s
+	}
+	return s
+}
+
+func groupThousands(digits string) string {
+	if len(digits) <= 3 {
+		return digits
+	}
+	var b strings.Builder
+	pre := len(digits) % 3
+	if pre > 0 {
+		b.WriteString(digits[:pre])
+	}
+	for i := pre; i < len(digits); i += 3 {
+		if b.Len() > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(digits[i : i+3])
+	}
+	return b.String()
+}
+
+// fieldLabels are the Korean names of the register's fields.
+var fieldLabels = map[model.FieldKey]string{
+	model.FName: "사업명", model.FField: "분야", model.FKind: "구분", model.FLead: "주관", model.FCities: "참여",
+	model.FStart: "시작", model.FEnd: "종료", model.FProgress: "추진율", model.FStage: "단계",
+	model.FOverview: "사업개요", model.FActivities: "추진현황", model.FProblems: "문제점",
+	model.FNextSteps: "향후계획", model.FNotes: "비고", "period_raw": "사업기간(원문)",
+}
+
+func fieldLabel(k model.FieldKey) string {
+	if t, ok := model.TierOf(k); ok {
+		return "사업비 " + model.TierLabel("", t)
+	}
+	if l, ok := fieldLabels[k]; ok {
+		return l
+	}
+	return string(k)
+}
+
+// fieldValueText renders a field's canonical text for people: amounts in
+// 백만원, months the official way, cities and kinds in Korean.
+func fieldValueText(k model.FieldKey, v string) string {
+	if _, ok := model.TierOf(k); ok {
+		if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+			return millionsText(n) + "백만원"
+		}
+		return v
+	}
+	switch k {
+	case model.FStart:
+		return officialMonth(v)
+	case model.FEnd:
+		if v == "" {
+			return "계속"
+		}
+		return officialMonth(v)
+	case model.FProgress:
+		if v == "" {
+			return ""
+		}
+		if f, err := strconv.ParseFloat(v, 64); err == nil {
+			return model.FormatProgress(f) + "%"
+		}
+		return v + "%"
+	case model.FKind:
+		return model.Kind(v).Korean()
+	case model.FLead:
+		return model.City(v).Korean()
+	case model.FCities:
+		var cs []model.City
+		for _, s := range strings.Split(v, ",") {
+			if s != "" {
+				cs = append(cs, model.City(s))
+			}
+		}
+		return cityNames(cs)
+	}
+	return v
+}
+
+// textWidth estimates how many Excel width units a line of text takes in
+// 맑은 고딕: Hangul and other wide characters take about two.
+func textWidth(s string) float64 {
+	w := 0.0
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			w += 1.0
+		case unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Han, r) || (r >= 0xFF00 && r <= 0xFFEF):
+			w += 1.75
+		default:
+			w += 1.2
+		}
+	}
+	return w
+}
+
+// maxLineWidth is the width of the longest line of s.
+func maxLineWidth(s string) float64 {
+	if !strings.Contains(s, "\n") {
+		return textWidth(s)
+	}
+	w := 0.0
+	for _, line := range strings.Split(s, "\n") {
+		w = max(w, textWidth(line))
+	}
+	return w
+}
+
+// lineCount estimates the lines s wraps into in a column width wide.
+func lineCount(s string, width float64) int {
+	if s == "" {
+		return 1
+	}
+	avail := max(width-1.5, 1)
+	// Fast path: no character is wider than its UTF-8 bytes.
+	if float64(len(s)) <= avail && strings.IndexByte(s, '\n') < 0 {
+		return 1
+	}
+	n := 0
+	start := 0
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == '\n' {
+			w := textWidth(s[start:i])
+			lines := int(w/avail) + 1
+			if w > 0 && float64(lines-1)*avail == w {
+				lines--
+			}
+			n += max(lines, 1)
+			start = i + 1
+		}
+	}
+	return n
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

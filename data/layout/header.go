@@ -166,6 +166,11 @@ func mapColumns(s *sheet.Sheet, h header, city model.City, cityKnown bool, table
 		}
 		text := strings.TrimSpace(strings.Join(nonEmpty(upper, lower), " "))
 		c := Column{Col: col, Header: text, Role: role, Tier: tier, Hidden: s.HiddenCols[col]}
+		if role == RoleUnknown && strings.HasPrefix(value.NormalizeName(text), "담당") {
+			if cs := model.FindCities(text); len(cs) == 1 {
+				c.Role, c.City = RoleCityContact, cs[0]
+			}
+		}
 		if role == RoleAmount {
 			if u, ok := value.FindUnit(lower); ok {
 				c.Unit = u

@@ -134,6 +134,7 @@ func chooseColumns(cols []Column, file, sheetName string, warnings *[]*msg.Error
 	type key struct {
 		r Role
 		t model.Tier
+		c model.City
 	}
 	chosen := map[key]int{}
 	for pass := 0; pass < 2; pass++ { // visible columns first, then hidden
@@ -141,7 +142,7 @@ func chooseColumns(cols []Column, file, sheetName string, warnings *[]*msg.Error
 			if c.Role == RoleUnknown || c.Role == RoleSeq || c.Hidden != (pass == 1) {
 				continue
 			}
-			k := key{c.Role, c.Tier}
+			k := key{c.Role, c.Tier, c.City}
 			if j, dup := chosen[k]; dup {
 				id := msgDuplicate
 				if c.Hidden {

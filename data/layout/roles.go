@@ -34,6 +34,9 @@ const (
 	RolePhone
 	RoleContact // department, officer and phone in one cell
 	RoleNotes
+	RoleAsOf        // a row's own as-of date (our report's 기준일 column)
+	RoleAliases     // other names of the project, one per line
+	RoleCityContact // one city's officer: "담당(포항)" = "부서 / 담당자 / 전화"
 )
 
 var roleNames = map[Role]string{
@@ -42,7 +45,8 @@ var roleNames = map[Role]string{
 	RoleEnd: "end", RoleAmount: "amount", RoleProgress: "progress_pct", RoleStage: "stage",
 	RoleOverview: "overview", RoleActivities: "activities", RoleProblems: "problems",
 	RoleNextSteps: "next_steps", RoleDepartment: "department", RoleOfficer: "officer",
-	RolePhone: "phone", RoleContact: "contact", RoleNotes: "notes",
+	RolePhone: "phone", RoleContact: "contact", RoleNotes: "notes", RoleAsOf: "as_of", RoleAliases: "aliases",
+	RoleCityContact: "city_contact",
 }
 
 func (r Role) String() string { return roleNames[r] }
@@ -82,6 +86,8 @@ var synonyms = map[Role][]string{
 	RolePhone:      {"연락처", "전화", "전화번호", "연락처(전화)"},
 	RoleContact:    {"담당", "담당자(연락처)", "담당부서/담당자", "담당부서(담당자)"},
 	RoleNotes:      {"비고", "참고", "기타사항"},
+	RoleAsOf:       {"기준일", "기준일자", "자료기준일"},
+	RoleAliases:    {"별칭", "다른이름", "이전사업명", "사업명(별칭)"},
 }
 
 // tierWords: amount headers by tier. 시비 is left out: its tier depends on

@@ -17,6 +17,11 @@ import (
 var totalWords = map[string]bool{"소계": true, "합계": true, "계": true, "총계": true, "누계": true, "총합계": true, "전체": true}
 
 func isTotalText(s string) bool {
+	// Every total word has 계 in it and is short; most cells have neither,
+	// so they skip the normalisation.
+	if len(s) > 40 || !strings.Contains(s, "계") {
+		return false
+	}
 	k := value.NormalizeName(s)
 	return totalWords[k] || strings.HasSuffix(k, "소계") || strings.HasSuffix(k, "합계")
 }
@@ -44,17 +49,19 @@ func (t *Table) Records() iter.Seq[*Record] {
 func readRecords(wb *sheet.Workbook, s *sheet.Sheet, h header, t *Table, yield func(*Record) bool) {
 	last := max(h.upper, h.lower)
 	byRole := map[Role]Column{}
-	var amounts []Column
+	var amounts, cityContacts []Column
 	for _, c := range t.Columns {
-		if !c.Used {
-			continue
-		}
-		if c.Role == RoleAmount {
+		switch {
+		case !c.Used:
+		case c.Role == RoleAmount:
 			amounts = append(amounts, c)
-		} else {
+		case c.Role == RoleCityContact:
+			cityContacts = append(cityContacts, c)
+		default:
 			byRole[c.Role] = c
 		}
 	}
+	_, hasAsOf := byRole[RoleAsOf]
 	where := func(col, row int) msg.Where {
 		return msg.Where{File: wb.File, Sheet: s.Name, Cell: sheet.CellName(col, row)}
 	}
@@ -66,7 +73,7 @@ func readRecords(wb *sheet.Workbook, s *sheet.Sheet, h header, t *Table, yield f
 		if skipRow(s, row, t.Columns) {
 			continue
 		}
-		rec := Record{Row: row.Num, Hidden: row.Hidden, Values: map[model.FieldKey]Value{}}
+		rec := Record{Row: row.Num, Hidden: row.Hidden, Values: map[model.FieldKey]Value{}, HasAsOf: hasAsOf}
 		cell := func(c Column) (sheet.Cell, string, msg.Where) {
 			var v sheet.Cell
 			if c.Col <= len(row.Cells) {
@@ -193,6 +200,19 @@ func readRecords(wb *sheet.Workbook, s *sheet.Sheet, h header, t *Table, yield f
 				text(model.FNextSteps)
 			case RoleNotes:
 				text(model.FNotes)
+			case RoleAsOf:
+				d, err := value.ParseDate(raw)
+				if err != nil {
+					fail(err, w, c.Header, raw)
+					continue
+				}
+				rec.AsOf = d.String()
+			case RoleAliases:
+				for _, a := range strings.FieldsFunc(raw, func(r rune) bool { return r == '\n' || r == ';' }) {
+					if a = strings.TrimSpace(a); a != "" {
+						rec.Aliases = append(rec.Aliases, a)
+					}
+				}
 			case RoleDepartment:
 				rec.Contact.Department = raw
 			case RoleOfficer:
@@ -202,6 +222,15 @@ func readRecords(wb *sheet.Workbook, s *sheet.Sheet, h header, t *Table, yield f
 			case RoleContact:
 				c := value.ParseContact(raw)
 				rec.Contact = model.Contact{Department: c.Department, Officer: c.Officer, Phone: c.Phone}
+			}
+		}
+		for _, c := range cityContacts {
+			v, _, _ := cell(c)
+			if ct := parseCityContact(v.Value); !ct.Empty() {
+				if rec.CityContacts == nil {
+					rec.CityContacts = map[model.City]model.Contact{}
+				}
+				rec.CityContacts[c.City] = ct
 			}
 		}
 		notesFacts(&rec)
@@ -359,4 +388,18 @@ func checkSum(rec *Record, t *Table, file, sheetName string) {
 		t.Warnings = append(t.Warnings, msg.Errorf(msg.Where{File: file, Sheet: sheetName, Cell: tot.Cell}, msgSumMismatch,
 			rec.Name.Text, strconv.FormatInt(total, 10), strconv.FormatInt(sum, 10)))
 	}
+}
+
+// parseCityContact reads "부서 / 담당자 / 전화" as our report writes it, or
+// any contact text the way value.ParseContact reads it.
+func parseCityContact(raw string) model.Contact {
+	raw = strings.TrimSpace(raw)
+	if raw == "" {
+		return model.Contact{}
+	}
+	if parts := strings.Split(raw, " / "); len(parts) == 3 {
+		return model.Contact{Department: strings.TrimSpace(parts[0]), Officer: strings.TrimSpace(parts[1]), Phone: strings.TrimSpace(parts[2])}
+	}
+	c := value.ParseContact(raw)
+	return model.Contact{Department: c.Department, Officer: c.Officer, Phone: c.Phone}
 }

@@ -41,6 +41,7 @@ type Column struct {
 	Role   Role
 	Tier   model.Tier // for RoleAmount
 	Unit   value.Unit // for RoleAmount
+	City   model.City // for RoleCityContact
 	Hidden bool
 	Used   bool // false: kept aside (a duplicate or unknown column)
 }
@@ -63,6 +64,14 @@ type Record struct {
 	Values    map[model.FieldKey]Value
 	Contact   model.Contact
 	PeriodRaw string
+	AsOf      string   // the row's own as-of date, when the sheet gives one per row
+	Aliases   []string // other names, when the sheet lists them
+	// CityContacts are each city's officer, when the sheet has a column per
+	// city (our own report's register sheet).
+	CityContacts map[model.City]model.Contact
+	// HasAsOf: the sheet has a per-row as-of column, so an empty AsOf means
+	// "no date", not "the sheet's date".
+	HasAsOf bool
 }
 
 // Get returns the value of field k and whether the row has it.

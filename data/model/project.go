@@ -55,7 +55,7 @@ type Project struct {
 	Cities     []City           `json:"cities"`
 	Start      string           `json:"start"`
 	End        *string          `json:"end"`
-	PeriodRaw  string           `json:"period_raw,omitempty"`
+	PeriodRaw  string           `json:"-"` // the lead sheet\'s text; every raw text is also in the provenance
 	Budget     Budget           `json:"budget_won"`
 	Progress   *float64         `json:"progress_pct"`
 	Stage      string           `json:"stage"`

@@ -111,6 +111,7 @@ type importer struct {
 	match    *matcher
 	scheme   register.FieldScheme
 	touched  map[int64]bool
+	lastNew  int // the last provisional code given
 }
 
 func (im *importer) run() error {
@@ -168,13 +169,13 @@ func (im *importer) where(cell string) msg.Where {
 func (im *importer) find(rec *layout.Record) (*model.Project, error) {
 	if code, ok := im.opt.Confirmed[rec.Row]; ok {
 		if p := im.match.byCode[strings.ToUpper(code)]; p != nil {
-			return im.remember(p, rec), nil
+			return im.remember(p, rec)
 		}
 	}
 	p, _, candidates := im.match.match(rec.Code, rec.Name.Text)
 	if p != nil {
 		if !im.t.Master {
-			im.remember(p, rec)
+			return im.remember(p, rec)
 		}
 		return p, nil
 	}
@@ -199,17 +200,22 @@ func (im *importer) find(rec *layout.Record) (*model.Project, error) {
 
 // remember keeps the name a city used, as it wrote it, as an alias of the
 // project.
-func (im *importer) remember(p *model.Project, rec *layout.Record) *model.Project {
-	name := strings.TrimSpace(rec.Name.Raw)
-	if name == p.Name || slices.Contains(p.Aliases, name) {
-		return p
+func (im *importer) remember(p *model.Project, rec *layout.Record) (*model.Project, error) {
+	return p, im.addAlias(p, strings.TrimSpace(rec.Name.Raw))
+}
+
+// addAlias remembers another name for a project (once).
+func (im *importer) addAlias(p *model.Project, name string) error {
+	if name == "" || name == p.Name || slices.Contains(p.Aliases, name) {
+		return nil
 	}
-	if err := im.tx.AddAlias(p.ID, name, value.NormalizeName(name), im.t.City); err == nil {
-		p.Aliases = append(p.Aliases, name)
-		im.match.addName(p, name)
-		im.pv.Aliases = append(im.pv.Aliases, Alias{Code: p.Code, Alias: name})
+	if err := im.tx.AddAlias(p.ID, name, value.NormalizeName(name), im.t.City); err != nil {
+		return err
 	}
-	return p
+	p.Aliases = append(p.Aliases, name)
+	im.match.addName(p, name)
+	im.pv.Aliases = append(im.pv.Aliases, Alias{Code: p.Code, Alias: name})
+	return nil
 }
 
 // create adds a project from a row.
@@ -218,7 +224,8 @@ func (im *importer) create(rec *layout.Record) (*model.Project, error) {
 	if code == "" {
 		code = im.newCode()
 	}
-	p := &model.Project{Code: code, Name: rec.Name.Text, AsOf: im.t.AsOf, PeriodRaw: rec.PeriodRaw}
+	asOf := im.asOf(rec)
+	p := &model.Project{Code: code, Name: rec.Name.Text, AsOf: asOf, PeriodRaw: rec.PeriodRaw}
 	if rec.Field.Text != "" {
 		p.Field, _ = canonicalField(rec.Field.Text, im.scheme.Fields)
 	}
@@ -235,7 +242,7 @@ func (im *importer) create(rec *layout.Record) (*model.Project, error) {
 		return nil, err
 	}
 	prov := func(cell, raw string) register.Provenance {
-		return register.Provenance{File: im.t.File, Sheet: im.t.Sheet, Cell: cell, City: im.t.City, AsOf: im.t.AsOf, Raw: raw}
+		return register.Provenance{File: im.t.File, Sheet: im.t.Sheet, Cell: cell, City: im.t.City, AsOf: asOf, Raw: raw}
 	}
 	for k, v := range rec.Values {
 		if err := im.tx.SetProvenance(p.ID, k, prov(v.Cell, v.Raw)); err != nil {
@@ -256,13 +263,21 @@ func (im *importer) create(rec *layout.Record) (*model.Project, error) {
 	p.Aliases = []string{}
 	im.projects[p.ID] = p
 	im.match.add(p)
+	for _, alias := range rec.Aliases {
+		if err := im.addAlias(p, alias); err != nil {
+			return nil, err
+		}
+	}
 	im.pv.Added = append(im.pv.Added, Item{Code: p.Code, Name: p.Name, Row: rec.Row})
 	return nil, nil // created whole: nothing left to compare
 }
 
+// newCode gives a project a city proposed a provisional code, NEW-001…,
+// until the secretariat's register gives it its own.
 func (im *importer) newCode() string {
-	for n := 1; ; n++ {
-		code := fmt.Sprintf("NEW-%03d", n)
+	for {
+		im.lastNew++
+		code := fmt.Sprintf("NEW-%03d", im.lastNew)
 		if im.match.byCode[code] == nil {
 			return code
 		}
@@ -270,8 +285,16 @@ func (im *importer) newCode() string {
 }
 
 // contact stores the row's officer under the city it belongs to: the
-// sending city, or for the secretariat's register the project's lead.
+// sending city, or for the secretariat's register the project's lead; and
+// each city's officer when the sheet has a column per city.
 func (im *importer) contact(p *model.Project, rec *layout.Record) error {
+	for _, c := range model.Cities {
+		if ct, ok := rec.CityContacts[c]; ok {
+			if err := im.tx.SetContact(p.ID, c, ct); err != nil {
+				return err
+			}
+		}
+	}
 	if rec.Contact.Empty() {
 		return nil
 	}

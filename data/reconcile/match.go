@@ -54,7 +54,7 @@ type matcher struct {
 	byCode    map[string]*model.Project
 	byVariant map[string][]*model.Project
 	byWord    map[string][]*model.Project // for similar names
-	all       []*model.Project
+	byName    map[string]*model.Project   // exact names
 }
 
 // commonWord is how many projects a word may name before it says too
@@ -62,7 +62,7 @@ type matcher struct {
 const commonWord = 50
 
 func newMatcher(projects map[int64]*model.Project) *matcher {
-	m := &matcher{byCode: map[string]*model.Project{}, byVariant: map[string][]*model.Project{}, byWord: map[string][]*model.Project{}}
+	m := &matcher{byCode: map[string]*model.Project{}, byVariant: map[string][]*model.Project{}, byWord: map[string][]*model.Project{}, byName: map[string]*model.Project{}}
 	for _, p := range projects {
 		if p.Deleted {
 			continue
@@ -73,8 +73,10 @@ func newMatcher(projects map[int64]*model.Project) *matcher {
 }
 
 func (m *matcher) add(p *model.Project) {
-	m.all = append(m.all, p)
 	m.byCode[strings.ToUpper(p.Code)] = p
+	if _, dup := m.byName[p.Name]; !dup {
+		m.byName[p.Name] = p
+	}
 	for _, n := range append([]string{p.Name}, p.Aliases...) {
 		m.addName(p, n)
 	}
@@ -110,10 +112,8 @@ func (m *matcher) match(code, name string) (p *model.Project, how string, candid
 		}
 		return nil, "", nil
 	}
-	for _, q := range m.all {
-		if q.Name == name {
-			return q, byName, nil
-		}
+	if q := m.byName[name]; q != nil {
+		return q, byName, nil
 	}
 	found := map[*model.Project]bool{}
 	var list []*model.Project

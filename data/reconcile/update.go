@@ -12,6 +12,12 @@ import (
 // observation, and only the lead city's row changes the register.
 func (im *importer) apply(p *model.Project, rec *layout.Record) error {
 	im.touched[p.ID] = true
+	asOf := im.asOf(rec)
+	for _, a := range rec.Aliases {
+		if err := im.addAlias(p, a); err != nil {
+			return err
+		}
+	}
 	values := map[model.FieldKey]layout.Value{}
 	for k, v := range rec.Values {
 		values[k] = v
@@ -53,13 +59,13 @@ func (im *importer) apply(p *model.Project, rec *layout.Record) error {
 			continue
 		}
 		if !im.t.Master {
-			if old, ok := observed[im.t.City][k]; ok && old.AsOf > im.t.AsOf {
-				im.pv.warn(msg.Errorf(im.where(v.Cell), msgOlderSheet, p.Name, k, old.AsOf, im.t.AsOf))
+			if old, ok := observed[im.t.City][k]; ok && old.AsOf > asOf {
+				im.pv.warn(msg.Errorf(im.where(v.Cell), msgOlderSheet, p.Name, k, old.AsOf, asOf))
 				continue
 			}
 			if err := im.tx.PutObservation(register.Observation{ProjectID: p.ID, City: im.t.City, Field: k,
 				Value: v.Text, Precision: v.Precision, Raw: v.Raw, File: im.t.File, Sheet: im.t.Sheet,
-				Cell: v.Cell, AsOf: im.t.AsOf}); err != nil {
+				Cell: v.Cell, AsOf: asOf}); err != nil {
 				return err
 			}
 		}
@@ -70,8 +76,8 @@ func (im *importer) apply(p *model.Project, rec *layout.Record) error {
 		if same(k, cur, v.Text, 1, v.Precision) {
 			continue
 		}
-		if pv := prov[k]; pv.AsOf > im.t.AsOf {
-			im.pv.warn(msg.Errorf(im.where(v.Cell), msgOlderSheet, p.Name, k, pv.AsOf, im.t.AsOf))
+		if pv := prov[k]; pv.AsOf > asOf {
+			im.pv.warn(msg.Errorf(im.where(v.Cell), msgOlderSheet, p.Name, k, pv.AsOf, asOf))
 			continue
 		}
 		if k == model.FName {
@@ -80,7 +86,7 @@ func (im *importer) apply(p *model.Project, rec *layout.Record) error {
 				return err
 			}
 		}
-		src := register.Provenance{File: im.t.File, Sheet: im.t.Sheet, Cell: v.Cell, City: im.t.City, AsOf: im.t.AsOf, Raw: v.Raw}
+		src := register.Provenance{File: im.t.File, Sheet: im.t.Sheet, Cell: v.Cell, City: im.t.City, AsOf: asOf, Raw: v.Raw}
 		if err := im.tx.SetField(p.ID, 0, k, v.Text, src); err != nil {
 			return err
 		}
@@ -89,7 +95,7 @@ func (im *importer) apply(p *model.Project, rec *layout.Record) error {
 		changed = true
 	}
 	if isLead {
-		if err := im.tx.SetMeta(p.ID, rec.PeriodRaw, im.t.AsOf); err != nil {
+		if err := im.tx.SetMeta(p.ID, rec.PeriodRaw, asOf); err != nil {
 			return err
 		}
 	}
@@ -115,4 +121,12 @@ func (im *importer) observations(projectID int64) (map[model.City]map[model.Fiel
 		out[o.City][o.Field] = o
 	}
 	return out, nil
+}
+
+// asOf is the date a row's values are as of: its own, or the sheet's.
+func (im *importer) asOf(rec *layout.Record) string {
+	if rec.AsOf != "" || rec.HasAsOf {
+		return rec.AsOf
+	}
+	return im.t.AsOf
 }

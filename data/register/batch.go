@@ -3,7 +3,6 @@ package register
 import (
 	"context"
 	"database/sql"
-	"fmt"
 
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/msg"
@@ -44,6 +43,7 @@ type Tx struct {
 	ctx   context.Context
 	batch int64
 	reg   *Register
+	stmts map[string]*sql.Stmt // prepared once per transaction: parsing SQL dominated large imports
 }
 
 // BatchID returns the batch this transaction writes.
@@ -60,7 +60,8 @@ func (r *Register) Write(ctx context.Context, b Batch, fn func(*Tx) error) (int6
 	if err != nil {
 		return 0, classify(err, where)
 	}
-	t := &Tx{tx: sqlTx, ctx: ctx, reg: r}
+	t := &Tx{tx: sqlTx, ctx: ctx, reg: r, stmts: map[string]*sql.Stmt{}}
+	defer t.closeStmts()
 	fail := func(err error) (int64, error) {
 		_ = sqlTx.Rollback()
 		return 0, classify(err, where)
@@ -124,10 +125,26 @@ func (r *Register) Batches(ctx context.Context, limit int) ([]Batch, error) {
 	return out, rows.Err()
 }
 
+// exec runs a statement, prepared once per transaction.
 func (t *Tx) exec(query string, args ...any) error {
-	_, err := t.tx.ExecContext(t.ctx, query, args...)
-	if err != nil {
-		return fmt.Errorf("%w", err)
+	_, err := t.execResult(query, args...)
+	return err
+}
+
+func (t *Tx) execResult(query string, args ...any) (sql.Result, error) {
+	st, ok := t.stmts[query]
+	if !ok {
+		var err error
+		if st, err = t.tx.PrepareContext(t.ctx, query); err != nil {
+			return nil, err
+		}
+		t.stmts[query] = st
 	}
-	return nil
+	return st.ExecContext(t.ctx, args...)
+}
+
+func (t *Tx) closeStmts() {
+	for _, st := range t.stmts {
+		st.Close()
+	}
 }

@@ -225,7 +225,7 @@ func (t *Tx) InsertProject(p *model.Project) (int64, error) {
 		args = append(args, columnValue(k, p.Get(k)))
 	}
 	marks := strings.TrimSuffix(strings.Repeat("?,", len(cols)), ",")
-	res, err := t.tx.ExecContext(t.ctx, `INSERT INTO projects(`+strings.Join(cols, ",")+`) VALUES (`+marks+`)`, args...)
+	res, err := t.execResult(`INSERT INTO projects(`+strings.Join(cols, ",")+`) VALUES (`+marks+`)`, args...)
 	if err != nil {
 		return 0, err
 	}
@@ -284,7 +284,7 @@ func (t *Tx) SetField(projectID int64, expectVersion int64, k model.FieldKey, va
 		q += ` AND version = ?`
 		args = append(args, expectVersion)
 	}
-	res, err := t.tx.ExecContext(t.ctx, q, args...)
+	res, err := t.execResult(q, args...)
 	if err != nil {
 		return err
 	}

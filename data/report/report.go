@@ -13,6 +13,7 @@ package report
 import (
 	"context"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/haeoreum/register/data/model"
@@ -210,7 +211,24 @@ func registerColumns() []column {
 		column{head: "문제점", kind: kWrap, minW: 12, maxW: 26, text: func(p *model.Project) string { return p.Problems }},
 		column{head: "향후계획", kind: kWrap, minW: 20, maxW: 40, text: func(p *model.Project) string { return p.NextSteps }},
 		column{head: "비고", kind: kWrap, minW: 8, maxW: 16, text: func(p *model.Project) string { return p.Notes }},
+		// The last two keep the round trip exact: the newest sheet's date
+		// behind each project's values, and the names cities used for it.
+		column{head: "기준일", kind: kCenter, minW: 11, text: func(p *model.Project) string { return officialDate(p.AsOf) }},
+		column{head: "별칭", kind: kWrap, minW: 20, maxW: 40, text: func(p *model.Project) string { return strings.Join(p.Aliases, "\n") }},
+		cityContactColumn(model.Pohang), cityContactColumn(model.Ulsan), cityContactColumn(model.Gyeongju),
 	)
+}
+
+// cityContactColumn carries one city's officer as "부서 / 담당자 / 전화",
+// so that every city's contact survives a round trip, not only the lead's.
+func cityContactColumn(c model.City) column {
+	return column{head: "담당(" + c.Korean() + ")", kind: kWrap, minW: 16, maxW: 30, text: func(p *model.Project) string {
+		ct, ok := p.Contacts[c]
+		if !ok {
+			return ""
+		}
+		return ct.Department + " / " + ct.Officer + " / " + ct.Phone
+	}}
 }
 
 // registerPrintCols is how many 사업목록 columns are printed: the register

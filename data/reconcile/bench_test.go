@@ -1,0 +1,125 @@
+package reconcile
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"testing"
+
+	"github.com/haeoreum/register/data/model"
+	"github.com/haeoreum/register/data/register"
+	"github.com/haeoreum/register/data/synth"
+)
+
+// Whole imports, measured against excelize's Rows() on the same file in the
+// same run:
+//
+//	go test ./data/reconcile -run=^$ -bench=. -benchtime=2x
+var (
+	bigOnce sync.Once
+	bigPath string
+	bigErr  error
+)
+
+func bigSheet(b *testing.B) string {
+	bigOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "haeoreum-bench-")
+		if err != nil {
+			bigErr = err
+			return
+		}
+		bigPath = filepath.Join(dir, "pohang_100k.xlsx")
+		bigErr = synth.PohangLayout(bigPath, benchRows)
+	})
+	if bigErr != nil {
+		b.Fatal(bigErr)
+	}
+	return bigPath
+}
+
+func BenchmarkExcelizeRows100k(b *testing.B) {
+	path := bigSheet(b)
+	var peak float64
+	for b.Loop() {
+		peak = max(peak, synth.PeakHeapMB(func() {
+			if _, err := synth.ReadWithRows(path, "추진현황"); err != nil {
+				b.Fatal(err)
+			}
+		}))
+	}
+	b.ReportMetric(peak, "peak-MB")
+}
+
+// BenchmarkPreview100k: read, locate, match and compare all 100,000 rows
+// against an empty register (every row a proposed project), then roll back.
+func BenchmarkPreview100k(b *testing.B) {
+	path := bigSheet(b)
+	r, err := register.Open(filepath.Join(b.TempDir(), "r.db"), register.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer r.Close()
+	var peak float64
+	for b.Loop() {
+		peak = max(peak, synth.PeakHeapMB(func() {
+			pv, err := ImportFile(ctx, r, path, FileOptions{Options: Options{DryRun: true}})
+			if err != nil || pv.Rows != benchRows {
+				b.Fatalf("%v rows %d", err, pv.Rows)
+			}
+		}))
+	}
+	b.ReportMetric(peak, "peak-MB")
+}
+
+// BenchmarkApply100k: the same, adding all 100,000 projects with their
+// provenance in one committed, undoable batch (after a backup).
+func BenchmarkApply100k(b *testing.B) {
+	path := bigSheet(b)
+	var peak float64
+	for b.Loop() {
+		b.StopTimer()
+		r, err := register.Open(filepath.Join(b.TempDir(), "r.db"), register.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		peak = max(peak, synth.PeakHeapMB(func() {
+			pv, err := ImportFile(ctx, r, path, FileOptions{Options: Options{AddNew: true}})
+			if err != nil || len(pv.Added) != benchRows {
+				b.Fatalf("%v added %d", err, len(pv.Added))
+			}
+		}))
+		r.Close()
+	}
+	b.ReportMetric(peak, "peak-MB")
+}
+
+// BenchmarkPreview50: the window's preview of an ordinary city sheet
+// (Pohang's, 41 rows) against the full register: the issue asks < 100 ms.
+func BenchmarkPreview50(b *testing.B) {
+	r, err := register.Open(filepath.Join(b.TempDir(), "r.db"), register.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer r.Close()
+	if _, err := ImportFile(ctx, r, filepath.Join(fixtures(b), "master_2026.xlsx"), FileOptions{}); err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(fixtures(b), "pohang_2026-10.xlsx")
+	for b.Loop() {
+		pv, err := ImportFile(ctx, r, path, FileOptions{City: model.Pohang, Options: Options{DryRun: true}})
+		if err != nil || pv.Rows != 41 {
+			b.Fatalf("%v %d", err, pv.Rows)
+		}
+	}
+}
+
+// benchRows is the size of the big sheet; HAEOREUM_BENCH_ROWS overrides it
+// for a quick look.
+var benchRows = func() int {
+	if n, err := strconv.Atoi(os.Getenv("HAEOREUM_BENCH_ROWS")); err == nil && n > 0 {
+		return n
+	}
+	return 100_000
+}()

@@ -1,0 +1,317 @@
+// Package ui is the desktop window of the Haeoreum register: the register
+// table with its detail pane, the import wizard, conflicts, reports, the
+// dashboard and settings. Every rule about data lives in data/; this
+// package shows it, asks, and runs long work off the UI goroutine.
+package ui
+
+import (
+	"context"
+	"image"
+	"path/filepath"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/haeoreum/register/assets"
+	"github.com/haeoreum/register/assets/sample"
+	"github.com/haeoreum/register/data/model"
+	"github.com/haeoreum/register/data/msg"
+	"github.com/haeoreum/register/data/query"
+	"github.com/haeoreum/register/data/register"
+	"github.com/haeoreum/register/data/value"
+)
+
+// Options say how to build the window.
+type Options struct {
+	// OfferSample asks, when the register is empty, whether to load the
+	// bundled synthetic sample register.
+	OfferSample bool
+	// Reporter writes the consolidated report and the city templates.
+	Reporter Reporter
+	// OnFirstFrame is called once, from the render thread, when the window
+	// paints its first frame (start-up measurement).
+	OnFirstFrame func()
+}
+
+// UI is the application window and its screens.
+type UI struct {
+	app   fyne.App
+	win   fyne.Window
+	reg   *register.Register
+	prefs fyne.Preferences
+	opts  Options
+	lang  msg.Lang
+	unit  value.Unit
+
+	all       []*model.Project // every project, deleted ones too
+	set       *query.Set
+	scheme    register.FieldScheme
+	conflicts []*register.Conflict // open ones
+	sample    bool
+
+	tabs       *container.AppTabs
+	tabReg     *container.TabItem
+	tabImport  *container.TabItem
+	tabConfl   *container.TabItem
+	tabReports *container.TabItem
+	tabDash    *container.TabItem
+	tabSet     *container.TabItem
+	status     *widget.Label
+
+	table     *registerView
+	detail    *detailView
+	importer  *importWizard
+	conflView *conflictsView
+	reports   *reportsView
+	dashboard *dashboardView
+	settings  *settingsView
+
+	keys        []*keyHandler
+	jobs        jobs
+	lastMessage string
+	lastConfirm *dialog.ConfirmDialog
+	lastSave    *saveDialog
+	firstFrame  sync.Once
+}
+
+// New builds the window for reg in app a. It loads the translations in the
+// chosen language first, so build it once per start.
+func New(a fyne.App, reg *register.Register, o Options) *UI {
+	u := &UI{app: a, reg: reg, prefs: a.Preferences(), opts: o}
+	u.lang = SetupLanguage(u.prefs)
+	u.unit = unitFromPref(u.prefs.IntWithFallback(prefUnit, int(value.Baekman)))
+	a.Settings().SetTheme(Theme())
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	u.win = a.NewWindow(lang.L("Haeoreum Register"))
+
+	u.table = newRegisterView(u)
+	u.detail = newDetailView(u)
+	u.importer = newImportWizard(u)
+	u.conflView = newConflictsView(u)
+	u.reports = newReportsView(u)
+	u.dashboard = newDashboardView(u)
+	u.settings = newSettingsView(u)
+
+	split := container.NewHSplit(u.table.content, u.detail.content)
+	split.Offset = 0.69
+	u.tabReg = container.NewTabItem(lang.L("Register"), split)
+	u.tabImport = container.NewTabItem(lang.L("Import"), u.importer.content)
+	u.tabConfl = container.NewTabItem(lang.L("Conflicts"), u.conflView.content)
+	u.tabReports = container.NewTabItem(lang.L("Reports"), u.reports.content)
+	u.tabDash = container.NewTabItem(lang.L("Dashboard"), u.dashboard.content)
+	u.tabSet = container.NewTabItem(lang.L("Settings"), u.settings.content)
+	u.tabs = container.NewAppTabs(u.tabReg, u.tabImport, u.tabConfl, u.tabReports, u.tabDash, u.tabSet)
+	u.tabs.OnSelected = func(t *container.TabItem) {
+		if t == u.tabDash {
+			u.dashboard.refresh()
+		}
+	}
+	u.status = widget.NewLabel("")
+	u.status.Truncation = fyne.TextTruncateEllipsis
+	marker := canvas.NewRaster(func(w, h int) image.Image {
+		u.firstFrame.Do(func() {
+			if u.opts.OnFirstFrame != nil {
+				u.opts.OnFirstFrame()
+			}
+		})
+		return image.NewNRGBA(image.Rect(0, 0, 1, 1)) // transparent
+	})
+	marker.SetMinSize(fyne.NewSize(1, 1))
+	u.win.SetContent(container.NewBorder(nil, container.NewBorder(nil, nil, nil, marker, u.status), nil, nil, u.tabs))
+
+	u.shortcuts()
+	u.win.Canvas().SetOnTypedKey(u.typedKey)
+	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
+		var paths []string
+		for _, uri := range uris {
+			if uri.Scheme() == "file" {
+				paths = append(paths, uri.Path())
+			}
+		}
+		if len(paths) > 0 {
+			u.tabs.Select(u.tabImport)
+			u.importer.add(paths...)
+		}
+	})
+	w := u.prefs.FloatWithFallback(prefWinW, 1440)
+	h := u.prefs.FloatWithFallback(prefWinH, 900)
+	u.win.Resize(fyne.NewSize(float32(w), float32(h)))
+	u.win.SetCloseIntercept(func() {
+		u.saveState()
+		u.win.Close()
+	})
+	u.reload()
+	if o.OfferSample && !reg.ReadOnly() && len(u.all) == 0 {
+		u.offerSample()
+	}
+	return u
+}
+
+// Window is the application window.
+func (u *UI) Window() fyne.Window { return u.win }
+
+// ShowAndRun shows the window and runs the application.
+func (u *UI) ShowAndRun() { u.win.ShowAndRun() }
+
+// saveState remembers the window size and the table's columns.
+func (u *UI) saveState() {
+	s := u.win.Canvas().Size()
+	if s.Width > 100 && s.Height > 100 {
+		u.prefs.SetFloat(prefWinW, float64(s.Width))
+		u.prefs.SetFloat(prefWinH, float64(s.Height))
+	}
+	u.table.saveWidths()
+}
+
+func (u *UI) shortcuts() {
+	c := u.win.Canvas()
+	mod := fyne.KeyModifierShortcutDefault
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: mod}, func(fyne.Shortcut) {
+		u.tabs.Select(u.tabImport)
+		u.importer.chooseFiles()
+	})
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: mod}, func(fyne.Shortcut) {
+		u.tabs.Select(u.tabReports)
+		u.reports.export()
+	})
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: mod}, func(fyne.Shortcut) {
+		u.tabs.Select(u.tabReg)
+		u.win.Canvas().Focus(u.table.search)
+	})
+	// GLFW turns Ctrl+Z into fyne.ShortcutUndo, which a focused Entry takes
+	// for its own typing; anywhere else it undoes the register's last change.
+	undo := func(fyne.Shortcut) { u.undoLast(0, nil) }
+	c.AddShortcut(&fyne.ShortcutUndo{}, undo)
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: mod}, undo)
+}
+
+// reload reads the register again and refreshes every screen. It runs on
+// the UI goroutine: a listing of the local register takes milliseconds.
+func (u *UI) reload() {
+	ctx := context.Background()
+	all, err := u.reg.List(ctx, register.ListOptions{IncludeDeleted: true})
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	u.all, u.set = all, query.NewSet(all)
+	if s, err := u.reg.Scheme(ctx); err == nil {
+		u.scheme = s
+	}
+	if cs, err := u.reg.Conflicts(ctx, false); err == nil {
+		u.conflicts = cs
+	}
+	u.sample = sample.IsSample(ctx, u.reg)
+	u.updateTitle()
+	u.table.refresh()
+	u.detail.reloadProject()
+	u.conflView.refresh()
+	u.dashboard.refresh()
+	u.importer.refreshUndo()
+	live := 0
+	for _, p := range all {
+		if !p.Deleted {
+			live++
+		}
+	}
+	sampleMark, readOnly := "", ""
+	if u.sample {
+		sampleMark = "[" + lang.L("SAMPLE DATA (synthetic)") + "]"
+	}
+	if u.reg.ReadOnly() {
+		readOnly = "[" + lang.L("read-only") + "]"
+	}
+	u.status.SetText(joinNonEmpty("   ·   ", sampleMark, readOnly,
+		u.reg.Path(),
+		lang.L("{{.N}} projects", map[string]any{"N": live}),
+		lang.L("{{.N}} open conflicts", map[string]any{"N": len(u.conflicts)}),
+		lang.L("Amounts in {{.Unit}}", map[string]any{"Unit": unitLabel(u.unit)})))
+	u.tabConfl.Text = lang.L("Conflicts") + conflictBadge(len(u.conflicts))
+	u.tabs.Refresh()
+}
+
+func conflictBadge(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return " (" + itoa(n) + ")"
+}
+
+func (u *UI) updateTitle() {
+	t := lang.L("Haeoreum Register") + " — " + filepath.Base(u.reg.Path())
+	if u.sample {
+		t += " — " + lang.L("SAMPLE DATA (synthetic)")
+	}
+	if u.reg.ReadOnly() {
+		t += " — " + lang.L("read-only")
+	}
+	u.win.SetTitle(t)
+}
+
+// offerSample asks whether to fill the empty register with the sample.
+func (u *UI) offerSample() {
+	u.confirm(lang.L("The register is empty"),
+		lang.L("This register has no projects yet. Load the sample register to try the program? It holds synthetic data only (예시 자료(가상)) and is marked as such in the title bar. You can instead import the city sheets in the Import tab."),
+		lang.L("Load sample"), func() {
+			u.background(lang.L("Loading the sample register"), func(ctx context.Context, _ Progress) error {
+				return sample.Load(ctx, u.reg)
+			}, func(err error) {
+				if err == nil {
+					u.reload()
+				}
+			})
+		})
+}
+
+// undoLast undoes the newest batch (or batchID), after saying what it was.
+func (u *UI) undoLast(batchID int64, after func(err error)) {
+	if u.reg.ReadOnly() {
+		u.notify(lang.L("The register is open read-only: nothing can be changed."))
+		return
+	}
+	batches, err := u.reg.Batches(context.Background(), 50)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	var target *register.Batch
+	for i := range batches {
+		b := &batches[i]
+		if b.Kind == register.KindUndo || b.Undone != 0 {
+			continue
+		}
+		if batchID == 0 || b.ID == batchID {
+			target = b
+			break
+		}
+	}
+	if target == nil {
+		u.notify(msg.Text("register.nothing_to_undo"))
+		return
+	}
+	what := batchKindLabel(target.Kind)
+	if target.File != "" {
+		what += " · " + filepath.Base(target.File)
+	}
+	u.confirm(lang.L("Undo"),
+		lang.L("Undo the last change ({{.What}}, {{.At}} by {{.User}})? Everything it changed goes back as it was.",
+			map[string]any{"What": what, "At": shortTime(target.At), "User": target.User}),
+		lang.L("Undo"), func() {
+			id := target.ID
+			u.background(lang.L("Undoing"), func(ctx context.Context, _ Progress) error {
+				_, err := u.reg.Undo(ctx, id)
+				return err
+			}, func(err error) {
+				u.reload()
+				if after != nil {
+					after(err)
+				}
+			})
+		})
+}

@@ -1,0 +1,139 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+)
+
+// jobs tracks background work so tests (and closing the window) can wait
+// for it.
+type jobs struct {
+	wg sync.WaitGroup
+	// queue, when set (tests), carries the jobs' UI updates to the
+	// goroutine that calls Wait, which runs them: the test driver has no UI
+	// goroutine of its own, and fyne.Do there runs on the caller.
+	queue chan func()
+}
+
+// onUI runs f on the UI goroutine; wait says whether to wait for it.
+func (u *UI) onUI(f func(), wait bool) {
+	if q := u.jobs.queue; q != nil {
+		done := make(chan struct{})
+		q <- func() { f(); close(done) }
+		if wait {
+			<-done
+		}
+		return
+	}
+	if wait {
+		fyne.DoAndWait(f)
+	} else {
+		fyne.Do(f)
+	}
+}
+
+// Progress reports how far a job is, from any goroutine.
+type Progress func(done, total int)
+
+// Work is a job run off the UI goroutine. It must not touch widgets.
+type Work func(ctx context.Context, progress Progress) error
+
+// background runs work off the UI goroutine with a progress dialog and a
+// Cancel button (which cancels ctx). done runs on the UI goroutine with
+// the job's error (nil, context.Canceled or a failure, which has already
+// been shown to the user).
+func (u *UI) background(title string, work Work, done func(err error)) {
+	ctx, cancel := context.WithCancel(context.Background())
+	bar := widget.NewProgressBar()
+	status := widget.NewLabel(lang.L("Working…"))
+	cancelBtn := widget.NewButton(lang.L("Cancel"), func() {
+		cancel()
+		status.SetText(lang.L("Cancelling…"))
+	})
+	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(status, bar, cancelBtn), u.win)
+	d.Resize(fyne.NewSize(420, 0))
+	pop := u.pushKeys(nil, cancelBtn.OnTapped)
+	d.Show()
+	u.startJob(ctx, work, func(done, total int) {
+		if total > 0 {
+			bar.SetValue(float64(done) / float64(total))
+		}
+	}, func(err error) {
+		pop()
+		d.Hide()
+		cancel()
+		u.report(err)
+		if done != nil {
+			done(err)
+		}
+	})
+}
+
+// quietly runs a short job off the UI goroutine without a dialog (writes
+// that may wait for the database); done runs on the UI goroutine.
+func (u *UI) quietly(work func(ctx context.Context) error, done func(err error)) {
+	u.startJob(context.Background(), func(ctx context.Context, _ Progress) error { return work(ctx) }, nil, func(err error) {
+		u.report(err)
+		if done != nil {
+			done(err)
+		}
+	})
+}
+
+func (u *UI) startJob(ctx context.Context, work Work, progress Progress, finish func(error)) {
+	u.jobs.wg.Add(1)
+	go func() {
+		defer u.jobs.wg.Done()
+		err := work(ctx, func(done, total int) {
+			if progress != nil {
+				u.onUI(func() { progress(done, total) }, false)
+			}
+		})
+		u.onUI(func() { finish(err) }, true)
+	}()
+}
+
+// report shows an error, unless there is none or the user cancelled.
+func (u *UI) report(err error) {
+	switch {
+	case err == nil:
+	case errors.Is(err, context.Canceled):
+		u.notify(lang.L("Cancelled. Nothing was changed."))
+	default:
+		u.showError(err)
+	}
+}
+
+// Wait blocks until every background job has finished (tests, shutdown),
+// running their UI updates meanwhile when there is a queue.
+func (u *UI) Wait() {
+	q := u.jobs.queue
+	if q == nil {
+		u.jobs.wg.Wait()
+		return
+	}
+	done := make(chan struct{})
+	go func() { u.jobs.wg.Wait(); close(done) }()
+	for {
+		select {
+		case f := <-q:
+			f()
+		case <-done:
+			for {
+				select {
+				case f := <-q:
+					f()
+				default:
+					return
+				}
+			}
+		}
+	}
+}

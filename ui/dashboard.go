@@ -1,0 +1,258 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/haeoreum/register/data/model"
+)
+
+// dashboardView draws the register as bar charts: projects and budget by
+// field, by city and by tier, and progress.
+type dashboardView struct {
+	u       *UI
+	content fyne.CanvasObject
+
+	totals   *widget.Label
+	byField  *barChart
+	budField *barChart
+	byCity   *barChart
+	byTier   *barChart
+	progress *barChart
+	progDist *barChart
+}
+
+func newDashboardView(u *UI) *dashboardView {
+	v := &dashboardView{u: u}
+	v.totals = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.totals.Wrapping = fyne.TextWrapWord
+	v.byField = newBarChart()
+	v.budField = newBarChart()
+	v.byCity = newBarChart()
+	v.byTier = newBarChart()
+	v.progress = newBarChart()
+	v.progDist = newBarChart()
+	card := func(title string, c *barChart) fyne.CanvasObject { return widget.NewCard(title, "", c) }
+	grid := container.NewGridWithColumns(2,
+		card(lang.L("Projects by field"), v.byField),
+		card(lang.L("Budget by field"), v.budField),
+		card(lang.L("Budget by lead city"), v.byCity),
+		card(lang.L("Budget by funding tier"), v.byTier),
+		card(lang.L("Average progress by field (%)"), v.progress),
+		card(lang.L("Projects by progress"), v.progDist),
+	)
+	v.content = container.NewVScroll(container.NewVBox(v.totals, grid))
+	return v
+}
+
+// refresh recomputes the charts from the live projects.
+func (v *dashboardView) refresh() {
+	u := v.u
+	var live []*model.Project
+	for _, p := range u.all {
+		if !p.Deleted {
+			live = append(live, p)
+		}
+	}
+	fields := append([]string{}, u.scheme.Fields...)
+	for _, p := range live {
+		if p.Field != "" && !contains(fields, p.Field) {
+			fields = append(fields, p.Field)
+		}
+	}
+	count := map[string]int{}
+	budget := map[string]int64{}
+	progSum := map[string]float64{}
+	progN := map[string]int{}
+	var total model.Budget
+	var allProg float64
+	var allProgN int
+	bins := make([]int, 6) // 0–20 … 80–100, unknown
+	byLead := map[model.City]int64{}
+	leadN := map[model.City]int{}
+	for _, p := range live {
+		count[p.Field]++
+		budget[p.Field] += p.Budget.Total
+		total.Add(p.Budget)
+		byLead[p.LeadCity] += p.Budget.Total
+		leadN[p.LeadCity]++
+		if p.Progress != nil {
+			progSum[p.Field] += *p.Progress
+			progN[p.Field]++
+			allProg += *p.Progress
+			allProgN++
+			b := int(*p.Progress / 20)
+			if b > 4 {
+				b = 4
+			}
+			bins[b]++
+		} else {
+			bins[5]++
+		}
+	}
+	unit := unitLabel(u.unit)
+	var bf, bb, bp []bar
+	for _, f := range fields {
+		bf = append(bf, bar{label: f, value: float64(count[f]), text: lang.L("{{.N}} projects", map[string]any{"N": count[f]})})
+		bb = append(bb, bar{label: f, value: float64(budget[f]), text: formatAmount(budget[f], u.unit)})
+		avg := 0.0
+		if progN[f] > 0 {
+			avg = progSum[f] / float64(progN[f])
+		}
+		bp = append(bp, bar{label: f, value: avg, text: model.FormatProgress(avg) + "%"})
+	}
+	var bc []bar
+	for _, c := range model.Cities {
+		bc = append(bc, bar{label: cityName(string(c)), value: float64(byLead[c]),
+			text: formatAmount(byLead[c], u.unit) + " · " + lang.L("{{.N}} projects", map[string]any{"N": leadN[c]})})
+	}
+	var bt []bar
+	for _, t := range model.Parts {
+		bt = append(bt, bar{label: tierLabel(t), value: float64(total.Get(t)), text: formatAmount(total.Get(t), u.unit)})
+	}
+	var bd []bar
+	for i, name := range []string{"0–20%", "20–40%", "40–60%", "60–80%", "80–100%", lang.L("unknown")} {
+		bd = append(bd, bar{label: name, value: float64(bins[i]), text: fmt.Sprint(bins[i])})
+	}
+	v.byField.set(bf, 0)
+	v.budField.set(bb, 0)
+	v.byCity.set(bc, 0)
+	v.byTier.set(bt, 0)
+	v.progress.set(bp, 100)
+	v.progDist.set(bd, 0)
+	avg := 0.0
+	if allProgN > 0 {
+		avg = allProg / float64(allProgN)
+	}
+	v.totals.SetText(lang.L("{{.N}} projects · total budget {{.Total}} {{.Unit}} · average progress {{.Progress}}% · {{.Conflicts}} open conflicts",
+		map[string]any{"N": len(live), "Total": formatAmount(total.Total, u.unit), "Unit": unit,
+			"Progress": model.FormatProgress(avg), "Conflicts": len(u.conflicts)}))
+}
+
+// bar is one bar of a chart.
+type bar struct {
+	label string
+	value float64
+	text  string // the value as shown
+}
+
+// barChart is a horizontal bar chart drawn with rectangles and text.
+type barChart struct {
+	widget.BaseWidget
+	bars []bar
+	max  float64 // 0: the largest value
+}
+
+func newBarChart() *barChart {
+	c := &barChart{}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *barChart) set(bars []bar, max float64) {
+	c.bars, c.max = bars, max
+	c.Refresh()
+}
+
+func (c *barChart) CreateRenderer() fyne.WidgetRenderer {
+	r := &barRenderer{c: c}
+	r.rebuild()
+	return r
+}
+
+type barRenderer struct {
+	c      *barChart
+	labels []*canvas.Text
+	rects  []*canvas.Rectangle
+	values []*canvas.Text
+	objs   []fyne.CanvasObject
+}
+
+var barColors = []color.NRGBA{
+	{0x2f, 0x6f, 0xb5, 0xff}, {0xe0, 0x8a, 0x2e, 0xff}, {0x3a, 0x9a, 0x5b, 0xff},
+	{0xc2, 0x4a, 0x4a, 0xff}, {0x7b, 0x5c, 0xb8, 0xff}, {0x5a, 0x8f, 0x9c, 0xff},
+}
+
+func (r *barRenderer) rebuild() {
+	r.labels, r.rects, r.values, r.objs = nil, nil, nil, nil
+	fg := theme.Color(theme.ColorNameForeground)
+	for i, b := range r.c.bars {
+		l := canvas.NewText(b.label, fg)
+		rect := canvas.NewRectangle(barColors[i%len(barColors)])
+		rect.CornerRadius = 2
+		val := canvas.NewText(b.text, fg)
+		r.labels = append(r.labels, l)
+		r.rects = append(r.rects, rect)
+		r.values = append(r.values, val)
+		r.objs = append(r.objs, l, rect, val)
+	}
+}
+
+const barHeight = 22
+
+func (r *barRenderer) MinSize() fyne.Size {
+	return fyne.NewSize(240, float32(len(r.c.bars))*(barHeight+theme.Padding()))
+}
+
+func (r *barRenderer) Layout(size fyne.Size) {
+	labelW, valueW := float32(0), float32(0)
+	for i := range r.labels {
+		labelW = fyne.Max(labelW, r.labels[i].MinSize().Width)
+		valueW = fyne.Max(valueW, r.values[i].MinSize().Width)
+	}
+	labelW = fyne.Min(labelW, size.Width*0.4)
+	pad := theme.Padding()
+	area := size.Width - labelW - valueW - 3*pad
+	if area < 10 {
+		area = 10
+	}
+	max := r.c.max
+	for _, b := range r.c.bars {
+		if b.value > max {
+			max = b.value
+		}
+	}
+	for i, b := range r.c.bars {
+		y := float32(i) * (barHeight + pad)
+		lh := r.labels[i].MinSize().Height
+		r.labels[i].Move(fyne.NewPos(0, y+(barHeight-lh)/2))
+		r.labels[i].Resize(fyne.NewSize(labelW, lh))
+		w := float32(0)
+		if max > 0 {
+			w = float32(b.value/max) * area
+		}
+		if b.value > 0 && w < 2 {
+			w = 2
+		}
+		r.rects[i].Move(fyne.NewPos(labelW+pad, y+3))
+		r.rects[i].Resize(fyne.NewSize(w, barHeight-6))
+		r.values[i].Move(fyne.NewPos(labelW+2*pad+w, y+(barHeight-lh)/2))
+		r.values[i].Resize(r.values[i].MinSize())
+	}
+}
+
+func (r *barRenderer) Refresh() {
+	if len(r.labels) != len(r.c.bars) {
+		r.rebuild()
+	} else {
+		fg := theme.Color(theme.ColorNameForeground)
+		for i, b := range r.c.bars {
+			r.labels[i].Text, r.labels[i].Color = b.label, fg
+			r.values[i].Text, r.values[i].Color = b.text, fg
+		}
+	}
+	r.Layout(r.c.Size())
+	for _, o := range r.objs {
+		o.Refresh()
+	}
+}
+
+func (r *barRenderer) Objects() []fyne.CanvasObject { return r.objs }
+func (r *barRenderer) Destroy()                     {}

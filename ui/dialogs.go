@@ -1,0 +1,223 @@
+package ui
+
+import (
+	"errors"
+	"log"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/haeoreum/register/data/msg"
+)
+
+// ErrorText is what the user reads for err: the data layer's own sentence
+// (already in the user's language, naming file, sheet and cell), or for
+// anything else a translated sentence that says what to do, never a bare
+// Go error string. The raw error goes to the log.
+func ErrorText(err error) string {
+	var me *msg.Error
+	if errors.As(err, &me) {
+		return me.Error()
+	}
+	log.Printf("unexpected error: %v", err)
+	return lang.L("Something unexpected went wrong and the operation did not finish. Try again; if it happens again, note what you did and send the log file in the register's folder to the secretariat.")
+}
+
+// keyHandler is what Enter and Esc do while a dialog is open.
+type keyHandler struct{ enter, escape func() }
+
+// pushKeys makes Enter and Esc act on the dialog just shown, until the
+// returned pop is called (any number of times).
+func (u *UI) pushKeys(enter, escape func()) (pop func()) {
+	h := &keyHandler{enter, escape}
+	u.keys = append(u.keys, h)
+	return func() {
+		for i, k := range u.keys {
+			if k == h {
+				u.keys = append(u.keys[:i], u.keys[i+1:]...)
+				return
+			}
+		}
+	}
+}
+
+// typedKey handles Enter and Esc on the canvas (when no entry has focus).
+func (u *UI) typedKey(ev *fyne.KeyEvent) {
+	if len(u.keys) == 0 {
+		return
+	}
+	top := u.keys[len(u.keys)-1]
+	switch ev.Name {
+	case fyne.KeyEscape:
+		if top.escape != nil {
+			top.escape()
+		}
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if top.enter != nil {
+			top.enter()
+		}
+	}
+}
+
+// message shows a dialog with wrapped text and an OK button (Enter/Esc).
+func (u *UI) message(title, text string) {
+	label := widget.NewLabel(text)
+	label.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(title, lang.L("OK"), label, u.win)
+	pop := u.pushKeys(d.Hide, d.Hide)
+	d.SetOnClosed(pop)
+	d.Resize(fyne.NewSize(520, 0))
+	u.lastMessage = text
+	u.win.Canvas().Unfocus() // so that Enter and Esc reach the dialog
+	d.Show()
+}
+
+// showError tells the user what happened and what to do next.
+func (u *UI) showError(err error) { u.message(lang.L("Error"), ErrorText(err)) }
+
+// notify shows a short information.
+func (u *UI) notify(text string) { u.message(lang.L("Information"), text) }
+
+// confirm asks a yes/no question; Enter confirms, Esc declines.
+func (u *UI) confirm(title, text, yes string, onYes func()) {
+	label := widget.NewLabel(text)
+	label.Wrapping = fyne.TextWrapWord
+	var pop func()
+	d := dialog.NewCustomConfirm(title, yes, lang.L("Cancel"), label, func(ok bool) {
+		pop()
+		if ok {
+			onYes()
+		}
+	}, u.win)
+	d.Resize(fyne.NewSize(520, 0))
+	pop = u.pushKeys(d.Confirm, d.Dismiss)
+	u.lastMessage = text
+	u.lastConfirm = d
+	u.win.Canvas().Unfocus()
+	d.Show()
+}
+
+// escEntry is an Entry on which Esc cancels the dialog it is in and Enter
+// submits (single line).
+type escEntry struct {
+	imeEntry
+	onEscape func()
+}
+
+func (u *UI) newEscEntry(onEscape func()) *escEntry {
+	e := &escEntry{imeEntry: imeEntry{win: u.win}, onEscape: onEscape}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *escEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.imeEntry.TypedKey(ev)
+}
+
+// lastFolder is the folder of the last file the user chose.
+func (u *UI) lastFolder() fyne.ListableURI {
+	dir := u.prefs.String(prefLastFolder)
+	if dir == "" {
+		if home, err := os.UserHomeDir(); err == nil {
+			dir = home
+		}
+	}
+	if dir == "" {
+		return nil
+	}
+	l, err := storage.ListerForURI(storage.NewFileURI(dir))
+	if err != nil {
+		return nil
+	}
+	return l
+}
+
+func (u *UI) rememberFolder(path string) {
+	u.prefs.SetString(prefLastFolder, filepath.Dir(path))
+}
+
+// saveAs asks for a file to write: a folder (Fyne's folder dialog) and a
+// name, adds the extension if missing, and asks in the user's language
+// before overwriting. Fyne's own save dialog asks in English only.
+func (u *UI) saveAs(title, suggested, ext string, onSave func(path string)) {
+	folder := u.prefs.String(prefLastFolder)
+	if folder == "" {
+		folder, _ = os.UserHomeDir()
+	}
+	folderLabel := widget.NewLabel(folder)
+	folderLabel.Wrapping = fyne.TextWrapBreak
+	var d *dialog.ConfirmDialog
+	name := u.newEscEntry(func() { d.Dismiss() })
+	name.SetText(suggested)
+	save := func() {
+		fname := strings.TrimSpace(name.Text)
+		if fname == "" {
+			return
+		}
+		if !strings.EqualFold(filepath.Ext(fname), ext) {
+			fname += ext
+		}
+		path := filepath.Join(folder, fname)
+		u.prefs.SetString(prefLastFolder, folder)
+		if _, err := os.Stat(path); err == nil {
+			u.confirm(lang.L("Replace file?"),
+				lang.L("{{.File}} already exists in {{.Folder}}. Replace it? The old file will be lost.", map[string]any{"File": fname, "Folder": folder}),
+				lang.L("Replace"), func() { onSave(path) })
+			return
+		}
+		onSave(path)
+	}
+	name.OnSubmitted = func(string) { d.Confirm() }
+	change := widget.NewButton(lang.L("Change folder…"), func() {
+		fd := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+			if err != nil || l == nil {
+				return
+			}
+			folder = l.Path()
+			folderLabel.SetText(folder)
+		}, u.win)
+		if l := u.lastFolder(); l != nil {
+			fd.SetLocation(l)
+		}
+		fd.Resize(u.dialogSize())
+		fd.Show()
+	})
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Folder"), container.NewBorder(nil, nil, nil, change, folderLabel)),
+		widget.NewFormItem(lang.L("File name"), name),
+	)
+	var pop func()
+	d = dialog.NewCustomConfirm(title, lang.L("Save"), lang.L("Cancel"), form, func(ok bool) {
+		pop()
+		if ok {
+			save()
+		}
+	}, u.win)
+	pop = u.pushKeys(d.Confirm, d.Dismiss)
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
+	u.win.Canvas().Focus(name)
+	u.lastSave = &saveDialog{name: &name.Entry, save: d.Confirm}
+}
+
+// saveDialog lets tests drive the last save dialog.
+type saveDialog struct {
+	name *widget.Entry
+	save func()
+}
+
+func (u *UI) dialogSize() fyne.Size {
+	s := u.win.Canvas().Size()
+	return fyne.NewSize(fyne.Max(600, s.Width*0.8), fyne.Max(420, s.Height*0.8))
+}

@@ -1,0 +1,202 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/haeoreum/register/data/register"
+)
+
+var fixtureFiles = []string{"master_2026.xlsx", "pohang_2026-10.xlsx", "ulsan_2026-10.xlsx", "gyeongju_2026-10.xlsx"}
+
+// The import wizard end to end: the master register, then the three
+// cities' sheets, previewed and applied one by one.
+func TestImportWizardEndToEnd(t *testing.T) {
+	e := newEnv(t, "ko", false)
+	u, w := e.u, e.u.importer
+	dir := fixtures(t)
+	// Dropped in the "wrong" order: the master goes first by itself.
+	var paths []string
+	for _, f := range []string{fixtureFiles[2], fixtureFiles[0], fixtureFiles[1], fixtureFiles[3]} {
+		paths = append(paths, filepath.Join(dir, f))
+	}
+	w.add(paths...)
+	u.Wait()
+	if len(w.files) != 4 {
+		t.Fatalf("%d files in the wizard", len(w.files))
+	}
+	if got := filepath.Base(w.files[0].path); got != "master_2026.xlsx" {
+		t.Fatalf("first file %s, want the master", got)
+	}
+	for _, f := range w.files {
+		if f.err != nil {
+			t.Fatalf("%s: %v", f.name(), f.err)
+		}
+	}
+	// The files in the fixtures' order after the master.
+	order := map[string]int{}
+	for i, f := range fixtureFiles {
+		order[f] = i
+	}
+	byName := map[string]*importFile{}
+	for _, f := range w.files {
+		byName[f.name()] = f
+	}
+	wantConflicts := map[string]int{"master_2026.xlsx": 0, "pohang_2026-10.xlsx": 0, "ulsan_2026-10.xlsx": 2, "gyeongju_2026-10.xlsx": 4}
+	total := 0
+	for _, name := range fixtureFiles {
+		f := byName[name]
+		w.show(f)
+		if w.current != f || indexOf(w.files, f) < 0 {
+			t.Fatalf("selecting %s did not show it", name)
+		}
+		pv := f.preview
+		if pv == nil {
+			t.Fatalf("%s: no preview", name)
+		}
+		if pv.Applied {
+			t.Fatalf("%s: the preview applied", name)
+		}
+		if name == "master_2026.xlsx" && len(pv.Added) != 43 {
+			t.Errorf("master preview adds %d, want 43", len(pv.Added))
+		}
+		if len(pv.Conflicts) != wantConflicts[name] {
+			t.Errorf("%s preview: %d conflicts, want %d", name, len(pv.Conflicts), wantConflicts[name])
+		}
+		if len(pv.Errors) > 0 {
+			t.Fatalf("%s: errors %v", name, pv.Errors)
+		}
+		if f.table.City == "" && !f.table.Master {
+			t.Errorf("%s: no city detected", name)
+		}
+		if w.columns.Text == "" || w.info.Text == "" {
+			t.Errorf("%s: detection not shown", name)
+		}
+		if w.apply.Disabled() {
+			t.Fatalf("%s: apply disabled", name)
+		}
+		test.Tap(w.apply)
+		u.Wait()
+		if !f.applied || !f.preview.Applied {
+			t.Fatalf("%s was not applied", name)
+		}
+		total += len(f.preview.Conflicts)
+	}
+	if total != 6 {
+		t.Errorf("the imports opened %d conflicts, want 6", total)
+	}
+	if n, _ := u.table.table.Length(); n != 43 {
+		t.Errorf("the register table shows %d rows, want 43", n)
+	}
+	if len(u.conflView.items) != 6 {
+		t.Errorf("the conflicts screen lists %d, want 6", len(u.conflView.items))
+	}
+	if !w.applyAll.Disabled() {
+		t.Error("apply all still enabled with nothing pending")
+	}
+	if w.undo.Disabled() {
+		t.Error("undo last import disabled after imports")
+	}
+	// Undo the last import (Gyeongju's): its four conflicts go.
+	test.Tap(w.undo)
+	if u.lastConfirm == nil {
+		t.Fatal("no confirmation before undo")
+	}
+	u.lastConfirm.Confirm()
+	u.Wait()
+	if len(u.conflicts) != 2 {
+		t.Errorf("%d open conflicts after undoing Gyeongju's import, want 2", len(u.conflicts))
+	}
+	if byName["gyeongju_2026-10.xlsx"].applied {
+		t.Error("the undone file still counts as applied")
+	}
+}
+
+func indexOf(files []*importFile, f *importFile) int {
+	for i, x := range files {
+		if x == f {
+			return i
+		}
+	}
+	return -1
+}
+
+// "Apply all" runs the files in order off the UI goroutine.
+func TestImportApplyAll(t *testing.T) {
+	e := newEnv(t, "ko", false)
+	u, w := e.u, e.u.importer
+	var paths []string
+	for _, f := range fixtureFiles {
+		paths = append(paths, filepath.Join(fixtures(t), f))
+	}
+	w.add(paths...)
+	u.Wait()
+	test.Tap(w.applyAll)
+	if u.lastConfirm != nil { // uncertain rows: confirm applying anyway
+		u.lastConfirm.Confirm()
+	}
+	u.Wait()
+	if n, _ := u.table.table.Length(); n != 43 {
+		t.Errorf("%d rows after apply all, want 43", n)
+	}
+	cs, _ := e.reg.Conflicts(context.Background(), false)
+	if len(cs) != 6 {
+		t.Errorf("%d open conflicts, want 6", len(cs))
+	}
+	if w.summary.Text == "" {
+		t.Error("no summary")
+	}
+	batches, _ := e.reg.Batches(context.Background(), 10)
+	imports := 0
+	for _, b := range batches {
+		if b.Kind == register.KindImport {
+			imports++
+		}
+	}
+	if imports != 4 {
+		t.Errorf("%d import batches, want 4 (one per file)", imports)
+	}
+}
+
+// A city correction re-reads the file with FileOptions.City.
+func TestImportCityCorrection(t *testing.T) {
+	e := newEnv(t, "ko", false)
+	u, w := e.u, e.u.importer
+	w.add(filepath.Join(fixtures(t), "pohang_2026-10.xlsx"))
+	u.Wait()
+	f := w.files[0]
+	if f.table == nil || f.table.City != "pohang" {
+		t.Fatalf("detected %v", f.table)
+	}
+	w.city.SetSelected(cityName("gyeongju"))
+	u.Wait()
+	if f.city != "gyeongju" || f.table.City != "gyeongju" {
+		t.Errorf("after the correction the city is %q / %q", f.city, f.table.City)
+	}
+}
+
+// Cancel stops a long job; the register is as it was.
+func TestBackgroundCancel(t *testing.T) {
+	e := newEnv(t, "ko", false)
+	u := e.u
+	started := make(chan struct{})
+	var gotErr error
+	u.background("test", func(ctx context.Context, progress Progress) error {
+		close(started)
+		<-ctx.Done()
+		return ctx.Err()
+	}, func(err error) { gotErr = err })
+	<-started
+	// Esc on the progress dialog cancels.
+	u.typedKey(&fyneKeyEscape)
+	u.Wait()
+	if gotErr != context.Canceled {
+		t.Errorf("job ended with %v, want context.Canceled", gotErr)
+	}
+	if u.lastMessage != "취소했습니다. 아무것도 바뀌지 않았습니다." {
+		t.Errorf("message %q", u.lastMessage)
+	}
+}

@@ -1,0 +1,697 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/haeoreum/register/data/layout"
+	"github.com/haeoreum/register/data/model"
+	"github.com/haeoreum/register/data/reconcile"
+	"github.com/haeoreum/register/data/register"
+)
+
+// importFile is one file in the wizard.
+type importFile struct {
+	path      string
+	city      model.City // the user's correction; "" = as detected
+	addNew    bool
+	confirmed map[int]string // sheet row → project code
+
+	table   *layout.Table
+	sha     string
+	preview *reconcile.Preview
+	err     error // the file cannot be read or previewed
+	applied bool
+}
+
+func (f *importFile) name() string { return filepath.Base(f.path) }
+
+// importWizard imports city sheets: choose, check what was detected,
+// preview, confirm uncertain matches, apply, undo.
+type importWizard struct {
+	u       *UI
+	content fyne.CanvasObject
+
+	files   []*importFile
+	current *importFile
+
+	list      *widget.List
+	summary   *widget.Label
+	info      *widget.Label
+	city      *widget.Select
+	addNew    *widget.Check
+	columns   *widget.Label
+	preview   *widget.Accordion
+	uncertain *fyne.Container
+	apply     *widget.Button
+	applyAll  *widget.Button
+	remove    *widget.Button
+	undo      *widget.Button
+	detail    *fyne.Container
+}
+
+func newImportWizard(u *UI) *importWizard {
+	w := &importWizard{u: u}
+	w.list = widget.NewList(func() int { return len(w.files) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(w.files) {
+				o.(*widget.Label).SetText(w.fileLine(w.files[i]))
+			}
+		})
+	w.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(w.files) {
+			w.current = w.files[i]
+			w.showCurrent()
+		}
+	}
+	choose := widget.NewButtonWithIcon(lang.L("Add files… (Ctrl+O)"), theme.FolderOpenIcon(), w.chooseFiles)
+	choose.Importance = widget.HighImportance
+	w.remove = widget.NewButtonWithIcon(lang.L("Remove from list"), theme.ContentRemoveIcon(), w.removeCurrent)
+	w.apply = widget.NewButtonWithIcon(lang.L("Apply this file"), theme.ConfirmIcon(), func() { w.applyFiles([]*importFile{w.current}) })
+	w.applyAll = widget.NewButtonWithIcon(lang.L("Apply all in order"), theme.MediaFastForwardIcon(), func() { w.applyFiles(w.pending()) })
+	w.undo = widget.NewButtonWithIcon(lang.L("Undo last import"), theme.ContentUndoIcon(), w.undoLastImport)
+	w.summary = widget.NewLabel("")
+	w.summary.Wrapping = fyne.TextWrapWord
+
+	w.info = widget.NewLabel("")
+	w.info.Wrapping = fyne.TextWrapWord
+	w.city = widget.NewSelect(nil, w.cityChanged)
+	w.addNew = widget.NewCheck(lang.L("Add rows that match no project as new projects"), func(b bool) {
+		if w.current != nil && w.current.addNew != b {
+			w.current.addNew = b
+			w.analyze([]*importFile{w.current}, false)
+		}
+	})
+	w.columns = widget.NewLabel("")
+	w.columns.Wrapping = fyne.TextWrapWord
+	w.columns.SizeName = theme.SizeNameCaptionText
+	w.preview = widget.NewAccordion()
+	w.preview.MultiOpen = true
+	w.uncertain = container.NewVBox()
+
+	hint := widget.NewLabel(lang.L("Drop the cities' Excel or CSV files on this window, or choose them. Import the secretariat's register (with a code column) first, then the city sheets. Nothing changes until you apply."))
+	hint.Wrapping = fyne.TextWrapWord
+	left := container.NewBorder(container.NewVBox(choose, hint), container.NewVBox(w.remove, w.undo), nil, nil, w.list)
+	cityRow := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Sending city")), nil, w.city)
+	colsAcc := widget.NewAccordion(widget.NewAccordionItem(lang.L("Column mapping"), w.columns))
+	w.detail = container.NewVBox(w.info, cityRow, w.addNew, colsAcc, w.uncertain, w.preview)
+	right := container.NewBorder(container.NewVBox(w.summary, container.NewHBox(w.apply, w.applyAll)), nil, nil, nil,
+		container.NewVScroll(w.detail))
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.3
+	w.content = split
+	w.showCurrent()
+	return w
+}
+
+// show selects file f and shows it.
+func (w *importWizard) show(f *importFile) {
+	w.current = f
+	for i, x := range w.files {
+		if x == f {
+			w.list.Select(i)
+		}
+	}
+	w.showCurrent()
+}
+
+// fileLine is a file's line in the list: status and name.
+func (w *importWizard) fileLine(f *importFile) string {
+	status := lang.L("waiting")
+	switch {
+	case f.applied:
+		status = lang.L("applied")
+	case f.err != nil && f.preview == nil:
+		status = lang.L("cannot read")
+	case f.preview != nil && len(f.preview.Errors) > 0:
+		status = lang.L("has errors")
+	case f.preview != nil:
+		status = lang.L("previewed")
+	}
+	return "[" + status + "] " + f.name()
+}
+
+// pending lists the files not yet applied, in list order.
+func (w *importWizard) pending() []*importFile {
+	var out []*importFile
+	for _, f := range w.files {
+		if !f.applied {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// chooseFiles opens the file dialog (Fyne's picks one file at a time).
+func (w *importWizard) chooseFiles() {
+	u := w.u
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		u.rememberFolder(path)
+		w.add(path)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm", ".csv", ".xls"}))
+	if l := u.lastFolder(); l != nil {
+		d.SetLocation(l)
+	}
+	d.Resize(u.dialogSize())
+	d.Show()
+}
+
+// add puts files in the list and previews them.
+func (w *importWizard) add(paths ...string) {
+	var added []*importFile
+	for _, p := range paths {
+		if slices.ContainsFunc(w.files, func(f *importFile) bool { return f.path == p && !f.applied }) {
+			continue
+		}
+		f := &importFile{path: p, confirmed: map[int]string{}}
+		w.files = append(w.files, f)
+		added = append(added, f)
+	}
+	if len(added) == 0 {
+		return
+	}
+	w.current = added[0]
+	w.list.Refresh()
+	w.analyze(added, true)
+}
+
+// analysis is what a background read and dry run found for one file.
+type analysis struct {
+	f       *importFile
+	table   *layout.Table
+	sha     string
+	preview *reconcile.Preview
+	err     error
+}
+
+// analyze reads files (when needed) and previews them against the
+// register as it is now, off the UI goroutine.
+func (w *importWizard) analyze(files []*importFile, reread bool) {
+	u := w.u
+	type job struct {
+		f       *importFile
+		path    string
+		city    model.City
+		opts    reconcile.Options
+		table   *layout.Table
+		sha     string
+		needsRd bool
+	}
+	var jobs []job
+	for _, f := range files {
+		confirmed := map[int]string{}
+		for k, v := range f.confirmed {
+			confirmed[k] = v
+		}
+		jobs = append(jobs, job{f: f, path: f.path, city: f.city, table: f.table, sha: f.sha,
+			needsRd: reread || f.table == nil,
+			opts:    reconcile.Options{DryRun: true, AddNew: f.addNew, Confirmed: confirmed}})
+	}
+	results := make([]analysis, len(jobs))
+	u.background(lang.L("Reading and previewing"), func(ctx context.Context, progress Progress) error {
+		for i, j := range jobs {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			r := analysis{f: j.f, table: j.table, sha: j.sha}
+			if j.needsRd {
+				r.table, r.sha, r.err = reconcile.ReadFile(j.path, reconcile.FileOptions{City: j.city})
+			}
+			if r.err == nil {
+				r.preview, r.err = reconcile.Apply(ctx, u.reg, r.table, r.sha, j.opts)
+				if r.preview != nil && len(r.preview.Errors) > 0 {
+					r.err = nil // shown in the preview itself
+				}
+			}
+			results[i] = r
+			progress(i+1, len(jobs))
+		}
+		return nil
+	}, func(err error) {
+		for _, r := range results {
+			if r.f == nil {
+				continue
+			}
+			r.f.table, r.f.sha, r.f.preview, r.f.err = r.table, r.sha, r.preview, r.err
+		}
+		w.masterFirst()
+		w.list.Refresh()
+		w.showCurrent()
+	})
+}
+
+// masterFirst moves a secretariat register (it creates the projects)
+// before the city sheets among the files not yet applied.
+func (w *importWizard) masterFirst() {
+	slices.SortStableFunc(w.files, func(a, b *importFile) int {
+		rank := func(f *importFile) int {
+			switch {
+			case f.applied:
+				return 0
+			case f.table != nil && f.table.Master:
+				return 1
+			}
+			return 2
+		}
+		return rank(a) - rank(b)
+	})
+}
+
+func (w *importWizard) cityChanged(s string) {
+	f := w.current
+	if f == nil {
+		return
+	}
+	var c model.City
+	for _, x := range model.Cities {
+		if cityName(string(x)) == s {
+			c = x
+		}
+	}
+	if c == f.city {
+		return
+	}
+	f.city = c
+	w.analyze([]*importFile{f}, true)
+}
+
+// showCurrent shows the selected file's detection and preview.
+func (w *importWizard) showCurrent() {
+	w.updateSummary()
+	f := w.current
+	if f == nil {
+		w.detail.Hide()
+		w.apply.Disable()
+		w.remove.Disable()
+		w.refreshApplyAll()
+		return
+	}
+	w.detail.Show()
+	w.remove.Enable()
+	t := f.table
+	lines := []string{f.path}
+	if f.err != nil {
+		lines = append(lines, ErrorText(f.err))
+	}
+	auto := lang.L("As detected")
+	opts := []string{auto}
+	for _, c := range model.Cities {
+		opts = append(opts, cityName(string(c)))
+	}
+	w.city.OnChanged = nil
+	w.city.Options = opts
+	if f.city != "" {
+		w.city.SetSelected(cityName(string(f.city)))
+	} else {
+		w.city.SetSelected(auto)
+	}
+	w.city.OnChanged = w.cityChanged
+	w.addNew.SetChecked(f.addNew)
+	if t != nil {
+		kind := lang.L("city sheet")
+		if t.Master {
+			kind = lang.L("secretariat register (has project codes: may add projects)")
+		}
+		city := lang.L("not found — choose the sending city below")
+		if t.City != "" {
+			city = cityName(string(t.City))
+			if t.CityEvidence != "" {
+				city += " (" + t.CityEvidence + ")"
+			}
+		} else if t.Master {
+			city = lang.L("secretariat")
+		}
+		unit := lang.L("not stated")
+		if t.Unit > 0 {
+			unit = t.Unit.String()
+		}
+		asOf := t.AsOf
+		if asOf == "" {
+			asOf = lang.L("not stated")
+		}
+		rows := 0
+		if f.preview != nil {
+			rows = f.preview.Rows
+		}
+		lines = append(lines,
+			lang.L("Sheet: {{.Sheet}} · {{.Kind}}", map[string]any{"Sheet": t.Sheet, "Kind": kind}),
+			lang.L("City: {{.City}} · As of: {{.AsOf}} · Unit: {{.Unit}} · {{.Rows}} project rows", map[string]any{
+				"City": city, "AsOf": asOf, "Unit": unit, "Rows": rows}))
+		w.columns.SetText(columnsText(t))
+	} else {
+		w.columns.SetText("")
+	}
+	w.info.SetText(strings.Join(lines, "\n"))
+	w.showPreview(f)
+	w.detail.Refresh()
+	if f.applied || f.preview == nil || len(f.preview.Errors) > 0 || w.u.reg.ReadOnly() {
+		w.apply.Disable()
+	} else {
+		w.apply.Enable()
+	}
+	w.refreshApplyAll()
+}
+
+func (w *importWizard) refreshApplyAll() {
+	if len(w.pending()) == 0 || w.u.reg.ReadOnly() {
+		w.applyAll.Disable()
+	} else {
+		w.applyAll.Enable()
+	}
+}
+
+// columnsText lists how each column was understood.
+func columnsText(t *layout.Table) string {
+	var b strings.Builder
+	for _, c := range t.Columns {
+		role := roleLabel(c)
+		if !c.Used {
+			role = lang.L("(not used)")
+		}
+		fmt.Fprintf(&b, "%s  %s → %s", columnLetter(c.Col), strings.ReplaceAll(c.Header, "\n", " "), role)
+		if c.Role == layout.RoleAmount && c.Unit > 0 {
+			b.WriteString(" · " + c.Unit.String())
+		}
+		if c.Hidden {
+			b.WriteString(" · " + lang.L("hidden"))
+		}
+		b.WriteByte('\n')
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+func columnLetter(n int) string {
+	s := ""
+	for n > 0 {
+		n--
+		s = string(rune('A'+n%26)) + s
+		n /= 26
+	}
+	return s
+}
+
+func roleLabel(c layout.Column) string {
+	switch c.Role {
+	case layout.RoleAmount:
+		return tierLabel(c.Tier)
+	case layout.RoleCode:
+		return lang.L("Code")
+	case layout.RoleField:
+		return fieldLabel(model.FField)
+	case layout.RoleName:
+		return fieldLabel(model.FName)
+	case layout.RoleKind:
+		return fieldLabel(model.FKind)
+	case layout.RoleLead:
+		return fieldLabel(model.FLead)
+	case layout.RoleCities:
+		return fieldLabel(model.FCities)
+	case layout.RolePeriod:
+		return lang.L("Period")
+	case layout.RoleStart:
+		return fieldLabel(model.FStart)
+	case layout.RoleEnd:
+		return fieldLabel(model.FEnd)
+	case layout.RoleProgress:
+		return fieldLabel(model.FProgress)
+	case layout.RoleStage:
+		return fieldLabel(model.FStage)
+	case layout.RoleOverview:
+		return fieldLabel(model.FOverview)
+	case layout.RoleActivities:
+		return fieldLabel(model.FActivities)
+	case layout.RoleProblems:
+		return fieldLabel(model.FProblems)
+	case layout.RoleNextSteps:
+		return fieldLabel(model.FNextSteps)
+	case layout.RoleNotes:
+		return fieldLabel(model.FNotes)
+	case layout.RoleDepartment, layout.RoleOfficer, layout.RolePhone, layout.RoleContact:
+		return lang.L("Contact")
+	case layout.RoleSeq:
+		return lang.L("Row number")
+	}
+	return lang.L("(not used)")
+}
+
+// showPreview fills the accordion with what applying would do (or did).
+func (w *importWizard) showPreview(f *importFile) {
+	w.preview.Items = nil
+	w.uncertain.Objects = nil
+	pv := f.preview
+	if pv == nil {
+		w.preview.Refresh()
+		w.uncertain.Refresh()
+		return
+	}
+	u := w.u
+	section := func(title string, n int, lines []string, open bool) {
+		if n == 0 {
+			return
+		}
+		l := widget.NewLabel(strings.Join(lines, "\n"))
+		l.Wrapping = fyne.TextWrapWord
+		item := widget.NewAccordionItem(fmt.Sprintf("%s (%d)", title, n), l)
+		item.Open = open
+		w.preview.Append(item)
+	}
+	var lines []string
+	for _, e := range pv.Errors {
+		lines = append(lines, e)
+	}
+	section(lang.L("Errors — the file is refused until they are fixed"), len(pv.Errors), lines, true)
+	lines = nil
+	for _, c := range pv.Conflicts {
+		lines = append(lines, fmt.Sprintf("%s %s · %s: %s %s ≠ %s %s (%s)", c.Code, c.Name, fieldLabel(c.Field),
+			cityName(string(c.LeadCity)), displayValue(c.Field, c.LeadValue, u.unit),
+			cityName(string(c.City)), displayValue(c.Field, c.Value, u.unit), c.Cell))
+	}
+	section(lang.L("Conflicts"), len(pv.Conflicts), lines, true)
+	lines = nil
+	for _, a := range pv.Added {
+		lines = append(lines, fmt.Sprintf("%s %s", a.Code, a.Name))
+	}
+	section(lang.L("Added"), len(pv.Added), lines, false)
+	lines = nil
+	for _, c := range pv.Changed {
+		lines = append(lines, fmt.Sprintf("%s %s · %s: %s → %s (%s)", c.Code, c.Name, fieldLabel(c.Field),
+			displayValue(c.Field, c.Old, u.unit), displayValue(c.Field, c.New, u.unit), c.Cell))
+	}
+	section(lang.L("Changed"), len(pv.Changed), lines, false)
+	lines = nil
+	for _, p := range pv.Proposed {
+		lines = append(lines, lang.L("row {{.Row}}: {{.Name}}", map[string]any{"Row": p.Row, "Name": p.Name}))
+	}
+	section(lang.L("Rows matching no project (new project proposals)"), len(pv.Proposed), lines, false)
+	section(lang.L("Warnings"), len(pv.Warnings), pv.Warnings, false)
+	if len(pv.Uncertain) > 0 && !f.applied {
+		title := widget.NewLabelWithStyle(lang.L("Which project is this row? (uncertain name matches)"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		w.uncertain.Add(title)
+		skip := lang.L("Skip this row")
+		for _, un := range pv.Uncertain {
+			opts := []string{skip}
+			for _, c := range un.Candidates {
+				opts = append(opts, c.Code+" "+c.Name)
+			}
+			row := un.Row
+			sel := widget.NewSelect(opts, nil)
+			if code, ok := f.confirmed[row]; ok {
+				for _, o := range opts {
+					if strings.HasPrefix(o, code+" ") {
+						sel.SetSelected(o)
+					}
+				}
+			} else {
+				sel.SetSelected(skip)
+			}
+			sel.OnChanged = func(s string) {
+				if s == skip {
+					delete(f.confirmed, row)
+				} else {
+					f.confirmed[row] = strings.SplitN(s, " ", 2)[0]
+				}
+				w.analyze([]*importFile{f}, false)
+			}
+			label := widget.NewLabel(lang.L("row {{.Row}}: {{.Name}}", map[string]any{"Row": row, "Name": un.Name}))
+			w.uncertain.Add(container.NewBorder(nil, nil, label, nil, sel))
+		}
+	}
+	w.preview.Refresh()
+	w.uncertain.Refresh()
+}
+
+// updateSummary totals what this session applied.
+func (w *importWizard) updateSummary() {
+	var files, added, changed, conflicts int
+	for _, f := range w.files {
+		if f.applied && f.preview != nil {
+			files++
+			added += len(f.preview.Added)
+			changed += len(f.preview.Changed)
+			conflicts += len(f.preview.Conflicts)
+		}
+	}
+	if len(w.files) == 0 {
+		w.summary.SetText(lang.L("No files yet."))
+		return
+	}
+	w.summary.SetText(lang.L("Applied {{.Files}} of {{.All}} files: {{.Added}} added, {{.Changed}} values changed, {{.Conflicts}} conflicts opened.",
+		map[string]any{"Files": files, "All": len(w.files), "Added": added, "Changed": changed, "Conflicts": conflicts}))
+}
+
+func (w *importWizard) removeCurrent() {
+	f := w.current
+	if f == nil {
+		return
+	}
+	w.files = slices.DeleteFunc(w.files, func(x *importFile) bool { return x == f })
+	w.current = nil
+	w.list.UnselectAll()
+	w.list.Refresh()
+	w.showCurrent()
+}
+
+// applyFiles applies files in order, each as its own batch, off the UI
+// goroutine with progress and Cancel. It stops at a file with errors.
+func (w *importWizard) applyFiles(files []*importFile) {
+	u := w.u
+	if len(files) == 0 || files[0] == nil {
+		return
+	}
+	unresolved := 0
+	for _, f := range files {
+		if f.preview != nil {
+			unresolved += len(f.preview.Uncertain)
+		}
+	}
+	run := func() {
+		type done struct {
+			f  *importFile
+			pv *reconcile.Preview
+		}
+		var results []done
+		type input struct {
+			f     *importFile
+			table *layout.Table
+			sha   string
+			opts  reconcile.Options
+		}
+		var inputs []input
+		for _, f := range files {
+			confirmed := map[int]string{}
+			for k, v := range f.confirmed {
+				confirmed[k] = v
+			}
+			inputs = append(inputs, input{f, f.table, f.sha, reconcile.Options{AddNew: f.addNew, Confirmed: confirmed}})
+		}
+		u.background(lang.L("Importing"), func(ctx context.Context, progress Progress) error {
+			for i, in := range inputs {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				if in.table == nil {
+					return fmt.Errorf("%s: not read", in.f.path)
+				}
+				pv, err := reconcile.Apply(ctx, u.reg, in.table, in.sha, in.opts)
+				if err != nil {
+					return err
+				}
+				results = append(results, done{in.f, pv})
+				progress(i+1, len(inputs))
+			}
+			return nil
+		}, func(err error) {
+			for _, r := range results {
+				r.f.preview, r.f.applied = r.pv, true
+			}
+			u.reload()
+			w.list.Refresh()
+			if rest := w.pending(); len(rest) > 0 {
+				w.analyze(rest, false) // previews change with the register
+			} else {
+				w.showCurrent()
+			}
+			if err == nil && len(results) > 0 {
+				w.show(results[len(results)-1].f)
+			}
+		})
+	}
+	if unresolved > 0 {
+		u.confirm(lang.L("Uncertain rows"),
+			lang.L("{{.N}} rows could not be matched for sure and will be skipped unless you choose their project. Apply anyway?", map[string]any{"N": unresolved}),
+			lang.L("Apply"), run)
+		return
+	}
+	run()
+}
+
+// refreshUndo enables "Undo last import" when there is one.
+func (w *importWizard) refreshUndo() {
+	if w.lastImport() == nil || w.u.reg.ReadOnly() {
+		w.undo.Disable()
+	} else {
+		w.undo.Enable()
+	}
+}
+
+func (w *importWizard) lastImport() *register.Batch {
+	batches, err := w.u.reg.Batches(context.Background(), 200)
+	if err != nil {
+		return nil
+	}
+	for i := range batches {
+		b := &batches[i]
+		if b.Kind == register.KindImport && b.Undone == 0 {
+			return b
+		}
+	}
+	return nil
+}
+
+func (w *importWizard) undoLastImport() {
+	b := w.lastImport()
+	if b == nil {
+		return
+	}
+	file := b.File
+	w.u.undoLast(b.ID, func(err error) {
+		if err != nil {
+			return
+		}
+		for _, f := range w.files {
+			if f.applied && filepath.Base(f.path) == filepath.Base(file) {
+				f.applied = false // undone: the file can be previewed and applied again
+			}
+		}
+		w.list.Refresh()
+		if rest := w.pending(); len(rest) > 0 {
+			w.analyze(rest, false)
+		}
+	})
+}

@@ -1,0 +1,480 @@
+package ui
+
+import (
+	"context"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/haeoreum/register/data/model"
+	"github.com/haeoreum/register/data/query"
+)
+
+// registerView is the table of projects with its filters.
+type registerView struct {
+	u       *UI
+	content fyne.CanvasObject
+
+	search    *imeEntry
+	field     *widget.Select
+	city      *widget.Select
+	kind      *widget.Select
+	stage     *widget.Select
+	conflicts *widget.Check
+	deleted   *widget.Check
+	count     *widget.Label
+	table     *sortTable
+
+	filter   query.Filter
+	rows     []*model.Project
+	sortCol  query.Column
+	desc     bool
+	selected string // code
+	widths   map[int]float32
+	fitted   bool
+	headers  map[*headerCell]int
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func columnTitle(c query.Column) string {
+	switch c {
+	case query.ByCode:
+		return lang.L("Code")
+	case query.ByField:
+		return lang.L("Field")
+	case query.ByName:
+		return lang.L("Project name")
+	case query.ByLead:
+		return lang.L("Lead")
+	case query.ByPeriod:
+		return lang.L("Period")
+	case query.ByTotal:
+		return lang.L("Total budget")
+	case query.ByProgress:
+		return lang.L("Progress")
+	case query.ByStage:
+		return lang.L("Stage")
+	case query.ByConflicts:
+		return lang.L("Conflicts")
+	}
+	return ""
+}
+
+func newRegisterView(u *UI) *registerView {
+	v := &registerView{u: u, widths: map[int]float32{}, headers: map[*headerCell]int{}}
+	p := u.prefs
+	all := lang.L("All")
+	v.search = newIMEEntry(u.win)
+	v.search.SetPlaceHolder(lang.L("Search name, alias or code (Ctrl+F) — ㅇㅇㅁ finds 영일만"))
+	v.search.OnChanged = func(s string) { v.filter.Text = s; v.apply() }
+
+	v.field = widget.NewSelect(nil, func(s string) {
+		if s == all {
+			s = ""
+		}
+		v.filter.Field = s
+		p.SetString(prefFilterField, s)
+		v.apply()
+	})
+	v.field.PlaceHolder = lang.L("Field")
+	cityOpts := []string{all}
+	for _, c := range model.Cities {
+		cityOpts = append(cityOpts, cityName(string(c)))
+	}
+	v.city = widget.NewSelect(cityOpts, func(s string) {
+		v.filter.City = ""
+		for _, c := range model.Cities {
+			if cityName(string(c)) == s {
+				v.filter.City = c
+			}
+		}
+		p.SetString(prefFilterCity, string(v.filter.City))
+		v.apply()
+	})
+	v.kind = widget.NewSelect([]string{all, kindLabel(model.Continuing), kindLabel(model.New)}, func(s string) {
+		switch s {
+		case kindLabel(model.Continuing):
+			v.filter.Kind = model.Continuing
+		case kindLabel(model.New):
+			v.filter.Kind = model.New
+		default:
+			v.filter.Kind = ""
+		}
+		p.SetString(prefFilterKind, string(v.filter.Kind))
+		v.apply()
+	})
+	v.stage = widget.NewSelect(nil, func(s string) {
+		if s == all {
+			s = ""
+		}
+		v.filter.Stage = s
+		p.SetString(prefFilterStage, s)
+		v.apply()
+	})
+	v.conflicts = widget.NewCheck(lang.L("With conflicts only"), func(b bool) {
+		v.filter.HasConflicts = b
+		p.SetBool(prefFilterConfl, b)
+		v.apply()
+	})
+	v.deleted = widget.NewCheck(lang.L("Deleted projects"), func(b bool) { v.filter.Deleted = b; v.apply() })
+	v.count = widget.NewLabel("")
+
+	// Restore the remembered filters before any callback can save over them.
+	v.filter.Field = p.String(prefFilterField)
+	v.filter.City = model.City(p.String(prefFilterCity))
+	v.filter.Kind = model.Kind(p.String(prefFilterKind))
+	v.filter.Stage = p.String(prefFilterStage)
+	v.filter.HasConflicts = p.Bool(prefFilterConfl)
+	v.sortCol = query.Column(p.IntWithFallback(prefSortColumn, int(query.ByCode)))
+	v.desc = p.Bool(prefSortDesc)
+	v.setSelectsQuietly()
+	for i := range query.Columns {
+		if w := p.Float(prefColWidth + itoa(i)); w > 20 {
+			v.widths[i] = float32(w)
+		}
+	}
+
+	v.table = newSortTable(v)
+	add := widget.NewButtonWithIcon(lang.L("Add project"), theme.ContentAddIcon(), v.addProject)
+	labelled := func(label string, s *widget.Select) fyne.CanvasObject {
+		return container.NewBorder(nil, nil, widget.NewLabel(label), nil, s)
+	}
+	filters := container.NewGridWithColumns(4, labelled(lang.L("Field"), v.field), labelled(lang.L("City"), v.city),
+		labelled(lang.L("Type"), v.kind), labelled(lang.L("Stage"), v.stage))
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, add, v.search),
+		filters,
+		container.NewHBox(v.conflicts, v.deleted, v.count),
+	)
+	v.content = container.NewBorder(top, nil, nil, nil, v.table)
+	return v
+}
+
+// setSelectsQuietly shows the filter in the drop-downs without firing
+// their callbacks.
+func (v *registerView) setSelectsQuietly() {
+	all := lang.L("All")
+	set := func(s *widget.Select, val string) {
+		cb := s.OnChanged
+		s.OnChanged = nil
+		if val == "" {
+			s.SetSelected(all)
+		} else {
+			s.SetSelected(val)
+		}
+		s.OnChanged = cb
+	}
+	set(v.field, v.filter.Field)
+	city := ""
+	if v.filter.City != "" {
+		city = cityName(string(v.filter.City))
+	}
+	set(v.city, city)
+	set(v.kind, kindLabel(v.filter.Kind))
+	set(v.stage, v.filter.Stage)
+	cb := v.conflicts.OnChanged
+	v.conflicts.OnChanged = nil
+	v.conflicts.SetChecked(v.filter.HasConflicts)
+	v.conflicts.OnChanged = cb
+}
+
+// refresh takes the register's new content: drop-down choices, rows.
+func (v *registerView) refresh() {
+	all := lang.L("All")
+	fields := append([]string{all}, v.u.scheme.Fields...)
+	for _, f := range query.Values(v.u.all, func(p *model.Project) string { return p.Field }) {
+		if !contains(fields, f) {
+			fields = append(fields, f)
+		}
+	}
+	v.field.Options = fields
+	v.stage.Options = append([]string{all}, query.Values(v.u.all, func(p *model.Project) string { return p.Stage })...)
+	v.setSelectsQuietly()
+	v.apply()
+	if !v.fitted && len(v.u.all) > 0 {
+		v.fitColumns()
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// apply filters and sorts the rows and redraws the table.
+func (v *registerView) apply() {
+	if v.u.set == nil {
+		return
+	}
+	v.rows = v.u.set.Filter(v.filter)
+	query.Sort(v.rows, v.sortCol, v.desc)
+	v.count.SetText(lang.L("{{.N}} of {{.Total}} shown", map[string]any{"N": len(v.rows), "Total": v.u.set.Len()}))
+	v.table.Refresh()
+	v.reselect()
+}
+
+func (v *registerView) reselect() {
+	for i, p := range v.rows {
+		if p.Code == v.selected {
+			v.table.Select(widget.TableCellID{Row: i, Col: 0})
+			return
+		}
+	}
+	v.table.UnselectAll()
+}
+
+// sortBy sorts by column c; tapping the same header again reverses it.
+func (v *registerView) sortBy(c query.Column) {
+	if v.sortCol == c {
+		v.desc = !v.desc
+	} else {
+		v.sortCol, v.desc = c, false
+	}
+	v.u.prefs.SetInt(prefSortColumn, int(c))
+	v.u.prefs.SetBool(prefSortDesc, v.desc)
+	v.apply()
+}
+
+// cellText is what column c shows for p.
+func (v *registerView) cellText(p *model.Project, c query.Column) string {
+	switch c {
+	case query.ByCode:
+		return p.Code
+	case query.ByField:
+		return p.Field
+	case query.ByName:
+		return p.Name
+	case query.ByLead:
+		return cityName(string(p.LeadCity))
+	case query.ByPeriod:
+		return period(p)
+	case query.ByTotal:
+		return formatAmount(p.Budget.Total, v.u.unit)
+	case query.ByProgress:
+		return progressText(p)
+	case query.ByStage:
+		return p.Stage
+	case query.ByConflicts:
+		if p.OpenIssues > 0 {
+			return "● " + itoa(p.OpenIssues)
+		}
+	}
+	return ""
+}
+
+func (v *registerView) headerText(c query.Column) string {
+	t := columnTitle(c)
+	if c == query.ByTotal {
+		t += "(" + unitLabel(v.u.unit) + ")"
+	}
+	if c == v.sortCol {
+		if v.desc {
+			t += " ▼"
+		} else {
+			t += " ▲"
+		}
+	}
+	return t
+}
+
+// fitColumns sizes each column to its widest text (header or cell, the
+// first 500 rows), within limits; widths the user set by dragging win.
+func (v *registerView) fitColumns() {
+	v.fitted = true
+	size := theme.TextSize()
+	pad := theme.InnerPadding()*2 + theme.Padding()*2
+	for i, c := range query.Columns {
+		if _, saved := v.widths[i]; saved {
+			v.table.SetColumnWidth(i, v.widths[i])
+			continue
+		}
+		w := fyne.MeasureText(v.headerText(c), size, fyne.TextStyle{Bold: true}).Width + size
+		for j, p := range v.u.all {
+			if j >= 500 {
+				break
+			}
+			w = fyne.Max(w, fyne.MeasureText(v.cellText(p, c), size, fyne.TextStyle{}).Width)
+		}
+		limit := float32(140)
+		switch c {
+		case query.ByName:
+			limit = 210
+		case query.ByPeriod:
+			limit = 170
+		}
+		v.table.SetColumnWidth(i, fyne.Min(w+pad, limit))
+	}
+}
+
+// saveWidths remembers the widths the user dragged the columns to.
+func (v *registerView) saveWidths() {
+	for h, col := range v.headers {
+		if w := h.Size().Width; w > 20 {
+			v.widths[col] = w
+		}
+	}
+	for col, w := range v.widths {
+		v.u.prefs.SetFloat(prefColWidth+itoa(col), float64(w))
+	}
+}
+
+// sortTable is a Table whose header cells sort and whose dragged column
+// widths are remembered.
+type sortTable struct {
+	widget.Table
+	v *registerView
+}
+
+func newSortTable(v *registerView) *sortTable {
+	t := &sortTable{v: v}
+	t.Length = func() (int, int) { return len(v.rows), len(query.Columns) }
+	t.CreateCell = func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	t.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		if id.Row >= len(v.rows) {
+			l.SetText("")
+			return
+		}
+		p, c := v.rows[id.Row], query.Columns[id.Col]
+		l.Importance = widget.MediumImportance
+		l.Alignment = fyne.TextAlignLeading
+		switch c {
+		case query.ByTotal, query.ByProgress:
+			l.Alignment = fyne.TextAlignTrailing
+		case query.ByConflicts:
+			l.Importance = widget.DangerImportance
+		}
+		if p.Deleted {
+			l.Importance = widget.LowImportance
+		}
+		l.SetText(v.cellText(p, c))
+	}
+	t.ShowHeaderRow = true
+	t.CreateHeader = func() fyne.CanvasObject { return newHeaderCell(v) }
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		h := o.(*headerCell)
+		if id.Col < 0 {
+			return
+		}
+		h.col = query.Columns[id.Col]
+		v.headers[h] = id.Col
+		h.SetText(v.headerText(h.col))
+	}
+	t.OnSelected = func(id widget.TableCellID) {
+		if id.Row < 0 || id.Row >= len(v.rows) {
+			return
+		}
+		p := v.rows[id.Row]
+		if p.Code != v.selected {
+			v.selected = p.Code
+			v.u.detail.show(p.Code)
+		}
+	}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// DragEnd ends a column resize: remember the widths.
+func (t *sortTable) DragEnd() {
+	t.Table.DragEnd()
+	t.v.saveWidths()
+}
+
+// headerCell is a column title that sorts by its column when tapped.
+type headerCell struct {
+	widget.Label
+	v   *registerView
+	col query.Column
+}
+
+func newHeaderCell(v *registerView) *headerCell {
+	h := &headerCell{v: v}
+	h.TextStyle = fyne.TextStyle{Bold: true}
+	h.Truncation = fyne.TextTruncateEllipsis
+	h.ExtendBaseWidget(h)
+	return h
+}
+
+func (h *headerCell) Tapped(*fyne.PointEvent) { h.v.sortBy(h.col) }
+
+// addProject asks for the few things a new project needs.
+func (v *registerView) addProject() {
+	u := v.u
+	if u.reg.ReadOnly() {
+		u.notify(lang.L("The register is open read-only: nothing can be changed."))
+		return
+	}
+	var d *dialog.ConfirmDialog
+	esc := func() { d.Dismiss() }
+	code := u.newEscEntry(esc)
+	code.SetPlaceHolder("HA-E99")
+	name := u.newEscEntry(esc)
+	field := widget.NewSelect(u.scheme.Fields, nil)
+	var cityOpts []string
+	for _, c := range model.Cities {
+		cityOpts = append(cityOpts, cityName(string(c)))
+	}
+	lead := widget.NewSelect(cityOpts, nil)
+	kind := widget.NewSelect([]string{kindLabel(model.Continuing), kindLabel(model.New)}, nil)
+	kind.SetSelected(kindLabel(model.New))
+	submit := func(string) { d.Confirm() }
+	code.OnSubmitted, name.OnSubmitted = submit, submit
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Code"), code),
+		widget.NewFormItem(lang.L("Project name"), name),
+		widget.NewFormItem(lang.L("Field"), field),
+		widget.NewFormItem(lang.L("Lead city"), lead),
+		widget.NewFormItem(lang.L("Type"), kind),
+	)
+	var pop func()
+	d = dialog.NewCustomConfirm(lang.L("Add project"), lang.L("Add"), lang.L("Cancel"), form, func(ok bool) {
+		pop()
+		if !ok {
+			return
+		}
+		p := &model.Project{Code: code.Text, Name: name.Text, Field: field.Selected}
+		for i, c := range model.Cities {
+			if cityOpts[i] == lead.Selected {
+				p.LeadCity = c
+				p.Cities = []model.City{c}
+			}
+		}
+		if kind.Selected == kindLabel(model.Continuing) {
+			p.Kind = model.Continuing
+		} else {
+			p.Kind = model.New
+		}
+		if p.Code == "" || p.Name == "" {
+			u.notify(lang.L("A new project needs a code and a name."))
+			return
+		}
+		u.quietly(func(ctx context.Context) error {
+			_, err := u.reg.Create(ctx, p)
+			return err
+		}, func(err error) {
+			if err == nil {
+				v.selected = p.Code
+				u.reload()
+				u.detail.show(p.Code)
+			}
+		})
+	}, u.win)
+	pop = u.pushKeys(d.Confirm, d.Dismiss)
+	d.Resize(fyne.NewSize(480, 0))
+	d.Show()
+	u.win.Canvas().Focus(code)
+}

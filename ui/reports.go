@@ -1,0 +1,226 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/haeoreum/register/data/model"
+	"github.com/haeoreum/register/data/register"
+	"github.com/haeoreum/register/data/value"
+)
+
+// ReportOptions steer a report or template.
+type ReportOptions struct {
+	AsOf      string // YYYY-MM-DD, "" = the register's newest as-of date
+	Since     string // YYYY-MM-DD, first day of the changes sheet
+	Blank     bool   // template without the city's projects
+	Overwrite bool   // the user agreed to replace an existing file
+}
+
+// Reporter writes the consolidated report and the city templates. The
+// window calls data/report through this small interface (its API was not
+// final when the window was built); cmd/haeoreum supplies the adapter.
+type Reporter interface {
+	Export(ctx context.Context, reg *register.Register, path string, o ReportOptions) error
+	Template(ctx context.Context, reg *register.Register, city model.City, path string, o ReportOptions) error
+}
+
+type reportsView struct {
+	u       *UI
+	content fyne.CanvasObject
+
+	asOf    *widget.Entry
+	since   *widget.Entry
+	city    *widget.Select
+	blank   *widget.Check
+	changes []register.Change
+	list    *widget.List
+	count   *widget.Label
+	opened  string // the last folder opened (tests)
+}
+
+func newReportsView(u *UI) *reportsView {
+	v := &reportsView{u: u}
+	v.asOf = widget.NewEntry()
+	v.asOf.SetPlaceHolder(lang.L("newest as-of date in the register"))
+	v.asOf.Validator = validDate
+	v.since = widget.NewEntry()
+	v.since.SetText(time.Now().AddDate(0, 0, -30).Format("2006-01-02"))
+	v.since.Validator = validDate
+	v.since.OnSubmitted = func(string) { v.showChanges() }
+	export := widget.NewButtonWithIcon(lang.L("Export consolidated report… (Ctrl+E)"), theme.DocumentSaveIcon(), v.export)
+	export.Importance = widget.HighImportance
+	var cityOpts []string
+	for _, c := range model.Cities {
+		cityOpts = append(cityOpts, cityName(string(c)))
+	}
+	v.city = widget.NewSelect(cityOpts, nil)
+	v.city.SetSelectedIndex(0)
+	v.blank = widget.NewCheck(lang.L("Blank (without the city's projects)"), nil)
+	tmpl := widget.NewButtonWithIcon(lang.L("Export city template…"), theme.DocumentSaveIcon(), v.template)
+	show := widget.NewButtonWithIcon(lang.L("Show changes"), theme.SearchIcon(), v.showChanges)
+
+	v.list = widget.NewList(func() int { return len(v.changes) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(v.changes) {
+				c := v.changes[i]
+				o.(*widget.Label).SetText(fmt.Sprintf("%s · %s %s · %s: %s → %s · %s · %s",
+					shortTime(c.At), c.Code, c.Name, fieldLabel(c.Field),
+					displayValue(c.Field, c.Old, u.unit), displayValue(c.Field, c.New, u.unit),
+					batchKindLabel(c.Kind), c.User))
+			}
+		})
+	v.count = widget.NewLabel("")
+
+	reportForm := widget.NewForm(
+		widget.NewFormItem(lang.L("As of (YYYY-MM-DD)"), v.asOf),
+		widget.NewFormItem(lang.L("Changes since"), v.since),
+	)
+	top := container.NewVBox(
+		widget.NewCard(lang.L("Consolidated report"), lang.L("Summary, register, one sheet per city, open conflicts and changes, ready to print (A4 landscape)."),
+			container.NewVBox(reportForm, container.NewHBox(export))),
+		widget.NewCard(lang.L("City templates"), lang.L("A sheet for each city to fill in, with drop-down lists, so the next round comes back clean."),
+			container.NewVBox(container.NewGridWithColumns(2, v.city, v.blank), container.NewHBox(tmpl))),
+		container.NewBorder(nil, nil, widget.NewLabelWithStyle(lang.L("Changes since the date above"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), container.NewHBox(v.count, show)),
+	)
+	v.content = container.NewBorder(top, nil, nil, nil, v.list)
+	return v
+}
+
+func validDate(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	_, err := value.ParseDate(s)
+	return err
+}
+
+func normDate(s string) (string, error) {
+	if strings.TrimSpace(s) == "" {
+		return "", nil
+	}
+	d, err := value.ParseDate(s)
+	if err != nil {
+		return "", err
+	}
+	return d.String(), nil
+}
+
+func (v *reportsView) options() (ReportOptions, bool) {
+	asOf, err := normDate(v.asOf.Text)
+	if err != nil {
+		v.u.message(lang.L("Cannot read the date"), errText(err))
+		return ReportOptions{}, false
+	}
+	since, err := normDate(v.since.Text)
+	if err != nil {
+		v.u.message(lang.L("Cannot read the date"), errText(err))
+		return ReportOptions{}, false
+	}
+	return ReportOptions{AsOf: asOf, Since: since}, true
+}
+
+// export writes the consolidated report.
+func (v *reportsView) export() {
+	u := v.u
+	o, ok := v.options()
+	if !ok {
+		return
+	}
+	if u.opts.Reporter == nil {
+		u.notify(lang.L("Report export is not available in this build."))
+		return
+	}
+	name := "해오름동맹_공동협력사업_현황_" + time.Now().Format("2006-01-02") + ".xlsx"
+	u.saveAs(lang.L("Export consolidated report"), name, ".xlsx", func(path string) {
+		o.Overwrite = true // saveAs asked already
+		u.background(lang.L("Writing the report"), func(ctx context.Context, _ Progress) error {
+			return u.opts.Reporter.Export(ctx, u.reg, path, o)
+		}, func(err error) {
+			if err == nil {
+				v.saved(path)
+			}
+		})
+	})
+}
+
+// template writes a city's template.
+func (v *reportsView) template() {
+	u := v.u
+	o, ok := v.options()
+	if !ok {
+		return
+	}
+	if u.opts.Reporter == nil {
+		u.notify(lang.L("Report export is not available in this build."))
+		return
+	}
+	city := model.Cities[0]
+	for _, c := range model.Cities {
+		if cityName(string(c)) == v.city.Selected {
+			city = c
+		}
+	}
+	o.Blank = v.blank.Checked
+	name := fmt.Sprintf("해오름동맹_%s_작성서식_%s.xlsx", city.Korean(), time.Now().Format("2006-01-02"))
+	u.saveAs(lang.L("Export city template"), name, ".xlsx", func(path string) {
+		o.Overwrite = true
+		u.background(lang.L("Writing the template"), func(ctx context.Context, _ Progress) error {
+			return u.opts.Reporter.Template(ctx, u.reg, city, path, o)
+		}, func(err error) {
+			if err == nil {
+				v.saved(path)
+			}
+		})
+	})
+}
+
+// saved says where the file is and offers to open its folder.
+func (v *reportsView) saved(path string) {
+	u := v.u
+	dir := filepath.Dir(path)
+	u.confirm(lang.L("Saved"), lang.L("Saved {{.File}} in {{.Folder}}.", map[string]any{"File": filepath.Base(path), "Folder": dir}),
+		lang.L("Open folder"), func() {
+			link, err := url.Parse(storage.NewFileURI(dir).String())
+			if err == nil {
+				v.opened = dir
+				if err := u.app.OpenURL(link); err != nil {
+					u.showError(err)
+				}
+			}
+		})
+}
+
+// showChanges lists what changed since the date.
+func (v *reportsView) showChanges() {
+	u := v.u
+	since, err := normDate(v.since.Text)
+	if err != nil || since == "" {
+		u.message(lang.L("Cannot read the date"), lang.L("Write the date as YYYY-MM-DD, e.g. 2026-10-01."))
+		return
+	}
+	changes, err := u.reg.ChangesSince(context.Background(), since)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	v.changes = changes
+	v.count.SetText(lang.L("{{.N}} changes", map[string]any{"N": len(changes)}))
+	v.list.Refresh()
+}

@@ -1,0 +1,225 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/haeoreum/register/data/msg"
+	"github.com/haeoreum/register/data/register"
+)
+
+// settingsView: register location, language, amount unit, backups.
+type settingsView struct {
+	u       *UI
+	content fyne.CanvasObject
+
+	path     *widget.Label
+	language *widget.RadioGroup
+	langNote *widget.Label
+	unit     *widget.RadioGroup
+	backups  []register.BackupInfo
+	list     *widget.List
+	selected int
+	restore  *widget.Button
+}
+
+const langKorean, langEnglish = "한국어", "English"
+
+func newSettingsView(u *UI) *settingsView {
+	v := &settingsView{u: u, selected: -1}
+	v.path = widget.NewLabel(u.reg.Path())
+	v.path.Wrapping = fyne.TextWrapBreak
+	open := widget.NewButtonWithIcon(lang.L("Open another register…"), theme.FolderOpenIcon(), v.openRegister)
+
+	v.language = widget.NewRadioGroup([]string{langKorean, langEnglish}, nil)
+	v.language.Horizontal = true
+	if u.lang == msg.English {
+		v.language.SetSelected(langEnglish)
+	} else {
+		v.language.SetSelected(langKorean)
+	}
+	v.langNote = widget.NewLabel("")
+	v.langNote.Wrapping = fyne.TextWrapWord
+	v.language.OnChanged = func(s string) {
+		l := msg.Korean
+		if s == langEnglish {
+			l = msg.English
+		}
+		u.prefs.SetString(prefLanguage, string(l))
+		if l != u.lang {
+			v.langNote.SetText(lang.L("The language changes the next time the program starts."))
+		} else {
+			v.langNote.SetText("")
+		}
+	}
+
+	var unitOpts []string
+	for _, un := range units {
+		unitOpts = append(unitOpts, unitLabel(un))
+	}
+	v.unit = widget.NewRadioGroup(unitOpts, nil)
+	v.unit.Horizontal = true
+	v.unit.SetSelected(unitLabel(u.unit))
+	v.unit.OnChanged = func(s string) {
+		for _, un := range units {
+			if unitLabel(un) == s && un != u.unit {
+				u.unit = un
+				u.prefs.SetInt(prefUnit, int(un))
+				u.table.fitted = false
+				u.reload()
+				if u.detail.p != nil {
+					u.detail.populate()
+				}
+			}
+		}
+	}
+
+	v.list = widget.NewList(func() int { return len(v.backups) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(v.backups) {
+				b := v.backups[i]
+				o.(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s KB", b.At.Format("2006-01-02 15:04:05"), backupReason(b.Reason), fmt.Sprint(b.Size/1024)))
+			}
+		})
+	v.list.OnSelected = func(i widget.ListItemID) {
+		v.selected = i
+		if !u.reg.ReadOnly() {
+			v.restore.Enable()
+		}
+	}
+	backupNow := widget.NewButtonWithIcon(lang.L("Back up now"), theme.DocumentSaveIcon(), v.backupNow)
+	v.restore = widget.NewButtonWithIcon(lang.L("Restore selected backup…"), theme.HistoryIcon(), v.restoreSelected)
+	v.restore.Disable()
+	if u.reg.ReadOnly() {
+		backupNow.Disable()
+	}
+
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Register file"), container.NewBorder(nil, nil, nil, open, v.path)),
+		widget.NewFormItem(lang.L("Language"), container.NewVBox(v.language, v.langNote)),
+		widget.NewFormItem(lang.L("Amounts in"), v.unit),
+	)
+	backups := container.NewBorder(
+		container.NewBorder(nil, nil, widget.NewLabelWithStyle(lang.L("Backups"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), container.NewHBox(backupNow, v.restore)),
+		nil, nil, nil, v.list)
+	v.content = container.NewBorder(form, nil, nil, nil, backups)
+	v.refreshBackups()
+	return v
+}
+
+func backupReason(r string) string {
+	switch r {
+	case "import":
+		return lang.L("before an import")
+	case "manual":
+		return lang.L("made by hand")
+	case "before-restore":
+		return lang.L("before a restore")
+	case "migrate":
+		return lang.L("before a format upgrade")
+	}
+	return r
+}
+
+func (v *settingsView) refreshBackups() {
+	list, err := v.u.reg.Backups()
+	if err != nil {
+		list = nil
+	}
+	v.backups = list
+	v.selected = -1
+	v.list.UnselectAll()
+	v.list.Refresh()
+	v.restore.Disable()
+}
+
+func (v *settingsView) backupNow() {
+	u := v.u
+	var path string
+	u.background(lang.L("Backing up"), func(ctx context.Context, _ Progress) error {
+		var err error
+		path, err = u.reg.Backup(ctx, "manual")
+		return err
+	}, func(err error) {
+		v.refreshBackups()
+		if err == nil {
+			u.notify(lang.L("Backed up to {{.Path}}.", map[string]any{"Path": path}))
+		}
+	})
+}
+
+func (v *settingsView) restoreSelected() {
+	u := v.u
+	if v.selected < 0 || v.selected >= len(v.backups) {
+		return
+	}
+	b := v.backups[v.selected]
+	u.confirm(lang.L("Restore backup"),
+		lang.L("Replace the register with the backup of {{.At}}? The register as it is now is backed up first, so this can be reversed.", map[string]any{"At": b.At.Format("2006-01-02 15:04:05")}),
+		lang.L("Restore"), func() {
+			u.background(lang.L("Restoring"), func(ctx context.Context, _ Progress) error {
+				return u.reg.Restore(ctx, b.Path)
+			}, func(err error) {
+				u.reload()
+				v.refreshBackups()
+				if err == nil {
+					u.notify(lang.L("The backup was restored."))
+				}
+			})
+		})
+}
+
+// openRegister switches to another register file. Network drives are
+// refused by the data layer, with its explanation.
+func (v *settingsView) openRegister() {
+	u := v.u
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		u.rememberFolder(path)
+		v.switchTo(path)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
+	if l := u.lastFolder(); l != nil {
+		d.SetLocation(l)
+	}
+	d.Resize(u.dialogSize())
+	d.Show()
+}
+
+// switchTo opens path (exclusively) and, if that works, closes the
+// current register and shows the new one.
+func (v *settingsView) switchTo(path string) {
+	u := v.u
+	reg, err := register.Open(path, register.Options{Exclusive: true})
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	old := u.reg
+	u.reg = reg
+	old.Close()
+	u.prefs.SetString(prefRegisterPath, reg.Path())
+	v.path.SetText(reg.Path())
+	u.detail.p = nil
+	u.reload()
+	v.refreshBackups()
+	u.notify(lang.L("Now using {{.File}}.", map[string]any{"File": filepath.Base(reg.Path())}))
+}

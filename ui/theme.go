@@ -1,0 +1,42 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/haeoreum/register/assets"
+)
+
+// Hangul must render on every PC, including one without any Korean font:
+// the theme returns the bundled NanumGothic (SIL OFL 1.1) for normal and
+// bold text instead of relying on the system fallback.
+var (
+	fontRegular = fyne.NewStaticResource("NanumGothic.ttf", assets.FontRegular)
+	fontBold    = fyne.NewStaticResource("NanumGothicBold.ttf", assets.FontBold)
+)
+
+type koreanTheme struct{ base fyne.Theme }
+
+// Theme returns the application theme: Fyne's default look with the
+// bundled Korean font.
+func Theme() fyne.Theme { return koreanTheme{base: theme.DefaultTheme()} }
+
+func (t koreanTheme) Font(s fyne.TextStyle) fyne.Resource {
+	switch {
+	case s.Monospace, s.Symbol:
+		return t.base.Font(s)
+	case s.Bold:
+		return fontBold
+	}
+	return fontRegular
+}
+
+func (t koreanTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	return t.base.Color(n, v)
+}
+
+func (t koreanTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base.Icon(n) }
+
+func (t koreanTheme) Size(n fyne.ThemeSizeName) float32 { return t.base.Size(n) }

@@ -3,7 +3,10 @@ package main
 import (
 	"fmt"
 
+	"github.com/haeoreum/register/assets/sample"
 	"github.com/haeoreum/register/data/model"
+	"github.com/haeoreum/register/data/msg"
+	"github.com/haeoreum/register/data/register"
 	"github.com/haeoreum/register/data/report"
 )
 
@@ -77,6 +80,32 @@ func cmdTemplate(e *env, args []string) error {
 	return nil
 }
 
+// cmdLoadSample fills an empty register with the bundled synthetic sample,
+// so a newcomer has something to look at. A register with projects is
+// never overwritten.
 func cmdLoadSample(e *env, args []string) error {
-	return usageError{"load-sample: not built yet"}
+	if len(args) != 0 {
+		return usageError{"load-sample takes no arguments"}
+	}
+	r, err := e.open(false)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	ps, err := r.List(ctx, register.ListOptions{IncludeDeleted: true})
+	if err != nil {
+		return err
+	}
+	if len(ps) > 0 {
+		return msg.Errorf(msg.Where{File: r.Path()}, msgNotEmpty, len(ps))
+	}
+	if err := sample.Load(ctx, r); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, "예시 자료(가상)를 불러왔습니다 / synthetic sample loaded:", r.Path())
+	return nil
 }
+
+var msgNotEmpty = msg.Define("cli.not_empty",
+	"등록부에 이미 사업이 %d건 있어 예시 자료를 불러오지 않았습니다.",
+	"the register already holds %d projects, so the sample was not loaded.")

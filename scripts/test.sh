@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it (README: quick start, second command).
+# Installs what it needs (scripts/deps.sh test), then: vet, every test
+# (UI tests headless with Fyne's software painter), the race detector over
+# the data layer and the window, the fixture checks through the CLI, and the
+# real window under Xvfb with a screenshot and its start-up time.
+#
+# Long fuzzing and the 100,000-row benchmarks are not here: see
+# scripts/fuzz.sh and scripts/bench.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/deps.sh test
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+shared=$(cd .. && pwd)/shared
+[ -d "$shared/fixtures" ] || { echo "the fixtures are expected in $shared/fixtures" >&2; exit 1; }
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "go vet"
+CGO_ENABLED=0 go vet -tags ci,migrated_fynedo ./...
+
+step "tests (UI headless)"
+CGO_ENABLED=0 go test -tags ci,migrated_fynedo -count=1 ./...
+
+step "race detector: data layer and window"
+go test -race -tags ci,migrated_fynedo -count=1 ./data/... ./ui/... ./cmd/...
+
+step "fixtures through the CLI"
+mkdir -p bin
+go build -o bin/haeoreum-cli ./cmd/haeoreum-cli
+"$shared/tools/check-import" bin/haeoreum-cli
+"$shared/tools/check-bad-inputs" bin/haeoreum-cli
+
+step "the real window under Xvfb"
+scripts/screenshot.sh dist/screenshots
+
+if [ "${HAEOREUM_RELEASE_CHECK:-0}" = 1 ] && [ -x scripts/release-check.sh ]; then
+	step "release check"
+	scripts/release-check.sh
+fi
+echo
+echo "all checks passed"

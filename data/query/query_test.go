@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math/rand"
 	"testing"
-	"time"
 
 	"github.com/haeoreum/register/data/model"
 )
@@ -133,26 +132,6 @@ func many(n int) []*model.Project {
 		ps[i] = p
 	}
 	return ps
-}
-
-func TestTenThousandWithinBudget(t *testing.T) {
-	if testing.Short() || raceEnabled {
-		t.Skip("timing")
-	}
-	ps := many(10_000)
-	start := time.Now()
-	set := NewSet(ps)
-	index := time.Since(start)
-	start = time.Now()
-	got := set.Filter(Filter{Text: "해오름 관광", City: model.Ulsan})
-	filter := time.Since(start)
-	start = time.Now()
-	Sort(ps, ByName, false)
-	sortName := time.Since(start)
-	t.Logf("10k projects: index %v, filter %v (%d hits), sort by name %v", index, filter, len(got), sortName)
-	if filter > 50*time.Millisecond || sortName > 50*time.Millisecond {
-		t.Errorf("too slow: filter %v, sort %v (budget 50 ms each)", filter, sortName)
-	}
 }
 
 func BenchmarkIndex10k(b *testing.B) {

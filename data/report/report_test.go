@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -292,19 +291,3 @@ func TestExcelLockMessage(t *testing.T) {
 	}
 }
 
-func TestSmallReportIsFast(t *testing.T) {
-	d := fixtureReportData(t)
-	dir := t.TempDir()
-	best := time.Hour
-	for i := range 3 {
-		start := time.Now()
-		if err := Export(filepath.Join(dir, "r"+strconv.Itoa(i)+".xlsx"), d, SaveOptions{}); err != nil {
-			t.Fatal(err)
-		}
-		best = min(best, time.Since(start))
-	}
-	t.Logf("43 projects: %v", best)
-	if best > 300*time.Millisecond {
-		t.Fatalf("43-project report took %v (> 300 ms)", best)
-	}
-}

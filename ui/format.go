@@ -24,47 +24,8 @@ func unitFromPref(n int) value.Unit {
 	return value.Baekman
 }
 
-// formatAmount renders won in unit u exactly: thousands separators and only
-// the decimals needed (1,234.5 백만원 for 1,234,500,000 won).
-func formatAmount(won int64, u value.Unit) string {
-	if u < 1 {
-		u = value.Won
-	}
-	neg := won < 0
-	if neg {
-		won = -won
-	}
-	q, r := won/int64(u), won%int64(u)
-	s := groupThousands(strconv.FormatInt(q, 10))
-	if r != 0 {
-		digits := len(strconv.FormatInt(int64(u), 10)) - 1
-		frac := strconv.FormatInt(r, 10)
-		frac = strings.Repeat("0", digits-len(frac)) + frac
-		s += "." + strings.TrimRight(frac, "0")
-	}
-	if neg {
-		s = "-" + s
-	}
-	return s
-}
-
-func groupThousands(s string) string {
-	if len(s) <= 3 {
-		return s
-	}
-	var b strings.Builder
-	pre := len(s) % 3
-	if pre > 0 {
-		b.WriteString(s[:pre])
-	}
-	for i := pre; i < len(s); i += 3 {
-		if b.Len() > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(s[i : i+3])
-	}
-	return b.String()
-}
+// formatAmount renders won in unit u exactly (see value.FormatAmount).
+func formatAmount(won int64, u value.Unit) string { return value.FormatAmount(won, u) }
 
 // parseAmount reads what the user typed in unit u ("1,234.5", "800억",
 // "△1,200") into won, with the data layer's own message on error.

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/haeoreum/register/data/model"
+	"github.com/haeoreum/register/data/value"
 )
 
 // officialDate renders YYYY-MM-DD the official way: "2026. 10. 31.".
@@ -86,39 +87,14 @@ func millions(won int64) float64 { return float64(won) / 1e6 }
 // wholeMillions reports whether an amount shows without decimals in 백만원.
 func wholeMillions(won int64) bool { return won%1_000_000 == 0 }
 
-// millionsText renders won as 백만원 text for listings: "75,000", "1,234.5".
+// millionsText renders won as 백만원 text for listings: "75,000",
+// "1,234.5", with △ for a negative amount as Korean reports write it.
 func millionsText(won int64) string {
-	neg := won < 0
-	if neg {
-		won = -won
-	}
-	whole, frac := won/1_000_000, won%1_000_000
-	s := groupThousands(strconv.FormatInt(whole, 10))
-	if frac != 0 {
-		s += "." + strings.TrimRight(strconv.FormatInt(frac+1_000_000, 10)[1:], "0")
-	}
-	if neg {
-		s = "△" + s
+	s := value.FormatAmount(won, value.Baekman)
+	if rest, neg := strings.CutPrefix(s, "-"); neg {
+		return "△" + rest
 	}
 	return s
-}
-
-func groupThousands(digits string) string {
-	if len(digits) <= 3 {
-		return digits
-	}
-	var b strings.Builder
-	pre := len(digits) % 3
-	if pre > 0 {
-		b.WriteString(digits[:pre])
-	}
-	for i := pre; i < len(digits); i += 3 {
-		if b.Len() > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(digits[i : i+3])
-	}
-	return b.String()
 }
 
 // fieldLabels are the Korean names of the register's fields.

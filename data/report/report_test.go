@@ -175,7 +175,6 @@ func TestReportSheetsAndTotals(t *testing.T) {
 	}
 }
 
-
 func importInto(t *testing.T, reg *register.Register, path string, city model.City) *reconcile.Preview {
 	t.Helper()
 	pv, err := reconcile.ImportFile(bg, reg, path, reconcile.FileOptions{City: city})
@@ -290,4 +289,3 @@ func TestExcelLockMessage(t *testing.T) {
 		t.Fatal("written despite the lock")
 	}
 }
-

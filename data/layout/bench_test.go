@@ -1,9 +1,6 @@
 package layout
 
 import (
-	"os"
-	"path/filepath"
-	"sync"
 	"testing"
 
 	"github.com/haeoreum/register/data/sheet"
@@ -15,26 +12,12 @@ import (
 // with excelize's Rows() alone. Run them with
 //
 //	go test ./data/layout -run=^$ -bench=100k -benchtime=3x
-var (
-	bigOnce sync.Once
-	bigPath string
-	bigErr  error
-)
-
 func bigSheet(b *testing.B) string {
-	bigOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "haeoreum-bench-")
-		if err != nil {
-			bigErr = err
-			return
-		}
-		bigPath = filepath.Join(dir, "pohang_100k.xlsx")
-		bigErr = synth.PohangLayout(bigPath, 100_000)
-	})
-	if bigErr != nil {
-		b.Fatal(bigErr)
+	path, err := synth.SharedPohang(100_000)
+	if err != nil {
+		b.Fatal(err)
 	}
-	return bigPath
+	return path
 }
 
 func BenchmarkExcelizeRows100k(b *testing.B) {

@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"sync"
 	"testing"
 
 	"github.com/haeoreum/register/data/model"
@@ -16,26 +15,12 @@ import (
 // same run:
 //
 //	go test ./data/reconcile -run=^$ -bench=. -benchtime=2x
-var (
-	bigOnce sync.Once
-	bigPath string
-	bigErr  error
-)
-
 func bigSheet(b *testing.B) string {
-	bigOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "haeoreum-bench-")
-		if err != nil {
-			bigErr = err
-			return
-		}
-		bigPath = filepath.Join(dir, "pohang_100k.xlsx")
-		bigErr = synth.PohangLayout(bigPath, benchRows)
-	})
-	if bigErr != nil {
-		b.Fatal(bigErr)
+	path, err := synth.SharedPohang(benchRows)
+	if err != nil {
+		b.Fatal(err)
 	}
-	return bigPath
+	return path
 }
 
 func BenchmarkExcelizeRows100k(b *testing.B) {

@@ -5,6 +5,9 @@ package synth
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -75,4 +78,29 @@ func PohangLayout(path string, rows int) error {
 		return err
 	}
 	return f.SaveAs(path)
+}
+
+var (
+	sharedMu    sync.Mutex
+	sharedPaths = map[int]string{}
+)
+
+// SharedPohang returns a Pohang-layout sheet of the given size, written once
+// per process into a temporary folder, for benchmarks that read the same file.
+func SharedPohang(rows int) (string, error) {
+	sharedMu.Lock()
+	defer sharedMu.Unlock()
+	if p, ok := sharedPaths[rows]; ok {
+		return p, nil
+	}
+	dir, err := os.MkdirTemp("", "haeoreum-bench-")
+	if err != nil {
+		return "", err
+	}
+	p := filepath.Join(dir, fmt.Sprintf("pohang_%d.xlsx", rows))
+	if err := PohangLayout(p, rows); err != nil {
+		return "", err
+	}
+	sharedPaths[rows] = p
+	return p, nil
 }

@@ -34,8 +34,8 @@ go build -o bin/haeoreum-cli ./cmd/haeoreum-cli
 step "the real window under Xvfb"
 scripts/screenshot.sh dist/screenshots
 
-if [ "${HAEOREUM_RELEASE_CHECK:-0}" = 1 ] && [ -x scripts/release-check.sh ]; then
-	step "release check"
+if [ "${HAEOREUM_RELEASE_CHECK:-0}" = 1 ]; then
+	step "release check: Windows .exe files and installer, Linux archive, Wine"
 	scripts/release-check.sh
 fi
 echo

@@ -38,6 +38,9 @@ type usageError struct{ text string }
 
 func (e usageError) Error() string { return e.text }
 
+// Set by the release build (-ldflags -X); "dev" in a plain build.
+var version, build, commit = "dev", "", ""
+
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
@@ -53,6 +56,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	name, rest := global.Arg(0), global.Args()[1:]
+	if name == "version" {
+		fmt.Fprintf(stdout, "haeoreum-cli %s %s %s\n", version, build, commit)
+		return 0
+	}
 	cmd, ok := commands[name]
 	if !ok {
 		fmt.Fprintf(stderr, "알 수 없는 명령 / unknown command: %s\n\n%s", name, usage)

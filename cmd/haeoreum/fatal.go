@@ -21,6 +21,8 @@ import (
 var glFailures = []string{
 	"failed to initialise GLFW", "failed to initialise OpenGL", "window creation error",
 	"WGL:", "GLX:", "APIUnavailable", "VersionUnavailable", "does not appear to support OpenGL",
+	// seen under Wine without a display: GLFW cannot make its helper window
+	"Failed to create helper window", "NotInitialized",
 }
 
 const glMessage = `이 컴퓨터에서는 OpenGL 2.1을 사용할 수 없어 해오름 등록부 창을 열 수 없습니다.

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"log"
 	"os"
 	"path/filepath"
 	"time"
@@ -31,12 +32,16 @@ import (
 
 const appID = "kr.haeoreum.register"
 
+// Set by the release build (-ldflags -X); "dev" in a plain build.
+var version, build, commit = "dev", "", ""
+
 func main() {
 	start := time.Now()
 	db := flag.String("db", "", "register file (default: the one chosen in Settings, else "+defaultPath()+")")
 	flag.Parse()
 	closeLog := setupLog()
 	defer closeLog()
+	log.Printf("haeoreum %s %s %s starting", version, build, commit) // the error log says which build failed
 	defer recoverFatal()
 
 	a := app.NewWithID(appID)

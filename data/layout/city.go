@@ -1,12 +1,12 @@
 package layout
 
 import (
-	"fmt"
 	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/haeoreum/register/data/model"
+	"github.com/haeoreum/register/data/msg"
 	"github.com/haeoreum/register/data/sheet"
 	"github.com/haeoreum/register/data/value"
 )
@@ -44,27 +44,27 @@ func detectCity(file string, s *sheet.Sheet, h header) (model.City, string) {
 		}
 		for _, c := range row.Cells {
 			for _, city := range model.FindCities(c.Value) {
-				add(city, 5, "title")
+				add(city, 5, msg.Text(msgEvidenceTitle))
 			}
 		}
 	}
 	lowFile := strings.ToLower(file)
 	for word, city := range fileCity {
 		if strings.Contains(lowFile, word) {
-			add(city, 3, "file name")
+			add(city, 3, msg.Text(msgEvidenceFile))
 		}
 	}
 	for _, t := range h.texts {
 		switch headerKey(t[1]) {
 		case value.NormalizeName("구·군비"), "구군비", "군비", "구비":
-			add(model.Ulsan, 4, "구·군비 column")
+			add(model.Ulsan, 4, msg.Text(msgEvidenceColumn, "구·군비"))
 		case "도비":
-			add(model.Pohang, 1, "도비 column")
-			add(model.Gyeongju, 1, "도비 column")
+			add(model.Pohang, 1, msg.Text(msgEvidenceColumn, "도비"))
+			add(model.Gyeongju, 1, msg.Text(msgEvidenceColumn, "도비"))
 		}
 		if headerKey(t[0]) == "도비" {
-			add(model.Pohang, 1, "도비 column")
-			add(model.Gyeongju, 1, "도비 column")
+			add(model.Pohang, 1, msg.Text(msgEvidenceColumn, "도비"))
+			add(model.Gyeongju, 1, msg.Text(msgEvidenceColumn, "도비"))
 		}
 	}
 	// A few hundred rows are ample evidence; a 100,000-row sheet need not
@@ -94,7 +94,7 @@ func detectCity(file string, s *sheet.Sheet, h header) (model.City, string) {
 	}
 	for c, n := range phones {
 		if total > 0 && n*2 > total {
-			add(c, 2, fmt.Sprintf("%d phone numbers", n))
+			add(c, 2, msg.Text(msgEvidencePhones, n))
 		}
 	}
 	type cand struct {

@@ -93,7 +93,7 @@ func read(wb *sheet.Workbook, s *sheet.Sheet, h header, opt Options) *Table {
 	cityKnown := true
 	switch {
 	case opt.City != "":
-		t.City, t.CityEvidence = opt.City, "given"
+		t.City, t.CityEvidence = opt.City, msg.Text(msgEvidenceGiven)
 	case t.Master:
 		t.City = ""
 	default:

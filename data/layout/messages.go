@@ -51,4 +51,9 @@ var (
 	msgFormulaNoValue = msg.Define("layout.formula_no_value",
 		"수식의 계산 결과가 저장되어 있지 않습니다. Excel에서 파일을 열어 저장한 뒤 다시 가져와 주세요.",
 		"the formula has no stored result. Open the file in Excel, save it, and import it again.")
+	msgEvidenceTitle  = msg.Define("layout.evidence.title", "제목", "title")
+	msgEvidenceFile   = msg.Define("layout.evidence.file", "파일 이름", "file name")
+	msgEvidenceColumn = msg.Define("layout.evidence.column", "%s 열", "%s column")
+	msgEvidencePhones = msg.Define("layout.evidence.phones", "전화번호 %d개", "%d phone numbers")
+	msgEvidenceGiven  = msg.Define("layout.evidence.given", "지정함", "given")
 )

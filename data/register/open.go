@@ -47,6 +47,8 @@ type Register struct {
 	opts Options
 	lock *fileLock
 	who  Identity
+	// immutable: a read-only register on a medium nobody can write to.
+	immutable bool
 }
 
 // Identity is who makes the changes: recorded in every batch.
@@ -97,7 +99,16 @@ func Open(path string, opts Options) (*Register, error) {
 			return nil, err
 		}
 	}
-	if err := r.open(exists); err != nil {
+	err = r.open(exists)
+	if err != nil && opts.ReadOnly && errors.Is(err, ErrReadOnly) {
+		// On a write-protected medium SQLite cannot make the WAL's shared
+		// memory file; nobody can write there, so reading it as immutable
+		// is safe and is the only way to read it at all.
+		r.Close()
+		r = &Register{path: abs, opts: opts, who: r.who, immutable: true}
+		err = r.open(exists)
+	}
+	if err != nil {
 		r.Close()
 		return nil, err
 	}
@@ -113,6 +124,9 @@ func (r *Register) open(exists bool) error {
 	q.Set("_txlock", "immediate")
 	if r.opts.ReadOnly {
 		q.Set("mode", "ro")
+	}
+	if r.immutable {
+		q.Set("immutable", "1")
 	}
 	if r.opts.MaxPages > 0 {
 		q.Add("_pragma", fmt.Sprintf("max_page_count(%d)", r.opts.MaxPages))

@@ -221,3 +221,27 @@ func (u *UI) dialogSize() fyne.Size {
 	s := u.win.Canvas().Size()
 	return fyne.NewSize(fyne.Max(600, s.Width*0.8), fyne.Max(420, s.Height*0.8))
 }
+
+// openFile shows the open dialog in the last folder used, for files with
+// one of the extensions, and hands the chosen path to use.
+func (u *UI) openFile(exts []string, use func(path string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		u.rememberFolder(path)
+		use(path)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	if l := u.lastFolder(); l != nil {
+		d.SetLocation(l)
+	}
+	d.Resize(u.dialogSize())
+	d.Show()
+}

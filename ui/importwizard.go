@@ -9,9 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -160,26 +158,7 @@ func (w *importWizard) pending() []*importFile {
 
 // chooseFiles opens the file dialog (Fyne's picks one file at a time).
 func (w *importWizard) chooseFiles() {
-	u := w.u
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		u.rememberFolder(path)
-		w.add(path)
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm", ".csv", ".xls"}))
-	if l := u.lastFolder(); l != nil {
-		d.SetLocation(l)
-	}
-	d.Resize(u.dialogSize())
-	d.Show()
+	w.u.openFile([]string{".xlsx", ".xlsm", ".csv", ".xls"}, func(path string) { w.add(path) })
 }
 
 // add puts files in the list and previews them.

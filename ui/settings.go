@@ -7,9 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -182,26 +180,7 @@ func (v *settingsView) restoreSelected() {
 // openRegister switches to another register file. Network drives are
 // refused by the data layer, with its explanation.
 func (v *settingsView) openRegister() {
-	u := v.u
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		u.rememberFolder(path)
-		v.switchTo(path)
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
-	if l := u.lastFolder(); l != nil {
-		d.SetLocation(l)
-	}
-	d.Resize(u.dialogSize())
-	d.Show()
+	v.u.openFile([]string{".db"}, v.switchTo)
 }
 
 // switchTo opens path (exclusively) and, if that works, closes the

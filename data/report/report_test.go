@@ -289,3 +289,27 @@ func TestExcelLockMessage(t *testing.T) {
 		t.Fatal("written despite the lock")
 	}
 }
+
+func TestVerifyCatchesADamagedWorkbook(t *testing.T) {
+	dir := t.TempDir()
+	path, _ := exportFixtures(t, dir)
+	if err := verify(path, SheetNames()); err != nil {
+		t.Fatalf("a good report fails verification: %v", err)
+	}
+	if err := verify(path, []string{"총괄"}); err == nil {
+		t.Error("wrong sheet list not noticed")
+	}
+	b, _ := os.ReadFile(path)
+	cut := filepath.Join(dir, "cut.xlsx")
+	os.WriteFile(cut, b[:len(b)*2/3], 0o644)
+	if err := verify(cut, SheetNames()); err == nil {
+		t.Error("a truncated workbook passed verification")
+	}
+	flipped := append([]byte(nil), b...)
+	flipped[len(b)/2] ^= 0xff
+	bad := filepath.Join(dir, "flipped.xlsx")
+	os.WriteFile(bad, flipped, 0o644)
+	if err := verify(bad, SheetNames()); err == nil {
+		t.Error("a corrupted byte passed verification")
+	}
+}

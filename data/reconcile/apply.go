@@ -172,7 +172,7 @@ func (im *importer) find(rec *layout.Record) (*model.Project, error) {
 			return im.remember(p, rec)
 		}
 	}
-	p, _, candidates := im.match.match(rec.Code, rec.Name.Text)
+	p, candidates := im.match.match(rec.Code, rec.Name.Text)
 	if p != nil {
 		if !im.t.Master {
 			return im.remember(p, rec)

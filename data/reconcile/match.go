@@ -96,24 +96,15 @@ func (m *matcher) addName(p *model.Project, name string) {
 	}
 }
 
-// Match results.
-const (
-	byCode    = "code"
-	byName    = "name"
-	byVariant = "normalised name or alias"
-)
-
-// match returns the one project a row stands for, how it was found, or
-// the candidates when unsure (never a guess).
-func (m *matcher) match(code, name string) (p *model.Project, how string, candidates []*model.Project) {
+// match returns the one project a row stands for, or the candidates when
+// unsure (never a guess): by code, then exact name, then the variants of
+// names and aliases.
+func (m *matcher) match(code, name string) (p *model.Project, candidates []*model.Project) {
 	if code != "" {
-		if p := m.byCode[strings.ToUpper(code)]; p != nil {
-			return p, byCode, nil
-		}
-		return nil, "", nil
+		return m.byCode[strings.ToUpper(code)], nil
 	}
 	if q := m.byName[name]; q != nil {
-		return q, byName, nil
+		return q, nil
 	}
 	found := map[*model.Project]bool{}
 	var list []*model.Project
@@ -126,12 +117,12 @@ func (m *matcher) match(code, name string) (p *model.Project, how string, candid
 		}
 	}
 	if len(list) == 1 {
-		return list[0], byVariant, nil
+		return list[0], nil
 	}
 	if len(list) > 1 {
-		return nil, "", list
+		return nil, list
 	}
-	return nil, "", m.similar(name)
+	return nil, m.similar(name)
 }
 
 // similar lists projects whose names share most of their words with name

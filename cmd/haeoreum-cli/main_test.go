@@ -113,3 +113,22 @@ func TestLoadSampleOnlyIntoAnEmptyRegister(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestPasswordProtectedWorkbook(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "r.db")
+	if code, _, stderr := cli(t, "--db", db, "import", fixture("master_2026.xlsx")); code != 0 {
+		t.Fatal(stderr)
+	}
+	code, _, stderr := cli(t, "--db", db, "import", fixture("bad/encrypted.xlsx"))
+	if code != 1 || !strings.Contains(stderr, "encrypted.xlsx") || !strings.Contains(stderr, "암호") {
+		t.Errorf("without a password: exit %d %q", code, stderr)
+	}
+	code, _, stderr = cli(t, "--db", db, "import", "--password", "4321", fixture("bad/encrypted.xlsx"))
+	if code != 1 || !strings.Contains(stderr, "encrypted.xlsx") {
+		t.Errorf("wrong password: exit %d %q", code, stderr)
+	}
+	code, out, stderr := cli(t, "--db", db, "import", "--password", "1234", fixture("bad/encrypted.xlsx"))
+	if code != 0 || !strings.Contains(out, "41") {
+		t.Errorf("with the password: exit %d %q %q", code, out, stderr)
+	}
+}

@@ -197,7 +197,7 @@ func (v *registerView) refresh() {
 	v.stage.Options = append([]string{all}, query.Values(v.u.all, func(p *model.Project) string { return p.Stage })...)
 	v.setSelectsQuietly()
 	v.apply()
-	if !v.fitted && len(v.u.all) > 0 {
+	if !v.fitted {
 		v.fitColumns()
 	}
 }
@@ -290,7 +290,9 @@ func (v *registerView) headerText(c query.Column) string {
 // fitColumns sizes each column to its widest text (header or cell, the
 // first 500 rows), within limits; widths the user set by dragging win.
 func (v *registerView) fitColumns() {
-	v.fitted = true
+	// An empty register gets its headers' widths now and is fitted again
+	// once projects arrive (the sample, an import).
+	v.fitted = len(v.u.all) > 0
 	size := theme.TextSize()
 	pad := theme.InnerPadding()*2 + theme.Padding()*2
 	for i, c := range query.Columns {

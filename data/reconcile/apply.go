@@ -241,20 +241,15 @@ func (im *importer) create(rec *layout.Record) (*model.Project, error) {
 	if _, err := im.tx.InsertProject(p); err != nil {
 		return nil, err
 	}
-	prov := func(cell, raw string) register.Provenance {
-		return register.Provenance{File: im.t.File, Sheet: im.t.Sheet, Cell: cell, City: im.t.City, AsOf: asOf, Raw: raw}
-	}
+	cells := map[model.FieldKey][2]string{model.FName: {rec.Name.Cell, rec.Name.Raw}}
 	for k, v := range rec.Values {
-		if err := im.tx.SetProvenance(p.ID, k, prov(v.Cell, v.Raw)); err != nil {
-			return nil, err
-		}
+		cells[k] = [2]string{v.Cell, v.Raw}
 	}
 	if rec.Field.Text != "" {
-		if err := im.tx.SetProvenance(p.ID, model.FField, prov(rec.Field.Cell, rec.Field.Raw)); err != nil {
-			return nil, err
-		}
+		cells[model.FField] = [2]string{rec.Field.Cell, rec.Field.Raw}
 	}
-	if err := im.tx.SetProvenance(p.ID, model.FName, prov(rec.Name.Cell, rec.Name.Raw)); err != nil {
+	src := register.Provenance{File: im.t.File, Sheet: im.t.Sheet, City: im.t.City, AsOf: asOf}
+	if err := im.tx.SetRowProvenance(p.ID, src, cells); err != nil {
 		return nil, err
 	}
 	if err := im.contact(p, rec); err != nil {

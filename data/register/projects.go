@@ -249,22 +249,6 @@ func columnValue(k model.FieldKey, v string) any {
 	return v
 }
 
-// Provenance says where a value came from: a cell of an imported file, or
-// a person's edit (File empty, Raw holds the note).
-type Provenance struct {
-	Field  model.FieldKey `json:"field"`
-	File   string         `json:"file,omitempty"`
-	Sheet  string         `json:"sheet,omitempty"`
-	Cell   string         `json:"cell,omitempty"`
-	City   model.City     `json:"city,omitempty"`
-	AsOf   string         `json:"as_of,omitempty"`
-	Raw    string         `json:"raw,omitempty"`
-	Batch  int64          `json:"batch"`
-	User   string         `json:"user,omitempty"`
-	At     string         `json:"at,omitempty"`
-	Manual bool           `json:"manual,omitempty"`
-}
-
 // SetField changes one field of a project, validating the value, and
 // records its provenance. expectVersion guards against overwriting a change
 // made elsewhere since the caller read the project (0 skips the check, for
@@ -294,16 +278,6 @@ func (t *Tx) SetField(projectID int64, expectVersion int64, k model.FieldKey, va
 		return msg.Errorf(msg.Where{File: t.reg.path}, msgStale, code, at)
 	}
 	return t.SetProvenance(projectID, k, prov)
-}
-
-// SetProvenance records where a field's value came from, without changing
-// the value (for values a new project was created with).
-func (t *Tx) SetProvenance(projectID int64, k model.FieldKey, p Provenance) error {
-	return t.exec(`INSERT INTO provenance(project_id, field, batch_id, file, sheet, cell, city, as_of, raw)
-		VALUES (?,?,?,?,?,?,?,?,?)
-		ON CONFLICT(project_id, field) DO UPDATE SET batch_id=excluded.batch_id, file=excluded.file,
-		sheet=excluded.sheet, cell=excluded.cell, city=excluded.city, as_of=excluded.as_of, raw=excluded.raw`,
-		projectID, string(k), t.batch, p.File, p.Sheet, p.Cell, string(p.City), p.AsOf, p.Raw)
 }
 
 // SetMeta changes the bookkeeping columns that are not fields: the raw
@@ -353,47 +327,4 @@ func (t *Tx) SetContact(projectID int64, city model.City, c model.Contact) error
 		ON CONFLICT(project_id, city) DO UPDATE SET department=excluded.department, officer=excluded.officer, phone=excluded.phone
 		WHERE department IS NOT excluded.department OR officer IS NOT excluded.officer OR phone IS NOT excluded.phone`,
 		projectID, string(city), c.Department, c.Officer, c.Phone)
-}
-
-// Provenance returns where each field of the project came from.
-func (r *Register) Provenance(ctx context.Context, projectID int64) (map[model.FieldKey]Provenance, error) {
-	rows, err := r.db.QueryContext(ctx, `SELECT p.field, p.file, p.sheet, p.cell, p.city, p.as_of, p.raw, p.batch_id,
-		b.user, b.at, b.kind FROM provenance p JOIN batches b ON b.id = p.batch_id WHERE p.project_id = ?`, projectID)
-	if err != nil {
-		return nil, classify(err, msg.Where{File: r.path})
-	}
-	defer rows.Close()
-	out := map[model.FieldKey]Provenance{}
-	for rows.Next() {
-		var p Provenance
-		var f, city, kind string
-		if err := rows.Scan(&f, &p.File, &p.Sheet, &p.Cell, &city, &p.AsOf, &p.Raw, &p.Batch, &p.User, &p.At, &kind); err != nil {
-			return nil, err
-		}
-		p.Field, p.City, p.Manual = model.FieldKey(f), model.City(city), p.File == ""
-		out[p.Field] = p
-	}
-	return out, rows.Err()
-}
-
-// Provenance returns where each field of the project came from, as the
-// transaction sees it.
-func (t *Tx) Provenance(projectID int64) (map[model.FieldKey]Provenance, error) {
-	rows, err := t.tx.QueryContext(t.ctx, `SELECT field, file, sheet, cell, city, as_of, raw, batch_id
-		FROM provenance WHERE project_id = ?`, projectID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[model.FieldKey]Provenance{}
-	for rows.Next() {
-		var p Provenance
-		var f, city string
-		if err := rows.Scan(&f, &p.File, &p.Sheet, &p.Cell, &city, &p.AsOf, &p.Raw, &p.Batch); err != nil {
-			return nil, err
-		}
-		p.Field, p.City, p.Manual = model.FieldKey(f), model.City(city), p.File == ""
-		out[p.Field] = p
-	}
-	return out, rows.Err()
 }

@@ -430,3 +430,36 @@ func TestFullDiskLeavesRegisterAsItWas(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestRowProvenanceAndAFieldsOwnChange(t *testing.T) {
+	r := openTemp(t)
+	var id int64
+	_, err := r.Write(ctx, Batch{Kind: KindImport, File: "master.xlsx"}, func(tx *Tx) error {
+		p := sample("HA-E01")
+		var err error
+		if id, err = tx.InsertProject(p); err != nil {
+			return err
+		}
+		return tx.SetRowProvenance(id, Provenance{File: "master.xlsx", Sheet: "사업목록", AsOf: "2026-06-30"},
+			map[model.FieldKey][2]string{model.FName: {"C2", "사업 HA-E01"}, model.FProgress: {"O2", "45.5"}})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Edit(ctx, "HA-E01", 0, model.FProgress, "50"); err != nil {
+		t.Fatal(err)
+	}
+	prov, err := r.Provenance(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := prov[model.FName]; n.File != "master.xlsx" || n.Cell != "C2" || n.Raw != "사업 HA-E01" || n.Sheet != "사업목록" {
+		t.Errorf("name's provenance from the row: %+v", n)
+	}
+	if p := prov[model.FProgress]; !p.Manual || p.Cell != "" {
+		t.Errorf("the edit's own provenance should win over the row's: %+v", p)
+	}
+	if _, ok := prov[wholeRow]; ok {
+		t.Error("the whole-row entry leaked out")
+	}
+}

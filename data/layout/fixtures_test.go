@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/sheet"
 )
@@ -71,4 +73,27 @@ func collect(t *Table) []*Record {
 		out = append(out, r)
 	}
 	return out
+}
+
+func TestStartEndColumnsWinOverAPeriodColumn(t *testing.T) {
+	f := excelize.NewFile()
+	rows := [][]any{
+		{"사업명", "사업기간", "착수", "완료", "총사업비(백만원)"},
+		{"가 사업", "2024. ~ 2028.", "2024. 3.", "2028. 6.", 100},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		f.SetSheetRow("Sheet1", cell, &r)
+	}
+	path := filepath.Join(t.TempDir(), "both.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	for range 20 { // map order must not matter
+		tb := locate(t, path, Options{City: model.Pohang})
+		recs := collect(tb)
+		if len(recs) != 1 || recs[0].Values[model.FStart].Text != "2024-03" || recs[0].Values[model.FEnd].Text != "2028-06" {
+			t.Fatalf("start/end: %+v", recs[0].Values)
+		}
+	}
 }

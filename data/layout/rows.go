@@ -3,7 +3,9 @@ package layout
 import (
 	"errors"
 	"iter"
+	"maps"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -62,6 +64,9 @@ func readRecords(wb *sheet.Workbook, s *sheet.Sheet, h header, t *Table, yield f
 		}
 	}
 	_, hasAsOf := byRole[RoleAsOf]
+	// Roles in a fixed order: a 사업기간 column is read before 착수/완료
+	// columns, so that when a sheet has both, the dedicated columns win.
+	roles := slices.Sorted(maps.Keys(byRole))
 	where := func(col, row int) msg.Where {
 		return msg.Where{File: wb.File, Sheet: s.Name, Cell: sheet.CellName(col, row)}
 	}
@@ -130,7 +135,8 @@ func readRecords(wb *sheet.Workbook, s *sheet.Sheet, h header, t *Table, yield f
 			}
 			rec.Values[model.BudgetKey(c.Tier)] = Value{Text: strconv.FormatInt(a.Won, 10), Raw: v.Value, Cell: ref, Precision: a.Precision}
 		}
-		for role, c := range byRole {
+		for _, role := range roles {
+			c := byRole[role]
 			v, ref, w := cell(c)
 			raw := strings.TrimSpace(v.Value)
 			if raw == "" {

@@ -132,3 +132,18 @@ func TestPasswordProtectedWorkbook(t *testing.T) {
 		t.Errorf("with the password: exit %d %q %q", code, out, stderr)
 	}
 }
+
+func TestMessagesInTheUsersLanguage(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "r.db")
+	t.Setenv("HAEOREUM_LANG", "en")
+	code, _, stderr := cli(t, "--db", db, "import", fixture("bad/legacy.xls"))
+	if code != 1 || !strings.Contains(stderr, "legacy.xls") || !strings.Contains(stderr, "save") {
+		t.Errorf("English: exit %d %q", code, stderr)
+	}
+	t.Setenv("HAEOREUM_LANG", "")
+	t.Setenv("LANG", "ko_KR.UTF-8")
+	code, _, stderr = cli(t, "--db", db, "import", fixture("bad/legacy.xls"))
+	if code != 1 || !strings.Contains(stderr, "다시 저장") {
+		t.Errorf("Korean: exit %d %q", code, stderr)
+	}
+}

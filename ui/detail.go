@@ -516,9 +516,10 @@ func (d *detailView) saveChanges() {
 		return
 	}
 	write := func() {
-		code, id, version := p.Code, p.ID, p.Version
+		code, version := p.Code, p.Version
 		u.quietly(func(ctx context.Context) error {
-			return editFields(ctx, u.reg, id, version, keys, vals)
+			_, err := u.reg.EditFields(ctx, code, version, keys, vals)
+			return err
 		}, func(err error) {
 			u.reload()
 			u.detail.show(code)
@@ -529,25 +530,6 @@ func (d *detailView) saveChanges() {
 		return
 	}
 	write()
-}
-
-// editFields changes several fields of one project in one batch, refused
-// (ErrStale) if the project changed since it was read. It is
-// register.Edit for several fields at once.
-func editFields(ctx context.Context, reg *register.Register, id, version int64, keys []model.FieldKey, vals map[model.FieldKey]string) error {
-	_, err := reg.Write(ctx, register.Batch{Kind: register.KindEdit}, func(tx *register.Tx) error {
-		for i, k := range keys {
-			expect := int64(0)
-			if i == 0 {
-				expect = version
-			}
-			if err := tx.SetField(id, expect, k, vals[k], register.Provenance{Raw: "edit"}); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	return err
 }
 
 func (d *detailView) toggleDeleted() {

@@ -24,6 +24,31 @@ func (r *Register) Edit(ctx context.Context, code string, version int64, k model
 	})
 }
 
+// EditFields changes several fields of one project as one person's edit:
+// one batch, one undo. version guards the whole edit as in Edit; fields are
+// written in the order given.
+func (r *Register) EditFields(ctx context.Context, code string, version int64, keys []model.FieldKey, values map[model.FieldKey]string) (int64, error) {
+	p, err := r.Project(ctx, code)
+	if err != nil {
+		return 0, err
+	}
+	if version == 0 {
+		version = p.Version
+	}
+	return r.Write(ctx, Batch{Kind: KindEdit}, func(tx *Tx) error {
+		for i, k := range keys {
+			expect := int64(0)
+			if i == 0 {
+				expect = version // the first change moves the version on
+			}
+			if err := tx.SetField(p.ID, expect, k, values[k], Provenance{Raw: "edit"}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
 // Create adds a project typed in by a person.
 func (r *Register) Create(ctx context.Context, p *model.Project) (int64, error) {
 	if p.Code == "" || p.Name == "" {

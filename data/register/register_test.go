@@ -463,3 +463,28 @@ func TestRowProvenanceAndAFieldsOwnChange(t *testing.T) {
 		t.Error("the whole-row entry leaked out")
 	}
 }
+
+func TestEditFieldsIsOneUndoableBatch(t *testing.T) {
+	r := openTemp(t)
+	insert(t, r, sample("HA-E01"))
+	p, _ := r.Project(ctx, "HA-E01")
+	keys := []model.FieldKey{model.FStage, model.BudgetKey(model.Total)}
+	vals := map[model.FieldKey]string{model.FStage: "준공", model.BudgetKey(model.Total): "120000000"}
+	if _, err := r.EditFields(ctx, "HA-E01", p.Version, keys, vals); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := r.Project(ctx, "HA-E01")
+	if got.Stage != "준공" || got.Budget.Total != 120_000_000 {
+		t.Fatalf("%+v", got)
+	}
+	if _, err := r.EditFields(ctx, "HA-E01", p.Version, keys, vals); !errors.Is(err, ErrStale) {
+		t.Fatalf("a stale multi-field edit: %v", err)
+	}
+	if _, err := r.Undo(ctx, 0); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = r.Project(ctx, "HA-E01")
+	if got.Stage != "공사중" || got.Budget.Total != 100_000_000 {
+		t.Fatalf("one undo should revert both fields: %+v", got)
+	}
+}

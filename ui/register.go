@@ -300,7 +300,8 @@ func (v *registerView) fitColumns() {
 			v.table.SetColumnWidth(i, v.widths[i])
 			continue
 		}
-		w := fyne.MeasureText(v.headerText(c), size, fyne.TextStyle{Bold: true}).Width + size
+		head := fyne.MeasureText(v.headerText(c), size, fyne.TextStyle{Bold: true}).Width + size
+		w := head
 		for j, p := range v.u.all {
 			if j >= 500 {
 				break
@@ -314,7 +315,8 @@ func (v *registerView) fitColumns() {
 		case query.ByPeriod:
 			limit = 170
 		}
-		v.table.SetColumnWidth(i, fyne.Min(w+pad, limit))
+		// Long cell text is cut at the limit; the header never is.
+		v.table.SetColumnWidth(i, fyne.Max(fyne.Min(w, limit), head)+pad)
 	}
 }
 

@@ -223,3 +223,26 @@ func TestDryRunIsThePreviewOfApply(t *testing.T) {
 	}
 	_ = k
 }
+
+func TestTheSameSheetAgainChangesNothing(t *testing.T) {
+	k := loadKey(t)
+	r := newRegister(t)
+	importAll(t, r, k)
+	pv, err := ImportFile(ctx, r, filepath.Join(fixtures(t), "ulsan_2026-10.xlsx"), FileOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pv.Changed) != 0 || len(pv.Conflicts) != 0 || len(pv.Added) != 0 || len(pv.Aliases) != 0 {
+		t.Fatalf("a repeated import changed things: %d changed, %d conflicts, %d added, %d aliases",
+			len(pv.Changed), len(pv.Conflicts), len(pv.Added), len(pv.Aliases))
+	}
+	h, err := r.ChangesSince(ctx, "2000-01-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range h {
+		if c.Batch == pv.Batch {
+			t.Fatalf("the repeated import wrote history: %+v", c)
+		}
+	}
+}

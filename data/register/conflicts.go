@@ -53,7 +53,11 @@ func (t *Tx) PutObservation(o Observation) error {
 		VALUES (?,?,?,?,?,?,?,?,?,?,?)
 		ON CONFLICT(project_id, city, field) DO UPDATE SET value=excluded.value, precision=excluded.precision,
 		raw=excluded.raw, file=excluded.file, sheet=excluded.sheet, cell=excluded.cell, as_of=excluded.as_of,
-		batch_id=excluded.batch_id`,
+		batch_id=excluded.batch_id
+		-- the same sheet imported again changes nothing, so it leaves no undo rows
+		WHERE value IS NOT excluded.value OR precision IS NOT excluded.precision OR raw IS NOT excluded.raw
+		OR file IS NOT excluded.file OR sheet IS NOT excluded.sheet OR cell IS NOT excluded.cell
+		OR as_of IS NOT excluded.as_of`,
 		o.ProjectID, string(o.City), string(o.Field), o.Value, o.Precision, o.Raw, o.File, o.Sheet, o.Cell, o.AsOf, t.batch)
 }
 

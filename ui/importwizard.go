@@ -460,10 +460,7 @@ func (w *importWizard) showPreview(f *importFile) {
 		item.Open = open
 		w.preview.Append(item)
 	}
-	var lines []string
-	for _, e := range pv.Errors {
-		lines = append(lines, e)
-	}
+	lines := append([]string(nil), pv.Errors...)
 	section(lang.L("Errors — the file is refused until they are fixed"), len(pv.Errors), lines, true)
 	lines = nil
 	for _, c := range pv.Conflicts {

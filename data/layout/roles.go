@@ -51,16 +51,6 @@ var roleNames = map[Role]string{
 
 func (r Role) String() string { return roleNames[r] }
 
-// ParseRole reads a role name as String writes it (for a corrected mapping).
-func ParseRole(s string) (Role, bool) {
-	for r, n := range roleNames {
-		if n == s {
-			return r, true
-		}
-	}
-	return RoleUnknown, false
-}
-
 // synonyms: header words by role, compared after headerKey (no spaces, no
 // units in brackets). Exact words first; see classify for the few that may
 // stand inside a longer header.

@@ -40,12 +40,12 @@ func Apply(ctx context.Context, reg *register.Register, t *layout.Table, sha256 
 		Added: []Item{}, Proposed: []Item{}, Changed: []Change{}, Conflicts: []Conflict{},
 		Uncertain: []Uncertain{}, Aliases: []Alias{}, Warnings: []string{}, Errors: []string{}}
 	refused := func() (*Preview, error) {
-		return pv, msg.Errorf(msg.Where{File: t.File}, msgRefused, len(pv.errors))
+		return pv, msg.Errorf(msg.Where{File: t.File}, msgRefused, len(pv.Errors))
 	}
 	if !t.Master && t.City == "" {
 		pv.fail(msg.Errorf(msg.Where{File: t.File, Sheet: t.Sheet}, msgNoCity))
 	}
-	if len(t.Errors) > 0 || len(pv.errors) > 0 {
+	if len(t.Errors) > 0 || len(pv.Errors) > 0 {
 		pv.collect(t)
 		return refused()
 	}
@@ -63,7 +63,7 @@ func Apply(ctx context.Context, reg *register.Register, t *layout.Table, sha256 
 			return err
 		}
 		pv.collect(t)
-		if len(pv.errors) > 0 {
+		if len(pv.Errors) > 0 {
 			return errRefusedRows
 		}
 		summary, _ := json.Marshal(map[string]int{"rows": pv.Rows, "added": len(pv.Added), "changed": len(pv.Changed),

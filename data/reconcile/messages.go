@@ -6,9 +6,6 @@ var (
 	msgRefused = msg.Define("reconcile.refused",
 		"%d개의 오류가 있어 가져오지 않았습니다. 등록부는 바뀌지 않았습니다.",
 		"not imported: %d errors. The register was not changed.")
-	msgUnknownCode = msg.Define("reconcile.unknown_code",
-		"코드 %s은(는) 등록부에 없어 새 사업으로 추가합니다.",
-		"code %s is not in the register and is added as a new project.")
 	msgOlderSheet = msg.Define("reconcile.older_sheet",
 		"'%s'의 %s: 이 자료(기준 %s)보다 새로운 값(기준 %s)이 있어 바꾸지 않았습니다.",
 		"'%s' %s: a newer value (as of %s) is kept over this sheet's (as of %s).")

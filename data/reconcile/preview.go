@@ -31,9 +31,6 @@ type Preview struct {
 	Applied   bool        `json:"applied"`
 	Batch     int64       `json:"batch,omitempty"`
 	Backup    string      `json:"backup,omitempty"`
-
-	warnings []*msg.Error
-	errors   []*msg.Error
 }
 
 // Item names a project row.
@@ -78,15 +75,10 @@ type Alias struct {
 	Alias string `json:"alias"`
 }
 
-// Problems returns the warnings and errors as messages with their places.
-func (p *Preview) Problems() (warnings, errors []*msg.Error) { return p.warnings, p.errors }
-
 func (p *Preview) warn(e *msg.Error) {
-	p.warnings = append(p.warnings, e)
 	p.Warnings = append(p.Warnings, e.Error())
 }
 
 func (p *Preview) fail(e *msg.Error) {
-	p.errors = append(p.errors, e)
 	p.Errors = append(p.Errors, e.Error())
 }

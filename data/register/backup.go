@@ -149,19 +149,7 @@ func (r *Register) Restore(ctx context.Context, backupPath string) error {
 	if err != nil {
 		return classify(err, msg.Where{File: r.path})
 	}
-	err = conn.Raw(func(dc any) error {
-		rc, ok := dc.(interface {
-			NewRestore(string) (*sqliteBackup, error)
-		})
-		if !ok {
-			return restoreFallback(dc, abs)
-		}
-		b, err := rc.NewRestore(abs)
-		if err != nil {
-			return err
-		}
-		return stepAll(b)
-	})
+	err = conn.Raw(func(dc any) error { return restoreInto(dc, abs) })
 	conn.Close() // before the check: the register has one connection
 	if err != nil {
 		return classify(err, msg.Where{File: r.path})

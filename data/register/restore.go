@@ -6,21 +6,22 @@ import (
 	"modernc.org/sqlite"
 )
 
-type sqliteBackup = sqlite.Backup
-
-func stepAll(b *sqlite.Backup) error {
-	for {
-		more, err := b.Step(-1)
-		if err != nil {
-			_ = b.Finish()
-			return err
-		}
-		if !more {
-			return b.Finish()
-		}
+// restoreInto copies the register file at path over the connection's
+// database with SQLite's online backup API, all pages in one step.
+func restoreInto(driverConn any, path string) error {
+	rc, ok := driverConn.(interface {
+		NewRestore(string) (*sqlite.Backup, error)
+	})
+	if !ok {
+		return fmt.Errorf("the SQLite driver %T cannot restore %s", driverConn, path)
 	}
-}
-
-func restoreFallback(dc any, path string) error {
-	return fmt.Errorf("the SQLite driver %T cannot restore %s", dc, path)
+	b, err := rc.NewRestore(path)
+	if err != nil {
+		return err
+	}
+	if _, err := b.Step(-1); err != nil {
+		_ = b.Finish()
+		return err
+	}
+	return b.Finish()
 }

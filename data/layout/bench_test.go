@@ -21,17 +21,7 @@ func bigSheet(b *testing.B) string {
 }
 
 func BenchmarkExcelizeRows100k(b *testing.B) {
-	path := bigSheet(b)
-	b.ResetTimer()
-	var peak float64
-	for b.Loop() {
-		peak = max(peak, synth.PeakHeapMB(func() {
-			if _, err := synth.ReadWithRows(path, "추진현황"); err != nil {
-				b.Fatal(err)
-			}
-		}))
-	}
-	b.ReportMetric(peak, "peak-MB")
+	synth.BenchmarkRowsBaseline(b, bigSheet(b), "추진현황")
 }
 
 func BenchmarkLocate100k(b *testing.B) {

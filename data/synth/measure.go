@@ -3,6 +3,7 @@ package synth
 import (
 	"fmt"
 	"runtime"
+	"testing"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -66,4 +67,19 @@ func PeakHeapMB(fn func()) float64 {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	return float64(max(peak, m.HeapInuse)) / (1 << 20)
+}
+
+// BenchmarkRowsBaseline is the body of each package's baseline benchmark:
+// ReadWithRows on path, with its peak heap reported. Every package that
+// quotes a ratio measures this in its own run.
+func BenchmarkRowsBaseline(b *testing.B, path, sheet string) {
+	var peak float64
+	for b.Loop() {
+		peak = max(peak, PeakHeapMB(func() {
+			if _, err := ReadWithRows(path, sheet); err != nil {
+				b.Fatal(err)
+			}
+		}))
+	}
+	b.ReportMetric(peak, "peak-MB")
 }

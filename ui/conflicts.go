@@ -31,22 +31,14 @@ type conflictsView struct {
 
 func newConflictsView(u *UI) *conflictsView {
 	v := &conflictsView{u: u}
-	v.list = widget.NewList(func() int { return len(v.items) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < len(v.items) {
-				c := v.items[i]
-				text := fmt.Sprintf("%s %s · %s", c.Code, c.Name, fieldLabel(c.Field))
-				if c.Status != register.ConflictOpen {
-					text = "✓ " + text
-				}
-				o.(*widget.Label).SetText(text)
-			}
-		})
+	v.list = textList(func() int { return len(v.items) }, func(i int) string {
+		c := v.items[i]
+		text := fmt.Sprintf("%s %s · %s", c.Code, c.Name, fieldLabel(c.Field))
+		if c.Status != register.ConflictOpen {
+			text = "✓ " + text
+		}
+		return text
+	})
 	v.list.OnSelected = func(i widget.ListItemID) {
 		if i < len(v.items) {
 			v.current = v.items[i]

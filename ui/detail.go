@@ -140,17 +140,7 @@ func newDetailView(u *UI) *detailView {
 	d.revert = widget.NewButtonWithIcon(lang.L("Revert"), theme.ContentUndoIcon(), d.populate)
 	d.del = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), d.toggleDeleted)
 
-	d.history = widget.NewList(func() int { return len(d.changes) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < len(d.changes) {
-				o.(*widget.Label).SetText(d.changeText(d.changes[i]))
-			}
-		})
+	d.history = textList(func() int { return len(d.changes) }, func(i int) string { return d.changeText(d.changes[i]) })
 
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.L("Details"), container.NewVScroll(container.NewVBox(d.warn, d.form))),

@@ -245,3 +245,19 @@ func (u *UI) openFile(exts []string, use func(path string)) {
 	d.Resize(u.dialogSize())
 	d.Show()
 }
+
+// textList is a list of one truncated line per item: text(i) for item i of
+// length() items.
+func textList(length func() int, text func(i int) string) *widget.List {
+	return widget.NewList(length,
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < length() {
+				o.(*widget.Label).SetText(text(i))
+			}
+		})
+}

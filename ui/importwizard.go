@@ -61,17 +61,7 @@ type importWizard struct {
 
 func newImportWizard(u *UI) *importWizard {
 	w := &importWizard{u: u}
-	w.list = widget.NewList(func() int { return len(w.files) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < len(w.files) {
-				o.(*widget.Label).SetText(w.fileLine(w.files[i]))
-			}
-		})
+	w.list = textList(func() int { return len(w.files) }, func(i int) string { return w.fileLine(w.files[i]) })
 	w.list.OnSelected = func(i widget.ListItemID) {
 		if i < len(w.files) {
 			w.current = w.files[i]

@@ -71,21 +71,13 @@ func newReportsView(u *UI) *reportsView {
 	tmpl := widget.NewButtonWithIcon(lang.L("Export city template…"), theme.DocumentSaveIcon(), v.template)
 	show := widget.NewButtonWithIcon(lang.L("Show changes"), theme.SearchIcon(), v.showChanges)
 
-	v.list = widget.NewList(func() int { return len(v.changes) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < len(v.changes) {
-				c := v.changes[i]
-				o.(*widget.Label).SetText(fmt.Sprintf("%s · %s %s · %s: %s → %s · %s · %s",
-					shortTime(c.At), c.Code, c.Name, fieldLabel(c.Field),
-					displayValue(c.Field, c.Old, u.unit), displayValue(c.Field, c.New, u.unit),
-					batchKindLabel(c.Kind), c.User))
-			}
-		})
+	v.list = textList(func() int { return len(v.changes) }, func(i int) string {
+		c := v.changes[i]
+		return fmt.Sprintf("%s · %s %s · %s: %s → %s · %s · %s",
+			shortTime(c.At), c.Code, c.Name, fieldLabel(c.Field),
+			displayValue(c.Field, c.Old, u.unit), displayValue(c.Field, c.New, u.unit),
+			batchKindLabel(c.Kind), c.User)
+	})
 	v.count = widget.NewLabel("")
 
 	reportForm := widget.NewForm(

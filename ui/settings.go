@@ -81,14 +81,10 @@ func newSettingsView(u *UI) *settingsView {
 		}
 	}
 
-	v.list = widget.NewList(func() int { return len(v.backups) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < len(v.backups) {
-				b := v.backups[i]
-				o.(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s KB", b.At.Format("2006-01-02 15:04:05"), backupReason(b.Reason), fmt.Sprint(b.Size/1024)))
-			}
-		})
+	v.list = textList(func() int { return len(v.backups) }, func(i int) string {
+		b := v.backups[i]
+		return fmt.Sprintf("%s · %s · %d KB", b.At.Format("2006-01-02 15:04:05"), backupReason(b.Reason), b.Size/1024)
+	})
 	v.list.OnSelected = func(i widget.ListItemID) {
 		v.selected = i
 		if !u.reg.ReadOnly() {

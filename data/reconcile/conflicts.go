@@ -5,10 +5,7 @@ import (
 
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/register"
-	"github.com/haeoreum/register/data/value"
 )
-
-func normalise(s string) string { return value.NormalizeName(s) }
 
 // reconcileConflicts compares what each participating city last reported
 // with the register's value, which the lead city's newest sheet set. A

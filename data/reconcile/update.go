@@ -5,6 +5,7 @@ import (
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/msg"
 	"github.com/haeoreum/register/data/register"
+	"github.com/haeoreum/register/data/value"
 )
 
 // apply brings one matched row into the register. The secretariat's
@@ -82,7 +83,7 @@ func (im *importer) apply(p *model.Project, rec *layout.Record) error {
 		}
 		if k == model.FName {
 			// A renamed project keeps its old name as an alias.
-			if err := im.tx.AddAlias(p.ID, cur, normalise(cur), ""); err != nil {
+			if err := im.tx.AddAlias(p.ID, cur, value.NormalizeName(cur), ""); err != nil {
 				return err
 			}
 		}

@@ -2,6 +2,7 @@ package register
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/sys/unix"
@@ -30,7 +31,7 @@ func networkFileSystem(dir string) (string, bool) {
 			name, remote := networkMagic[int64(st.Type)]
 			return name, remote
 		}
-		parent := parentDir(d)
+		parent := filepath.Dir(d)
 		if parent == d {
 			return "", false
 		}

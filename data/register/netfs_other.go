@@ -4,6 +4,7 @@ package register
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/sys/unix"
@@ -26,7 +27,7 @@ func networkFileSystem(dir string) (string, bool) {
 			}
 			return "", false
 		}
-		parent := parentDir(d)
+		parent := filepath.Dir(d)
 		if parent == d {
 			return "", false
 		}

@@ -41,5 +41,3 @@ func DataDir() string {
 	}
 	return "."
 }
-
-func parentDir(d string) string { return filepath.Dir(d) }

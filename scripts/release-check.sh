@@ -23,8 +23,8 @@
 #   OpenGL).
 #
 # Needs what scripts/release.sh needs, plus python3 (JSON check), file,
-# xvfb; wine64 if present (HAEOREUM_CHECK_WINE=1 installs it and makes the
-# Wine CLI check mandatory). .ci/run can call it when HAEOREUM_RELEASE_CHECK=1.
+# xvfb; Wine if present (Debian's `wine` package: HAEOREUM_CHECK_WINE=1 installs
+# it and makes the Wine CLI check mandatory). .ci/run can call it when HAEOREUM_RELEASE_CHECK=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -33,23 +33,11 @@ export DIST
 t0=$(date +%s)
 elapsed() { echo "$(($(date +%s) - t0))s"; }
 
-# What the checks need besides release.sh's packages: installed unless
-# HAEOREUM_INSTALL_DEPS=0. Wine (large) only when HAEOREUM_CHECK_WINE=1.
-need=()
-command -v python3 >/dev/null || need+=(python3)
-command -v file >/dev/null || need+=(file)
-command -v 7z >/dev/null || need+=(p7zip-full)
-command -v Xvfb >/dev/null || need+=(xvfb)
-command -v desktop-file-validate >/dev/null || need+=(desktop-file-utils)
-[ -n "${HAEOREUM_SIGN_PFX:-}" ] && ! command -v osslsigncode >/dev/null && need+=(osslsigncode)
-[ "${HAEOREUM_CHECK_WINE:-}" = 1 ] && ! command -v wine >/dev/null && need+=(wine64)
-if [ ${#need[@]} -gt 0 ] && [ "${HAEOREUM_INSTALL_DEPS:-1}" = 1 ]; then
-	sudo=""
-	[ "$(id -u)" -eq 0 ] || sudo=sudo
-	echo "installing: ${need[*]}"
-	$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q
-	$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}"
-fi
+# What the build and the checks need (scripts/deps.sh names each package and
+# checks the commands it provides); Wine (large) only when HAEOREUM_CHECK_WINE=1.
+groups=(release)
+[ "${HAEOREUM_CHECK_WINE:-}" = 1 ] && groups+=(wine)
+scripts/deps.sh "${groups[@]}"
 
 if [ "${1:-}" != --no-build ]; then
 	scripts/release.sh windows linux
@@ -218,12 +206,12 @@ tlinux=$(date +%s)
 
 # --- Wine ----------------------------------------------------------------------
 section "Wine"
-WINE=$(command -v wine64 || command -v wine || true)
+WINE=$(command -v wine || true)
 if [ "${HAEOREUM_CHECK_WINE:-1}" = 0 ]; then
 	note "Wine checks skipped (HAEOREUM_CHECK_WINE=0)"
 elif [ -z "$WINE" ]; then
 	if [ "${HAEOREUM_CHECK_WINE:-}" = 1 ]; then fail "Wine not installed"; else
-		note "Wine not installed (apt-get install -y wine64): Windows executables not run"; fi
+		note "Wine not installed (apt-get install -y wine): Windows executables not run"; fi
 else
 	# A prefix of our own, kept between runs (creating one takes a minute).
 	export WINEPREFIX=${HAEOREUM_WINEPREFIX:-$HOME/.cache/haeoreum-wine}

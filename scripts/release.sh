@@ -21,6 +21,7 @@
 #   HAEOREUM_SIGN_TIMESTAMP   RFC 3161 time-stamp URL for the signatures
 #   HAEOREUM_INSTALL_DEPS=0   do not apt-get install missing packages (with
 #                             sudo when not root), just name them and stop
+#                             (the list: scripts/deps.sh)
 #   DIST                      output folder (default dist)
 #
 # Version and build number come from FyneApp.toml. The Windows resources
@@ -74,36 +75,9 @@ t0=$(date +%s)
 step() { printf '   (%ds)\n' $(($(date +%s) - t0)); }
 
 # --- tools -------------------------------------------------------------------
-need=()
-have() { command -v "$1" >/dev/null 2>&1; }
-have go || { echo "go is not installed" >&2; exit 1; }
-if want windows; then
-	have x86_64-w64-mingw32-gcc || need+=(gcc-mingw-w64-x86-64)
-	have x86_64-w64-mingw32-windres || need+=(binutils-mingw-w64-x86-64)
-	have makensis || need+=(nsis)
-	have 7z || need+=(p7zip-full)
-	[ -n "${HAEOREUM_SIGN_PFX:-}" ] && ! have osslsigncode && need+=(osslsigncode)
-fi
-if want linux; then
-	have gcc || need+=(gcc)
-	have pkg-config || need+=(pkg-config)
-	have xz || need+=(xz-utils)
-	[ -e /usr/include/GL/gl.h ] || need+=(libgl1-mesa-dev)
-	[ -e /usr/include/X11/Xlib.h ] && [ -e /usr/include/X11/extensions/Xrandr.h ] || need+=(xorg-dev)
-	[ -e /usr/include/xkbcommon/xkbcommon.h ] || need+=(libxkbcommon-dev)
-fi
-if [ ${#need[@]} -gt 0 ]; then
-	if [ "${HAEOREUM_INSTALL_DEPS:-1}" = 1 ]; then
-		sudo=""
-		[ "$(id -u)" -eq 0 ] || sudo=sudo
-		echo "installing: ${need[*]}"
-		$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q
-		$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}"
-	else
-		echo "missing: ${need[*]}  (apt-get install -y ${need[*]})" >&2
-		exit 1
-	fi
-fi
+# scripts/deps.sh names every package and checks the commands it provides
+# (HAEOREUM_INSTALL_DEPS=0: only name what is missing).
+scripts/deps.sh release
 
 echo "Haeoreum Register $VERSION (build $BUILD, $COMMIT) → $DIST  [${targets[*]}]"
 

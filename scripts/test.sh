@@ -9,12 +9,18 @@
 # scripts/fuzz.sh and scripts/bench.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/deps.sh test
+# Everything in one apt-get: the release check's and Wine's packages too
+# when .ci/run asks for them.
+t0=$(date +%s)
+groups=(test)
+[ "${HAEOREUM_RELEASE_CHECK:-0}" = 1 ] && groups+=(release)
+[ "${HAEOREUM_CHECK_WINE:-0}" = 1 ] && groups+=(wine)
+scripts/deps.sh "${groups[@]}"
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 shared=$(cd .. && pwd)/shared
 [ -d "$shared/fixtures" ] || { echo "the fixtures are expected in $shared/fixtures" >&2; exit 1; }
 
-step() { printf '\n== %s\n' "$*"; }
+step() { printf '\n== %s  (%ds)\n' "$*" $(($(date +%s) - t0)); }
 
 step "go vet"
 CGO_ENABLED=0 go vet -tags ci,migrated_fynedo ./...
@@ -39,4 +45,4 @@ if [ "${HAEOREUM_RELEASE_CHECK:-0}" = 1 ]; then
 	scripts/release-check.sh
 fi
 echo
-echo "all checks passed"
+echo "all checks passed in $(($(date +%s) - t0)) s"

@@ -94,9 +94,11 @@ for row in "${rows[@]}"; do
 	owner=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -1 | cut -d: -f1 || true)
 	[ -n "$owner" ] || owner=$(dpkg -S "$path" 2>/dev/null | head -1 | cut -d: -f1 || true)
 	[ "$owner" = "$pkg" ] && continue
-	if [ -n "$owner" ] && apt-cache depends --recurse --no-recommends --no-suggests --no-conflicts \
-		--no-breaks --no-replaces --no-enhances "$pkg" 2>/dev/null | grep -qx "  *Depends: $owner\|$owner"; then
-		continue
+	# (captured first: grep -q closing the pipe early fails it under pipefail)
+	if [ -n "$owner" ]; then
+		deps=$(apt-cache depends --recurse --no-recommends --no-suggests --no-conflicts \
+			--no-breaks --no-replaces --no-enhances "$pkg" 2>/dev/null || true)
+		grep -qxF "$owner" <<<"$deps" && continue
 	fi
 	# commands on the PATH from outside Debian (e.g. a Python of its own)
 	# are fine as long as the named package is installed too

@@ -20,6 +20,7 @@ import (
 
 	"github.com/haeoreum/register/assets"
 	"github.com/haeoreum/register/assets/sample"
+	"github.com/haeoreum/register/data/field"
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/msg"
 	"github.com/haeoreum/register/data/query"
@@ -231,7 +232,7 @@ func (u *UI) reload() {
 		u.reg.Path(),
 		lang.L("{{.N}} projects", map[string]any{"N": live}),
 		lang.L("{{.N}} open conflicts", map[string]any{"N": len(u.conflicts)}),
-		lang.L("Amounts in {{.Unit}}", map[string]any{"Unit": unitLabel(u.unit)})))
+		lang.L("Amounts in {{.Unit}}", map[string]any{"Unit": field.UnitName(u.unit)})))
 	u.tabConfl.Text = lang.L("Conflicts") + conflictBadge(len(u.conflicts))
 	u.tabs.Refresh()
 }

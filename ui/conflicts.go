@@ -4,14 +4,13 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/haeoreum/register/data/model"
+	"github.com/haeoreum/register/data/field"
 	"github.com/haeoreum/register/data/register"
 )
 
@@ -33,7 +32,7 @@ func newConflictsView(u *UI) *conflictsView {
 	v := &conflictsView{u: u}
 	v.list = textList(func() int { return len(v.items) }, func(i int) string {
 		c := v.items[i]
-		text := fmt.Sprintf("%s %s · %s", c.Code, c.Name, fieldLabel(c.Field))
+		text := fmt.Sprintf("%s %s · %s", c.Code, c.Name, field.Label(c.Field))
 		if c.Status != register.ConflictOpen {
 			text = "✓ " + text
 		}
@@ -95,7 +94,7 @@ func (v *conflictsView) showCurrent() {
 		v.detail.Refresh()
 		return
 	}
-	title := widget.NewLabelWithStyle(fmt.Sprintf("%s %s — %s", c.Code, c.Name, fieldLabel(c.Field)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(fmt.Sprintf("%s %s — %s", c.Code, c.Name, field.Label(c.Field)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
 	v.detail.Add(title)
 	current := ""
@@ -104,11 +103,11 @@ func (v *conflictsView) showCurrent() {
 			current = p.Get(c.Field)
 		}
 	}
-	v.detail.Add(widget.NewLabel(lang.L("Register value now: {{.Value}}", map[string]any{"Value": displayValue(c.Field, current, u.unit)})))
+	v.detail.Add(widget.NewLabel(lang.L("Register value now: {{.Value}}", map[string]any{"Value": field.Display(c.Field, current, u.unit)})))
 	open := c.Status == register.ConflictOpen && !u.reg.ReadOnly()
 	for _, cv := range c.Values {
 		cv := cv
-		who := cityName(string(cv.City))
+		who := field.CityName(cv.City)
 		if cv.Lead || cv.City == c.LeadCity {
 			who += " " + lang.L("(lead city)")
 		}
@@ -117,14 +116,14 @@ func (v *conflictsView) showCurrent() {
 		if cv.AsOf != "" {
 			from = lang.L("from {{.Source}}, as of {{.AsOf}}", map[string]any{"Source": src, "AsOf": cv.AsOf})
 		}
-		text := fmt.Sprintf("%s: %s\n%s", who, displayValue(c.Field, cv.Value, u.unit), from)
+		text := fmt.Sprintf("%s: %s\n%s", who, field.Display(c.Field, cv.Value, u.unit), from)
 		if cv.Raw != "" && cv.Raw != cv.Value {
 			text += " · " + lang.L("written as “{{.Raw}}”", map[string]any{"Raw": cv.Raw})
 		}
 		l := widget.NewLabel(text)
 		l.Wrapping = fyne.TextWrapWord
-		take := widget.NewButton(lang.L("Take {{.City}}'s value", map[string]any{"City": cityName(string(cv.City))}), func() {
-			v.resolve(register.DecideTake, cv.City, "")
+		take := widget.NewButton(lang.L("Take {{.City}}'s value", map[string]any{"City": field.CityName(cv.City)}), func() {
+			v.resolve(register.Decision{Kind: register.DecideTake, City: cv.City})
 		})
 		if !open {
 			take.Disable()
@@ -132,26 +131,27 @@ func (v *conflictsView) showCurrent() {
 		v.detail.Add(widget.NewCard("", "", container.NewBorder(nil, nil, nil, take, l)))
 	}
 	if c.Status != register.ConflictOpen {
+		decided := c.Decided()
 		decision := c.Decision
 		switch {
-		case decision == register.DecideKeep:
+		case decided.Kind == register.DecideKeep:
 			decision = lang.L("kept the register's value")
-		case strings.HasPrefix(decision, register.DecideTake+":"):
-			decision = lang.L("took {{.City}}'s value", map[string]any{"City": cityName(strings.TrimPrefix(decision, register.DecideTake+":"))})
-		case decision == register.DecideTyped:
+		case decided.Kind == register.DecideTake:
+			decision = lang.L("took {{.City}}'s value", map[string]any{"City": field.CityName(decided.City)})
+		case decided.Kind == register.DecideTyped:
 			decision = lang.L("typed a value")
 		case c.Status == register.ConflictSuperseded:
 			decision = lang.L("the cities came to agree")
 		}
 		l := widget.NewLabel(lang.L("Decided: {{.Decision}} → {{.Value}} · by {{.By}}, {{.At}}", map[string]any{
-			"Decision": decision, "Value": displayValue(c.Field, c.DecidedValue, u.unit), "By": c.DecidedBy, "At": shortTime(c.DecidedAt)}))
+			"Decision": decision, "Value": field.Display(c.Field, c.DecidedValue, u.unit), "By": c.DecidedBy, "At": shortTime(c.DecidedAt)}))
 		l.Wrapping = fyne.TextWrapWord
 		l.Importance = widget.SuccessImportance
 		v.detail.Add(l)
 		v.detail.Refresh()
 		return
 	}
-	keep := widget.NewButton(lang.L("Keep the register's value"), func() { v.resolve(register.DecideKeep, "", "") })
+	keep := widget.NewButton(lang.L("Keep the register's value"), func() { v.resolve(register.Decision{Kind: register.DecideKeep}) })
 	v.typed = newIMEEntry(u.win)
 	v.typed.SetPlaceHolder(lang.L("or type the right value"))
 	useTyped := widget.NewButton(lang.L("Use typed value"), func() { v.resolveTyped() })
@@ -166,43 +166,27 @@ func (v *conflictsView) showCurrent() {
 	v.detail.Refresh()
 }
 
-// resolveTyped converts what was typed (amounts in the chosen unit,
-// months as officials write them) to the field's canonical text.
+// resolveTyped reads what was typed as every front end does (field.Parse:
+// a bare amount is in the display unit, months as officials write them).
 func (v *conflictsView) resolveTyped() {
 	c := v.current
 	if c == nil {
 		return
 	}
-	text := strings.TrimSpace(v.typed.Text)
-	val := text
-	var err error
-	switch {
-	case strings.HasPrefix(string(c.Field), "budget_won."):
-		var won int64
-		won, err = parseAmount(text, v.u.unit)
-		val = fmt.Sprint(won)
-	case c.Field == model.FStart || c.Field == model.FEnd:
-		if text != "" {
-			val, err = parseMonth(text)
-		}
-	case c.Field == model.FProgress:
-		if err = validProgress(text); err == nil && text != "" {
-			val = strings.TrimSuffix(text, "%")
-		}
-	}
+	val, err := field.Parse(c.Field, v.typed.Text, v.u.unit)
 	if err != nil {
-		v.u.message(lang.L("Cannot use this value"), errText(err))
+		v.u.message(lang.L("Cannot use this value"), ErrorText(err))
 		return
 	}
-	v.resolve(register.DecideTyped, "", val)
+	v.resolve(register.Decision{Kind: register.DecideTyped, Value: val})
 }
 
-func (v *conflictsView) resolve(decision string, city model.City, typed string) {
+func (v *conflictsView) resolve(d register.Decision) {
 	c := v.current
 	u := v.u
 	id := c.ID
 	u.quietly(func(ctx context.Context) error {
-		_, err := u.reg.Resolve(ctx, id, decision, city, typed)
+		_, err := u.reg.Resolve(ctx, id, d)
 		return err
 	}, func(err error) {
 		u.reload()

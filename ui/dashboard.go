@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -11,7 +12,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/haeoreum/register/data/field"
 	"github.com/haeoreum/register/data/model"
+	"github.com/haeoreum/register/data/value"
 )
 
 // dashboardView draws the register as bar charts: projects and budget by
@@ -63,7 +66,7 @@ func (v *dashboardView) refresh() {
 	}
 	fields := append([]string{}, u.scheme.Fields...)
 	for _, p := range live {
-		if p.Field != "" && !contains(fields, p.Field) {
+		if p.Field != "" && !slices.Contains(fields, p.Field) {
 			fields = append(fields, p.Field)
 		}
 	}
@@ -97,11 +100,11 @@ func (v *dashboardView) refresh() {
 			bins[5]++
 		}
 	}
-	unit := unitLabel(u.unit)
+	unit := field.UnitName(u.unit)
 	var bf, bb, bp []bar
 	for _, f := range fields {
 		bf = append(bf, bar{label: f, value: float64(count[f]), text: lang.L("{{.N}} projects", map[string]any{"N": count[f]})})
-		bb = append(bb, bar{label: f, value: float64(budget[f]), text: formatAmount(budget[f], u.unit)})
+		bb = append(bb, bar{label: f, value: float64(budget[f]), text: value.FormatAmount(budget[f], u.unit)})
 		avg := 0.0
 		if progN[f] > 0 {
 			avg = progSum[f] / float64(progN[f])
@@ -110,12 +113,12 @@ func (v *dashboardView) refresh() {
 	}
 	var bc []bar
 	for _, c := range model.Cities {
-		bc = append(bc, bar{label: cityName(string(c)), value: float64(byLead[c]),
-			text: formatAmount(byLead[c], u.unit) + " · " + lang.L("{{.N}} projects", map[string]any{"N": leadN[c]})})
+		bc = append(bc, bar{label: field.CityName(c), value: float64(byLead[c]),
+			text: value.FormatAmount(byLead[c], u.unit) + " · " + lang.L("{{.N}} projects", map[string]any{"N": leadN[c]})})
 	}
 	var bt []bar
 	for _, t := range model.Parts {
-		bt = append(bt, bar{label: tierLabel(t), value: float64(total.Get(t)), text: formatAmount(total.Get(t), u.unit)})
+		bt = append(bt, bar{label: field.Label(model.BudgetKey(t)), value: float64(total.Get(t)), text: value.FormatAmount(total.Get(t), u.unit)})
 	}
 	var bd []bar
 	for i, name := range []string{"0–20%", "20–40%", "40–60%", "60–80%", "80–100%", lang.L("unknown")} {
@@ -132,7 +135,7 @@ func (v *dashboardView) refresh() {
 		avg = allProg / float64(allProgN)
 	}
 	v.totals.SetText(lang.L("{{.N}} projects · total budget {{.Total}} {{.Unit}} · average progress {{.Progress}}% · {{.Conflicts}} open conflicts",
-		map[string]any{"N": len(live), "Total": formatAmount(total.Total, u.unit), "Unit": unit,
+		map[string]any{"N": len(live), "Total": value.FormatAmount(total.Total, u.unit), "Unit": unit,
 			"Progress": model.FormatProgress(avg), "Conflicts": len(u.conflicts)}))
 }
 

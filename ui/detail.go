@@ -2,9 +2,9 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/haeoreum/register/data/field"
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/register"
 	"github.com/haeoreum/register/data/value"
@@ -82,10 +83,10 @@ func newDetailView(u *UI) *detailView {
 	}
 	var cityOpts []string
 	for _, c := range model.Cities {
-		cityOpts = append(cityOpts, cityName(string(c)))
+		cityOpts = append(cityOpts, field.CityName(c))
 	}
 	d.field = widget.NewSelect(nil, func(string) { d.check() })
-	d.kind = widget.NewSelect([]string{kindLabel(model.Continuing), kindLabel(model.New)}, func(string) { d.check() })
+	d.kind = widget.NewSelect([]string{field.KindName(model.Continuing), field.KindName(model.New)}, func(string) { d.check() })
 	d.lead = widget.NewSelect(cityOpts, func(string) { d.check() })
 	d.cities = widget.NewCheckGroup(cityOpts, func([]string) { d.check() })
 	d.cities.Horizontal = true
@@ -94,31 +95,26 @@ func newDetailView(u *UI) *detailView {
 	d.entries[model.FStage] = &d.stage.Entry
 
 	add := func(k model.FieldKey, w fyne.CanvasObject) {
-		r := &fieldRow{label: widget.NewLabelWithStyle(fieldLabel(k), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		r := &fieldRow{label: widget.NewLabelWithStyle(field.Label(k), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			input: w, hint: widget.NewLabel("")}
 		r.hint.Wrapping = fyne.TextWrapWord
 		r.hint.SizeName = theme.SizeNameCaptionText
 		r.hint.Importance = widget.LowImportance
 		d.rows[k] = r
 	}
-	add(model.FName, entry(model.FName, func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return errors.New(lang.L("A name is required."))
-		}
-		return nil
-	}))
+	add(model.FName, entry(model.FName, d.validator(model.FName)))
 	add(model.FField, d.field)
 	add(model.FKind, d.kind)
 	add(model.FLead, d.lead)
 	add(model.FCities, d.cities)
-	add(model.FStart, entry(model.FStart, validMonth))
-	add(model.FEnd, entry(model.FEnd, validMonth))
+	add(model.FStart, entry(model.FStart, d.validator(model.FStart)))
+	add(model.FEnd, entry(model.FEnd, d.validator(model.FEnd)))
 	for _, t := range model.AllTiers {
-		e := entry(model.BudgetKey(t), d.validAmount)
+		e := entry(model.BudgetKey(t), d.validator(model.BudgetKey(t)))
 		e.SetPlaceHolder("0")
 		add(model.BudgetKey(t), e)
 	}
-	add(model.FProgress, entry(model.FProgress, validProgress))
+	add(model.FProgress, entry(model.FProgress, d.validator(model.FProgress)))
 	add(model.FStage, d.stage)
 	for _, k := range textFields {
 		e := newIMEMultiLineEntry(u.win)
@@ -156,41 +152,12 @@ func newDetailView(u *UI) *detailView {
 	return d
 }
 
-func validMonth(s string) error {
-	if strings.TrimSpace(s) == "" {
-		return nil
+// validator checks what is typed into field k as saving will read it.
+func (d *detailView) validator(k model.FieldKey) func(string) error {
+	return func(text string) error {
+		_, err := field.Parse(k, text, d.u.unit)
+		return err
 	}
-	_, err := parseMonth(s)
-	return err
-}
-
-// parseMonth reads a month as officials write it ("2024. 3.", "2024-03")
-// into YYYY-MM; a year alone is not enough here.
-func parseMonth(s string) (string, error) {
-	m, err := value.ParseMonth(s)
-	if err != nil {
-		return "", err
-	}
-	if m.Month == 0 {
-		return "", errors.New(lang.L("Write the year and the month, e.g. 2024. 3. or 2024-03."))
-	}
-	return m.String(), nil
-}
-
-func validProgress(s string) error {
-	if strings.TrimSpace(s) == "" {
-		return nil
-	}
-	_, err := value.ParseProgress(s, false)
-	return err
-}
-
-func (d *detailView) validAmount(s string) error {
-	if strings.TrimSpace(s) == "" {
-		return nil
-	}
-	_, err := parseAmount(s, d.u.unit)
-	return err
 }
 
 // show loads project code into the pane.
@@ -238,8 +205,8 @@ func (d *detailView) populate() {
 	set(model.FStart, p.Start)
 	set(model.FEnd, p.EndMonth())
 	for _, t := range model.AllTiers {
-		set(model.BudgetKey(t), formatAmount(p.Budget.Get(t), u.unit))
-		d.rows[model.BudgetKey(t)].label.SetText(fieldLabel(model.BudgetKey(t)) + " (" + unitLabel(u.unit) + ")")
+		set(model.BudgetKey(t), value.FormatAmount(p.Budget.Get(t), u.unit))
+		d.rows[model.BudgetKey(t)].label.SetText(field.Label(model.BudgetKey(t)) + " (" + field.UnitName(u.unit) + ")")
 	}
 	if p.Progress != nil {
 		set(model.FProgress, model.FormatProgress(*p.Progress))
@@ -252,23 +219,23 @@ func (d *detailView) populate() {
 		set(k, p.Get(k))
 	}
 	fields := append([]string{}, u.scheme.Fields...)
-	if p.Field != "" && !contains(fields, p.Field) {
+	if p.Field != "" && !slices.Contains(fields, p.Field) {
 		fields = append(fields, p.Field)
 	}
 	d.field.Options = fields
 	d.field.SetSelected(p.Field)
-	d.kind.SetSelected(kindLabel(p.Kind))
+	d.kind.SetSelected(field.KindName(p.Kind))
 	if p.Kind == "" {
 		d.kind.ClearSelected()
 	}
 	if p.LeadCity != "" {
-		d.lead.SetSelected(cityName(string(p.LeadCity)))
+		d.lead.SetSelected(field.CityName(p.LeadCity))
 	} else {
 		d.lead.ClearSelected()
 	}
 	var sel []string
 	for _, c := range p.Cities {
-		sel = append(sel, cityName(string(c)))
+		sel = append(sel, field.CityName(c))
 	}
 	d.cities.SetSelected(sel)
 	for _, k := range model.Fields {
@@ -333,7 +300,7 @@ func cityOrSecretariat(c model.City) string {
 	if c == "" {
 		return lang.L("secretariat")
 	}
-	return cityName(string(c))
+	return field.CityName(c)
 }
 
 // shortTime renders an RFC 3339 time as local "2006-01-02 15:04".
@@ -345,8 +312,8 @@ func shortTime(at string) string {
 }
 
 func (d *detailView) changeText(c register.Change) string {
-	s := fmt.Sprintf("%s · %s · %s: %s → %s", shortTime(c.At), batchKindLabel(c.Kind), fieldLabel(c.Field),
-		displayValue(c.Field, c.Old, d.u.unit), displayValue(c.Field, c.New, d.u.unit))
+	s := fmt.Sprintf("%s · %s · %s: %s → %s", shortTime(c.At), batchKindLabel(c.Kind), field.Label(c.Field),
+		field.Display(c.Field, c.Old, d.u.unit), field.Display(c.Field, c.New, d.u.unit))
 	if c.File != "" {
 		s += " · " + filepath.Base(c.File)
 	}
@@ -357,131 +324,87 @@ func (d *detailView) changeText(c register.Change) string {
 	return s
 }
 
-// values reads the widgets into canonical field values; errs holds the
-// fields that cannot be read, with the reason.
-func (d *detailView) values() (vals map[model.FieldKey]string, errs []string) {
+// values reads the widgets into canonical field values, each through
+// field.Parse as every front end reads typed text. errs holds what cannot be
+// read or breaks the project's invariants (saving is refused); warns what
+// only needs a second look (tiers that do not add up).
+func (d *detailView) values() (vals map[model.FieldKey]string, errs, warns []string) {
 	p, u := d.p, d.u
 	vals = map[model.FieldKey]string{}
-	bad := func(k model.FieldKey, err error) {
-		errs = append(errs, fieldLabel(k)+": "+errText(err))
+	read := func(k model.FieldKey, text string) {
+		v, err := field.Parse(k, text, u.unit)
+		if err != nil {
+			errs = append(errs, field.Label(k)+": "+ErrorText(err))
+			v = p.Get(k)
+		}
+		vals[k] = v
 	}
-	vals[model.FName] = strings.TrimSpace(d.entries[model.FName].Text)
-	if vals[model.FName] == "" {
-		bad(model.FName, errors.New(lang.L("A name is required.")))
-	}
+	read(model.FName, d.entries[model.FName].Text)
 	vals[model.FField] = d.field.Selected
 	vals[model.FKind] = ""
-	switch d.kind.Selected {
-	case kindLabel(model.Continuing):
-		vals[model.FKind] = string(model.Continuing)
-	case kindLabel(model.New):
-		vals[model.FKind] = string(model.New)
+	for _, k := range []model.Kind{model.Continuing, model.New} {
+		if d.kind.Selected == field.KindName(k) {
+			vals[model.FKind] = string(k)
+		}
 	}
 	vals[model.FLead] = ""
 	var cities []model.City
 	for _, c := range model.Cities {
-		if d.lead.Selected == cityName(string(c)) {
+		if d.lead.Selected == field.CityName(c) {
 			vals[model.FLead] = string(c)
 		}
-		if contains(d.cities.Selected, cityName(string(c))) {
+		if slices.Contains(d.cities.Selected, field.CityName(c)) {
 			cities = append(cities, c)
 		}
 	}
-	parts := make([]string, len(cities))
-	for i, c := range cities {
-		parts[i] = string(c)
-	}
-	vals[model.FCities] = strings.Join(parts, ",")
-	for _, k := range []model.FieldKey{model.FStart, model.FEnd} {
-		text := strings.TrimSpace(d.entries[k].Text)
-		if text == "" {
-			vals[k] = ""
-			continue
-		}
-		m, err := parseMonth(text)
-		if err != nil {
-			bad(k, err)
-			vals[k] = p.Get(k)
-			continue
-		}
-		vals[k] = m
-	}
-	if s, e := vals[model.FStart], vals[model.FEnd]; s != "" && e != "" && s > e {
-		errs = append(errs, lang.L("The period starts ({{.Start}}) after it ends ({{.End}}).", map[string]any{"Start": s, "End": e}))
-	}
+	vals[model.FCities] = model.JoinCities(cities)
+	read(model.FStart, d.entries[model.FStart].Text)
+	read(model.FEnd, d.entries[model.FEnd].Text)
 	for _, t := range model.AllTiers {
 		k := model.BudgetKey(t)
-		text := strings.TrimSpace(d.entries[k].Text)
-		switch {
-		case text == d.shown[k]:
+		if strings.TrimSpace(d.entries[k].Text) == d.shown[k] {
 			vals[k] = p.Get(k) // unchanged: keep the exact won
-		case text == "":
-			vals[k] = "0"
-		default:
-			won, err := parseAmount(text, u.unit)
-			if err != nil {
-				bad(k, err)
-				vals[k] = p.Get(k)
-				continue
-			}
-			vals[k] = fmt.Sprint(won)
+			continue
 		}
+		read(k, d.entries[k].Text)
 	}
-	if text := strings.TrimSpace(d.entries[model.FProgress].Text); text == "" {
-		vals[model.FProgress] = ""
-	} else if f, err := value.ParseProgress(text, false); err != nil {
-		bad(model.FProgress, err)
-		vals[model.FProgress] = p.Get(model.FProgress)
-	} else {
-		vals[model.FProgress] = model.FormatProgress(f)
-	}
+	read(model.FProgress, d.entries[model.FProgress].Text)
 	vals[model.FStage] = strings.TrimSpace(d.stage.Text)
 	for _, k := range textFields {
+		// kept as typed (not trimmed): an untouched narrative stays unchanged
 		vals[k] = d.entries[k].Text
+		if err := field.CheckText(k, vals[k]); err != nil {
+			errs = append(errs, ErrorText(err))
+			vals[k] = p.Get(k)
+		}
 	}
-	return vals, errs
+	probe := *p
+	for k, v := range vals {
+		_ = probe.Set(k, v) // each value was read above; a bad one kept the stored value
+	}
+	invalid, warnings := field.Validate(&probe, u.unit)
+	for _, e := range invalid {
+		errs = append(errs, ErrorText(e))
+	}
+	for _, w := range warnings {
+		warns = append(warns, ErrorText(w))
+	}
+	return vals, errs, warns
 }
 
-func errText(err error) string {
-	var me interface{ Error() string }
-	if errors.As(err, &me) {
-		return me.Error()
-	}
-	return ErrorText(err)
-}
-
-// check shows the warnings for what is typed: tiers that do not add up to
-// the total, unreadable values. A warning does not stop saving.
+// check shows the warnings for what is typed: unreadable values, a period
+// that ends before it starts, tiers that do not add up to the total.
 func (d *detailView) check() {
 	if d.p == nil || d.shown == nil {
 		return
 	}
-	vals, errs := d.values()
-	var warns []string
-	warns = append(warns, errs...)
-	if w := d.tierWarning(vals); w != "" {
-		warns = append(warns, w)
-	}
-	if len(warns) == 0 {
-		d.warn.Hide()
+	_, errs, warns := d.values()
+	if all := append(errs, warns...); len(all) > 0 {
+		d.warn.SetText(strings.Join(all, "\n"))
+		d.warn.Show()
 		return
 	}
-	d.warn.SetText(strings.Join(warns, "\n"))
-	d.warn.Show()
-}
-
-func (d *detailView) tierWarning(vals map[model.FieldKey]string) string {
-	var b model.Budget
-	for _, t := range model.AllTiers {
-		var n int64
-		fmt.Sscan(vals[model.BudgetKey(t)], &n)
-		b.Set(t, n)
-	}
-	if b.Total == 0 && b.SumOfParts() == 0 || b.Total == b.SumOfParts() {
-		return ""
-	}
-	return lang.L("The funding tiers add up to {{.Sum}}, but the total is {{.Total}} ({{.Unit}}). Check the amounts.", map[string]any{
-		"Sum": formatAmount(b.SumOfParts(), d.u.unit), "Total": formatAmount(b.Total, d.u.unit), "Unit": unitLabel(d.u.unit)})
+	d.warn.Hide()
 }
 
 // saveChanges writes the changed fields as one batch (one undo).
@@ -490,7 +413,7 @@ func (d *detailView) saveChanges() {
 	if p == nil {
 		return
 	}
-	vals, errs := d.values()
+	vals, errs, warns := d.values()
 	if len(errs) > 0 {
 		u.message(lang.L("Cannot save"), strings.Join(errs, "\n")+"\n\n"+lang.L("Correct the marked values and save again. Nothing was saved."))
 		return
@@ -515,8 +438,8 @@ func (d *detailView) saveChanges() {
 			u.detail.show(code)
 		})
 	}
-	if w := d.tierWarning(vals); w != "" {
-		u.confirm(lang.L("Amounts do not add up"), w+"\n\n"+lang.L("Save anyway?"), lang.L("Save"), write)
+	if len(warns) > 0 {
+		u.confirm(lang.L("Amounts do not add up"), strings.Join(warns, "\n")+"\n\n"+lang.L("Save anyway?"), lang.L("Save"), write)
 		return
 	}
 	write()

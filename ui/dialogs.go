@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"log"
 	"os"
 	"path/filepath"
@@ -22,12 +21,10 @@ import (
 // anything else a translated sentence that says what to do, never a bare
 // Go error string. The raw error goes to the log.
 func ErrorText(err error) string {
-	var me *msg.Error
-	if errors.As(err, &me) {
-		return me.Error()
+	if cause := msg.Cause(err); cause != "" {
+		log.Printf("error: %v (cause: %s)", err, cause)
 	}
-	log.Printf("unexpected error: %v", err)
-	return lang.L("Something unexpected went wrong and the operation did not finish. Try again; if it happens again, note what you did and send the log file in the register's folder to the secretariat.")
+	return msg.Render(err)
 }
 
 // keyHandler is what Enter and Esc do while a dialog is open.

@@ -70,19 +70,6 @@ func SetupLanguage(p fyne.Preferences) msg.Lang {
 	return l
 }
 
-// cityName is a city's name in the UI language.
-func cityName(c string) string {
-	switch c {
-	case "pohang":
-		return lang.L("Pohang")
-	case "ulsan":
-		return lang.L("Ulsan")
-	case "gyeongju":
-		return lang.L("Gyeongju")
-	}
-	return c
-}
-
 // joinNonEmpty joins the non-empty parts with sep.
 func joinNonEmpty(sep string, parts ...string) string {
 	var out []string

@@ -7,6 +7,8 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/haeoreum/register/data/field"
+	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/register"
 )
 
@@ -171,7 +173,7 @@ func TestImportCityCorrection(t *testing.T) {
 	if f.table == nil || f.table.City != "pohang" {
 		t.Fatalf("detected %v", f.table)
 	}
-	w.city.SetSelected(cityName("gyeongju"))
+	w.city.SetSelected(field.CityName(model.Gyeongju))
 	u.Wait()
 	if f.city != "gyeongju" || f.table.City != "gyeongju" {
 		t.Errorf("after the correction the city is %q / %q", f.city, f.table.City)

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/haeoreum/register/data/field"
 	"github.com/haeoreum/register/data/layout"
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/reconcile"
@@ -259,7 +260,7 @@ func (w *importWizard) cityChanged(s string) {
 	}
 	var c model.City
 	for _, x := range model.Cities {
-		if cityName(string(x)) == s {
+		if field.CityName(x) == s {
 			c = x
 		}
 	}
@@ -291,12 +292,12 @@ func (w *importWizard) showCurrent() {
 	auto := lang.L("As detected")
 	opts := []string{auto}
 	for _, c := range model.Cities {
-		opts = append(opts, cityName(string(c)))
+		opts = append(opts, field.CityName(c))
 	}
 	w.city.OnChanged = nil
 	w.city.Options = opts
 	if f.city != "" {
-		w.city.SetSelected(cityName(string(f.city)))
+		w.city.SetSelected(field.CityName(f.city))
 	} else {
 		w.city.SetSelected(auto)
 	}
@@ -309,7 +310,7 @@ func (w *importWizard) showCurrent() {
 		}
 		city := lang.L("not found — choose the sending city below")
 		if t.City != "" {
-			city = cityName(string(t.City))
+			city = field.CityName(t.City)
 			if t.CityEvidence != "" {
 				city += " (" + t.CityEvidence + ")"
 			}
@@ -388,39 +389,39 @@ func columnLetter(n int) string {
 func roleLabel(c layout.Column) string {
 	switch c.Role {
 	case layout.RoleAmount:
-		return tierLabel(c.Tier)
+		return field.Label(model.BudgetKey(c.Tier))
 	case layout.RoleCode:
 		return lang.L("Code")
 	case layout.RoleField:
-		return fieldLabel(model.FField)
+		return field.Label(model.FField)
 	case layout.RoleName:
-		return fieldLabel(model.FName)
+		return field.Label(model.FName)
 	case layout.RoleKind:
-		return fieldLabel(model.FKind)
+		return field.Label(model.FKind)
 	case layout.RoleLead:
-		return fieldLabel(model.FLead)
+		return field.Label(model.FLead)
 	case layout.RoleCities:
-		return fieldLabel(model.FCities)
+		return field.Label(model.FCities)
 	case layout.RolePeriod:
 		return lang.L("Period")
 	case layout.RoleStart:
-		return fieldLabel(model.FStart)
+		return field.Label(model.FStart)
 	case layout.RoleEnd:
-		return fieldLabel(model.FEnd)
+		return field.Label(model.FEnd)
 	case layout.RoleProgress:
-		return fieldLabel(model.FProgress)
+		return field.Label(model.FProgress)
 	case layout.RoleStage:
-		return fieldLabel(model.FStage)
+		return field.Label(model.FStage)
 	case layout.RoleOverview:
-		return fieldLabel(model.FOverview)
+		return field.Label(model.FOverview)
 	case layout.RoleActivities:
-		return fieldLabel(model.FActivities)
+		return field.Label(model.FActivities)
 	case layout.RoleProblems:
-		return fieldLabel(model.FProblems)
+		return field.Label(model.FProblems)
 	case layout.RoleNextSteps:
-		return fieldLabel(model.FNextSteps)
+		return field.Label(model.FNextSteps)
 	case layout.RoleNotes:
-		return fieldLabel(model.FNotes)
+		return field.Label(model.FNotes)
 	case layout.RoleDepartment, layout.RoleOfficer, layout.RolePhone, layout.RoleContact:
 		return lang.L("Contact")
 	case layout.RoleSeq:
@@ -454,9 +455,9 @@ func (w *importWizard) showPreview(f *importFile) {
 	section(lang.L("Errors — the file is refused until they are fixed"), len(pv.Errors), lines, true)
 	lines = nil
 	for _, c := range pv.Conflicts {
-		lines = append(lines, fmt.Sprintf("%s %s · %s: %s %s ≠ %s %s (%s)", c.Code, c.Name, fieldLabel(c.Field),
-			cityName(string(c.LeadCity)), displayValue(c.Field, c.LeadValue, u.unit),
-			cityName(string(c.City)), displayValue(c.Field, c.Value, u.unit), c.Cell))
+		lines = append(lines, fmt.Sprintf("%s %s · %s: %s %s ≠ %s %s (%s)", c.Code, c.Name, field.Label(c.Field),
+			field.CityName(c.LeadCity), field.Display(c.Field, c.LeadValue, u.unit),
+			field.CityName(c.City), field.Display(c.Field, c.Value, u.unit), c.Cell))
 	}
 	section(lang.L("Conflicts"), len(pv.Conflicts), lines, true)
 	lines = nil
@@ -466,8 +467,8 @@ func (w *importWizard) showPreview(f *importFile) {
 	section(lang.L("Added"), len(pv.Added), lines, false)
 	lines = nil
 	for _, c := range pv.Changed {
-		lines = append(lines, fmt.Sprintf("%s %s · %s: %s → %s (%s)", c.Code, c.Name, fieldLabel(c.Field),
-			displayValue(c.Field, c.Old, u.unit), displayValue(c.Field, c.New, u.unit), c.Cell))
+		lines = append(lines, fmt.Sprintf("%s %s · %s: %s → %s (%s)", c.Code, c.Name, field.Label(c.Field),
+			field.Display(c.Field, c.Old, u.unit), field.Display(c.Field, c.New, u.unit), c.Cell))
 	}
 	section(lang.L("Changed"), len(pv.Changed), lines, false)
 	lines = nil

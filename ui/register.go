@@ -2,7 +2,9 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -11,8 +13,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/haeoreum/register/data/field"
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/query"
+	"github.com/haeoreum/register/data/value"
 )
 
 // registerView is the table of projects with its filters.
@@ -85,23 +89,23 @@ func newRegisterView(u *UI) *registerView {
 	v.field.PlaceHolder = lang.L("Field")
 	cityOpts := []string{all}
 	for _, c := range model.Cities {
-		cityOpts = append(cityOpts, cityName(string(c)))
+		cityOpts = append(cityOpts, field.CityName(c))
 	}
 	v.city = widget.NewSelect(cityOpts, func(s string) {
 		v.filter.City = ""
 		for _, c := range model.Cities {
-			if cityName(string(c)) == s {
+			if field.CityName(c) == s {
 				v.filter.City = c
 			}
 		}
 		p.SetString(prefFilterCity, string(v.filter.City))
 		v.apply()
 	})
-	v.kind = widget.NewSelect([]string{all, kindLabel(model.Continuing), kindLabel(model.New)}, func(s string) {
+	v.kind = widget.NewSelect([]string{all, field.KindName(model.Continuing), field.KindName(model.New)}, func(s string) {
 		switch s {
-		case kindLabel(model.Continuing):
+		case field.KindName(model.Continuing):
 			v.filter.Kind = model.Continuing
-		case kindLabel(model.New):
+		case field.KindName(model.New):
 			v.filter.Kind = model.New
 		default:
 			v.filter.Kind = ""
@@ -173,10 +177,10 @@ func (v *registerView) setSelectsQuietly() {
 	set(v.field, v.filter.Field)
 	city := ""
 	if v.filter.City != "" {
-		city = cityName(string(v.filter.City))
+		city = field.CityName(v.filter.City)
 	}
 	set(v.city, city)
-	set(v.kind, kindLabel(v.filter.Kind))
+	set(v.kind, field.KindName(v.filter.Kind))
 	set(v.stage, v.filter.Stage)
 	cb := v.conflicts.OnChanged
 	v.conflicts.OnChanged = nil
@@ -189,7 +193,7 @@ func (v *registerView) refresh() {
 	all := lang.L("All")
 	fields := append([]string{all}, v.u.scheme.Fields...)
 	for _, f := range query.Values(v.u.all, func(p *model.Project) string { return p.Field }) {
-		if !contains(fields, f) {
+		if !slices.Contains(fields, f) {
 			fields = append(fields, f)
 		}
 	}
@@ -200,15 +204,6 @@ func (v *registerView) refresh() {
 	if !v.fitted {
 		v.fitColumns()
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // apply filters and sorts the rows and redraws the table.
@@ -255,11 +250,11 @@ func (v *registerView) cellText(p *model.Project, c query.Column) string {
 	case query.ByName:
 		return p.Name
 	case query.ByLead:
-		return cityName(string(p.LeadCity))
+		return field.CityName(p.LeadCity)
 	case query.ByPeriod:
 		return period(p)
 	case query.ByTotal:
-		return formatAmount(p.Budget.Total, v.u.unit)
+		return value.FormatAmount(p.Budget.Total, v.u.unit)
 	case query.ByProgress:
 		return progressText(p)
 	case query.ByStage:
@@ -275,7 +270,7 @@ func (v *registerView) cellText(p *model.Project, c query.Column) string {
 func (v *registerView) headerText(c query.Column) string {
 	t := columnTitle(c)
 	if c == query.ByTotal {
-		t += "(" + unitLabel(v.u.unit) + ")"
+		t += "(" + field.UnitName(v.u.unit) + ")"
 	}
 	if c == v.sortCol {
 		if v.desc {
@@ -427,22 +422,22 @@ func (v *registerView) addProject() {
 	code := u.newEscEntry(esc)
 	code.SetPlaceHolder("HA-E99")
 	name := u.newEscEntry(esc)
-	field := widget.NewSelect(u.scheme.Fields, nil)
+	fieldSel := widget.NewSelect(u.scheme.Fields, nil)
 	var cityOpts []string
 	for _, c := range model.Cities {
-		cityOpts = append(cityOpts, cityName(string(c)))
+		cityOpts = append(cityOpts, field.CityName(c))
 	}
 	lead := widget.NewSelect(cityOpts, nil)
-	kind := widget.NewSelect([]string{kindLabel(model.Continuing), kindLabel(model.New)}, nil)
-	kind.SetSelected(kindLabel(model.New))
+	kind := widget.NewSelect([]string{field.KindName(model.Continuing), field.KindName(model.New)}, nil)
+	kind.SetSelected(field.KindName(model.New))
 	submit := func(string) { d.Confirm() }
 	code.OnSubmitted, name.OnSubmitted = submit, submit
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Code"), code),
-		widget.NewFormItem(lang.L("Project name"), name),
-		widget.NewFormItem(lang.L("Field"), field),
-		widget.NewFormItem(lang.L("Lead city"), lead),
-		widget.NewFormItem(lang.L("Type"), kind),
+		widget.NewFormItem(field.Label(model.FName), name),
+		widget.NewFormItem(field.Label(model.FField), fieldSel),
+		widget.NewFormItem(field.Label(model.FLead), lead),
+		widget.NewFormItem(field.Label(model.FKind), kind),
 	)
 	var pop func()
 	d = dialog.NewCustomConfirm(lang.L("Add project"), lang.L("Add"), lang.L("Cancel"), form, func(ok bool) {
@@ -450,21 +445,17 @@ func (v *registerView) addProject() {
 		if !ok {
 			return
 		}
-		p := &model.Project{Code: code.Text, Name: name.Text, Field: field.Selected}
+		p := &model.Project{Code: strings.TrimSpace(code.Text), Name: strings.TrimSpace(name.Text), Field: fieldSel.Selected}
 		for i, c := range model.Cities {
 			if cityOpts[i] == lead.Selected {
 				p.LeadCity = c
 				p.Cities = []model.City{c}
 			}
 		}
-		if kind.Selected == kindLabel(model.Continuing) {
+		if kind.Selected == field.KindName(model.Continuing) {
 			p.Kind = model.Continuing
 		} else {
 			p.Kind = model.New
-		}
-		if p.Code == "" || p.Name == "" {
-			u.notify(lang.L("A new project needs a code and a name."))
-			return
 		}
 		u.quietly(func(ctx context.Context) error {
 			_, err := u.reg.Create(ctx, p)

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/haeoreum/register/data/field"
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/register"
 	"github.com/haeoreum/register/data/value"
@@ -63,7 +64,7 @@ func newReportsView(u *UI) *reportsView {
 	export.Importance = widget.HighImportance
 	var cityOpts []string
 	for _, c := range model.Cities {
-		cityOpts = append(cityOpts, cityName(string(c)))
+		cityOpts = append(cityOpts, field.CityName(c))
 	}
 	v.city = widget.NewSelect(cityOpts, nil)
 	v.city.SetSelectedIndex(0)
@@ -74,8 +75,8 @@ func newReportsView(u *UI) *reportsView {
 	v.list = textList(func() int { return len(v.changes) }, func(i int) string {
 		c := v.changes[i]
 		return fmt.Sprintf("%s · %s %s · %s: %s → %s · %s · %s",
-			shortTime(c.At), c.Code, c.Name, fieldLabel(c.Field),
-			displayValue(c.Field, c.Old, u.unit), displayValue(c.Field, c.New, u.unit),
+			shortTime(c.At), c.Code, c.Name, field.Label(c.Field),
+			field.Display(c.Field, c.Old, u.unit), field.Display(c.Field, c.New, u.unit),
 			batchKindLabel(c.Kind), c.User)
 	})
 	v.count = widget.NewLabel("")
@@ -117,12 +118,12 @@ func normDate(s string) (string, error) {
 func (v *reportsView) options() (ReportOptions, bool) {
 	asOf, err := normDate(v.asOf.Text)
 	if err != nil {
-		v.u.message(lang.L("Cannot read the date"), errText(err))
+		v.u.message(lang.L("Cannot read the date"), ErrorText(err))
 		return ReportOptions{}, false
 	}
 	since, err := normDate(v.since.Text)
 	if err != nil {
-		v.u.message(lang.L("Cannot read the date"), errText(err))
+		v.u.message(lang.L("Cannot read the date"), ErrorText(err))
 		return ReportOptions{}, false
 	}
 	return ReportOptions{AsOf: asOf, Since: since}, true
@@ -165,7 +166,7 @@ func (v *reportsView) template() {
 	}
 	city := model.Cities[0]
 	for _, c := range model.Cities {
-		if cityName(string(c)) == v.city.Selected {
+		if field.CityName(c) == v.city.Selected {
 			city = c
 		}
 	}

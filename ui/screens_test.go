@@ -21,6 +21,7 @@ import (
 	"github.com/haeoreum/register/data/msg"
 	"github.com/haeoreum/register/data/query"
 	"github.com/haeoreum/register/data/register"
+	"github.com/haeoreum/register/data/value"
 )
 
 var fyneKeyEscape = fyne.KeyEvent{Name: fyne.KeyEscape}
@@ -97,7 +98,7 @@ func TestEditValidation(t *testing.T) {
 	selectCode(t, u, code)
 	before := e.project(code)
 	total := d.entries[model.BudgetKey(model.Total)]
-	total.SetText(formatAmount(before.Budget.Total+1_000_000, u.unit)) // +1 백만원
+	total.SetText(value.FormatAmount(before.Budget.Total+1_000_000, u.unit)) // +1 백만원
 	if d.warn.Hidden || !strings.Contains(d.warn.Text, "재원별 금액의 합") {
 		t.Errorf("no tier warning: %q", d.warn.Text)
 	}
@@ -114,7 +115,7 @@ func TestEditValidation(t *testing.T) {
 	d.entries[model.FStart].SetText("2030. 1.")
 	d.entries[model.FEnd].SetText("2029-12")
 	test.Tap(d.save)
-	if !strings.Contains(u.lastMessage, "시작(2030-01)이 종료(2029-12)보다 늦습니다") {
+	if !strings.Contains(u.lastMessage, "착수(2030-01)가 완료(2029-12)보다 늦습니다") {
 		t.Errorf("message %q", u.lastMessage)
 	}
 	d.entries[model.FStart].SetText("약 2024년")
@@ -171,7 +172,7 @@ func TestResolveConflict(t *testing.T) {
 			other = cv.City
 		}
 	}
-	v.resolve(register.DecideTake, other, "")
+	v.resolve(register.Decision{Kind: register.DecideTake, City: other})
 	u.Wait()
 	if len(u.conflicts) != 5 {
 		t.Errorf("%d open conflicts, want 5", len(u.conflicts))
@@ -430,7 +431,7 @@ func TestSettingsUnitAndBackups(t *testing.T) {
 	u, s := e.u, e.u.settings
 	p := u.table.rows[0]
 	s.unit.SetSelected("억원")
-	if u.unit != 100_000_000 || u.table.cellText(p, query.ByTotal) != formatAmount(p.Budget.Total, u.unit) {
+	if u.unit != 100_000_000 || u.table.cellText(p, query.ByTotal) != value.FormatAmount(p.Budget.Total, u.unit) {
 		t.Errorf("unit not applied: %v", u.unit)
 	}
 	if e.app.Preferences().Int(prefUnit) != 100_000_000 {

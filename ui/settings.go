@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/haeoreum/register/data/field"
 	"github.com/haeoreum/register/data/msg"
 	"github.com/haeoreum/register/data/register"
 )
@@ -61,15 +62,15 @@ func newSettingsView(u *UI) *settingsView {
 	}
 
 	var unitOpts []string
-	for _, un := range units {
-		unitOpts = append(unitOpts, unitLabel(un))
+	for _, un := range field.Units {
+		unitOpts = append(unitOpts, field.UnitName(un))
 	}
 	v.unit = widget.NewRadioGroup(unitOpts, nil)
 	v.unit.Horizontal = true
-	v.unit.SetSelected(unitLabel(u.unit))
+	v.unit.SetSelected(field.UnitName(u.unit))
 	v.unit.OnChanged = func(s string) {
-		for _, un := range units {
-			if unitLabel(un) == s && un != u.unit {
+		for _, un := range field.Units {
+			if field.UnitName(un) == s && un != u.unit {
 				u.unit = un
 				u.prefs.SetInt(prefUnit, int(un))
 				u.table.fitted = false

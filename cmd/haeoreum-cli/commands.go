@@ -8,9 +8,11 @@ import (
 	"io"
 	"strings"
 
+	"github.com/haeoreum/register/data/field"
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/reconcile"
 	"github.com/haeoreum/register/data/register"
+	"github.com/haeoreum/register/data/value"
 )
 
 // env is what every command gets: the register's path and the outputs.
@@ -85,7 +87,7 @@ func cmdImport(e *env, args []string) error {
 		}
 		o.City = c
 	}
-	r, err := e.open(false)
+	r, err := e.open(*dry) // a preview only reads the register
 	if err != nil {
 		return err
 	}
@@ -190,31 +192,51 @@ func cmdResolve(e *env, args []string) error {
 	keep := fs.Bool("keep", false, "")
 	take := fs.String("take", "", "")
 	typed := fs.String("value", "", "")
+	unitFlag := fs.String("unit", "", "")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	decision, city := "", model.City("")
+	var unit value.Unit
+	if *unitFlag != "" {
+		u, ok := field.ParseUnit(*unitFlag)
+		if !ok {
+			return usageError{"--unit: 원, 천원, 백만원, 억원"}
+		}
+		unit = u
+	}
+	var d register.Decision
 	switch {
 	case *keep:
-		decision = register.DecideKeep
+		d.Kind = register.DecideKeep
 	case *take != "":
 		c, ok := model.ParseCity(*take)
 		if !ok {
 			return usageError{"--take: pohang, ulsan, gyeongju"}
 		}
-		decision, city = register.DecideTake, c
+		d = register.Decision{Kind: register.DecideTake, City: c}
 	case *typed != "":
-		decision = register.DecideTyped
+		d.Kind = register.DecideTyped
 	}
-	if *id == 0 || decision == "" {
-		return usageError{"resolve: --id N and one of --keep, --take CITY, --value V"}
+	if *id == 0 || d.Kind == "" {
+		return usageError{"resolve: --id N and one of --keep, --take CITY, --value V [--unit U]"}
 	}
 	r, err := e.open(false)
 	if err != nil {
 		return err
 	}
 	defer r.Close()
-	_, err = r.Resolve(ctx, *id, decision, city, *typed)
+	if d.Kind == register.DecideTyped {
+		// the same reading of typed text as the window's conflict dialog,
+		// except that a bare amount needs its unit (--unit or 800백만원)
+		c, err := r.Conflict(ctx, *id)
+		if err != nil {
+			return err
+		}
+		if d.Value, err = field.Parse(c.Field, *typed, unit); err != nil {
+			return err
+		}
+	}
+	_, err = r.Resolve(ctx, *id, d)
 	return err
 }
 

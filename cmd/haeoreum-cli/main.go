@@ -19,7 +19,7 @@ const usage = `사용법 / usage:
   haeoreum-cli [--db PATH] import [--dry-run] [--city pohang|ulsan|gyeongju] [--add-new] [--password PW] [--json] FILE...
   haeoreum-cli [--db PATH] list --json
   haeoreum-cli [--db PATH] conflicts --json
-  haeoreum-cli [--db PATH] resolve --id N (--keep | --take CITY | --value V)
+  haeoreum-cli [--db PATH] resolve --id N (--keep | --take CITY | --value V [--unit 원|천원|백만원|억원])
   haeoreum-cli [--db PATH] history CODE
   haeoreum-cli [--db PATH] export --out REPORT.xlsx [--as-of YYYY-MM-DD] [--since YYYY-MM-DD] [--force]
   haeoreum-cli [--db PATH] template --city CITY --out FILE.xlsx [--blank] [--force]
@@ -30,6 +30,7 @@ const usage = `사용법 / usage:
   haeoreum-cli [--db PATH] load-sample
 
 Without --db the default register is used (the same as the window's).
+--verbose (before the command) also prints an error's technical cause.
 Messages are in Korean; set HAEOREUM_LANG=en for English.
 `
 
@@ -51,6 +52,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	global := flag.NewFlagSet("haeoreum-cli", flag.ContinueOnError)
 	global.SetOutput(io.Discard)
 	db := global.String("db", "", "register file")
+	verbose := global.Bool("verbose", false, "print the technical cause of an error too")
 	if err := global.Parse(args); err != nil || global.NArg() == 0 {
 		fmt.Fprint(stderr, usage)
 		return 2
@@ -78,7 +80,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%s\n\n%s", ue.text, usage)
 		return 2
 	default:
-		fmt.Fprintln(stderr, "오류 / error:", err)
+		fmt.Fprintln(stderr, "오류 / error:", msg.Render(err))
+		if cause := msg.Cause(err); cause != "" && *verbose {
+			fmt.Fprintln(stderr, "  원인 / cause:", cause)
+		}
 		return 1
 	}
 }

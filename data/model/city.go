@@ -46,6 +46,15 @@ func ParseCity(s string) (City, bool) {
 	return "", false
 }
 
+// JoinCities is the canonical text of a city list: "pohang,ulsan".
+func JoinCities(cs []City) string {
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		parts[i] = string(c)
+	}
+	return strings.Join(parts, ",")
+}
+
 // FindCities returns the cities named anywhere in s, in alliance order:
 // "포항, 경주" → [pohang gyeongju].
 func FindCities(s string) []City {

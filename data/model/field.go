@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 )
@@ -71,11 +70,7 @@ func (p *Project) Get(k FieldKey) string {
 	case FLead:
 		return string(p.LeadCity)
 	case FCities:
-		parts := make([]string, len(p.Cities))
-		for i, c := range p.Cities {
-			parts[i] = string(c)
-		}
-		return strings.Join(parts, ",")
+		return JoinCities(p.Cities)
 	case FStart:
 		return p.Start
 	case FEnd:
@@ -106,7 +101,7 @@ func (p *Project) Set(k FieldKey, v string) error {
 	if t, ok := TierOf(k); ok {
 		n, err := strconv.ParseInt(v, 10, 64)
 		if err != nil {
-			return fmt.Errorf("%s: not a whole number of won: %q", k, v)
+			return bad(msgNotWhole, v)
 		}
 		p.Budget.Set(t, n)
 		return nil
@@ -114,19 +109,19 @@ func (p *Project) Set(k FieldKey, v string) error {
 	switch k {
 	case FName:
 		if strings.TrimSpace(v) == "" {
-			return fmt.Errorf("name must not be empty")
+			return bad(msgEmptyName)
 		}
 		p.Name = v
 	case FField:
 		p.Field = v
 	case FKind:
 		if v != "" && v != string(Continuing) && v != string(New) {
-			return fmt.Errorf("kind: %q", v)
+			return bad(msgBadKindKey, v)
 		}
 		p.Kind = Kind(v)
 	case FLead:
 		if v != "" && !City(v).Valid() {
-			return fmt.Errorf("lead_city: %q", v)
+			return bad(msgBadCityKey, v)
 		}
 		p.LeadCity = City(v)
 	case FCities:
@@ -136,14 +131,14 @@ func (p *Project) Set(k FieldKey, v string) error {
 				continue
 			}
 			if !City(s).Valid() {
-				return fmt.Errorf("cities: %q", s)
+				return bad(msgBadCityKey, s)
 			}
 			cs = append(cs, City(s))
 		}
 		p.Cities = SortCities(cs)
 	case FStart:
 		if v != "" && !ValidMonth(v) {
-			return fmt.Errorf("start: %q is not YYYY-MM", v)
+			return bad(msgBadMonth, v)
 		}
 		p.Start = v
 	case FEnd:
@@ -152,7 +147,7 @@ func (p *Project) Set(k FieldKey, v string) error {
 			return nil
 		}
 		if !ValidMonth(v) {
-			return fmt.Errorf("end: %q is not YYYY-MM", v)
+			return bad(msgBadMonth, v)
 		}
 		p.End = &v
 	case FProgress:
@@ -161,9 +156,11 @@ func (p *Project) Set(k FieldKey, v string) error {
 			return nil
 		}
 		f, err := strconv.ParseFloat(v, 64)
-		if err != nil || f < 0 || f > 100 {
-			return fmt.Errorf("progress_pct: %q is not 0–100", v)
+		if err != nil || !(f >= 0 && f <= 100) { // NaN fails both
+			return bad(msgBadProgress, v)
 		}
+		// one decimal, as every sheet's progress is read
+		f, _ = strconv.ParseFloat(FormatProgress(f), 64)
 		p.Progress = &f
 	case FStage:
 		p.Stage = v
@@ -178,7 +175,7 @@ func (p *Project) Set(k FieldKey, v string) error {
 	case FNotes:
 		p.Notes = v
 	default:
-		return fmt.Errorf("unknown field %q", k)
+		return bad(msgUnknownField, string(k))
 	}
 	return nil
 }

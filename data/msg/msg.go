@@ -6,6 +6,7 @@
 package msg
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"sync/atomic"
@@ -128,4 +129,32 @@ func (e *Error) Unwrap() error { return e.Err }
 func (e *Error) Is(target error) bool {
 	t, ok := target.(*Error)
 	return ok && t.ID == e.ID
+}
+
+var msgUnexpected = Define("unexpected",
+	"예기치 않은 문제로 작업을 마치지 못했습니다. 다시 해 보고, 또 그러면 한 일을 적어 사무국에 알려 주세요.",
+	"something unexpected went wrong and the operation did not finish. Try again; if it happens again, note what you did and tell the secretariat.")
+
+// Render is what a person reads for err: the first *Error in its chain, in
+// the current language; any other error (a bug, a library's English text)
+// becomes a plain "something unexpected" message, its text left for
+// Cause and the logs.
+func Render(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Error()
+	}
+	return Text(msgUnexpected)
+}
+
+// Cause is the technical cause behind err for a details view or --verbose:
+// the text of the innermost error that is not one of ours ("" when err is
+// all ours).
+func Cause(err error) string {
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		if _, ours := e.(*Error); !ours {
+			return e.Error()
+		}
+	}
+	return ""
 }

@@ -32,7 +32,9 @@ var ErrRefused = &msg.Error{ID: msgRefused}
 var errDryRun = errors.New("dry run")
 
 // Apply imports a located table into the register as one batch, after a
-// backup. With DryRun it rolls back and only returns the preview. Rows are
+// backup. With DryRun it runs on a snapshot of the register (a read, so a
+// read-only register can be previewed), rolls back and only returns the
+// preview: the same code as applying, so the preview is what applying does. Rows are
 // read as they are applied; a bad cell anywhere rolls the whole batch back,
 // so the register is either fully updated or exactly as it was.
 func Apply(ctx context.Context, reg *register.Register, t *layout.Table, sha256 string, opt Options) (*Preview, error) {
@@ -49,7 +51,15 @@ func Apply(ctx context.Context, reg *register.Register, t *layout.Table, sha256 
 		pv.collect(t)
 		return refused()
 	}
-	if !opt.DryRun {
+	if opt.DryRun {
+		// A preview only reads the register: it runs on a private copy.
+		snap, err := reg.Snapshot(ctx)
+		if err != nil {
+			return pv, err
+		}
+		defer snap.Close()
+		reg = snap
+	} else {
 		path, err := reg.Backup(ctx, "import")
 		if err != nil {
 			return pv, err

@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/msg"
@@ -195,22 +197,74 @@ func (r *Register) Conflicts(ctx context.Context, all bool) ([]*Conflict, error)
 	return out, rows.Err()
 }
 
+// Conflict returns one conflict (open or not) by its id.
+func (r *Register) Conflict(ctx context.Context, id int64) (*Conflict, error) {
+	all, err := r.Conflicts(ctx, true)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range all {
+		if c.ID == id {
+			return c, nil
+		}
+	}
+	return nil, msg.Errorf(msg.Where{File: r.path}, msgConflictGone, id)
+}
+
+// DecisionKind is how an official settled a conflict.
+type DecisionKind string
+
 // Decisions on a conflict.
 const (
-	DecideKeep  = "keep"  // keep the register's value
-	DecideTake  = "take"  // take one city's value
-	DecideTyped = "typed" // an official typed the value
+	DecideKeep  DecisionKind = "keep"  // keep the register's value
+	DecideTake  DecisionKind = "take"  // take one city's value
+	DecideTyped DecisionKind = "typed" // an official typed the value
+)
+
+// Decision is an official's answer to a conflict. Value, for a typed
+// decision, is canonical text: read what a person typed with field.Parse.
+type Decision struct {
+	Kind  DecisionKind
+	City  model.City // whose value is taken
+	Value string     // the typed value
+}
+
+// stored is the decision as the conflicts table keeps it: "keep", "typed",
+// "take:ulsan".
+func (d Decision) stored() string {
+	if d.Kind == DecideTake {
+		return string(DecideTake) + ":" + string(d.City)
+	}
+	return string(d.Kind)
+}
+
+// Decided returns the decision recorded on a closed conflict (zero when
+// none was made, e.g. when the cities came to agree).
+func (c *Conflict) Decided() Decision {
+	kind, city, _ := strings.Cut(c.Decision, ":")
+	return Decision{Kind: DecisionKind(kind), City: model.City(city), Value: c.DecidedValue}
+}
+
+var (
+	msgConflictGone = msg.Define("register.conflict_gone",
+		"충돌 #%d이 없거나 이미 정리되었습니다. 충돌 목록을 다시 불러와 주세요.",
+		"conflict #%d does not exist or is already settled. Reload the list of conflicts.")
+	msgNoSuchSide = msg.Define("register.conflict_no_city",
+		"충돌 #%d에는 %s의 값이 없습니다.",
+		"conflict #%d has no value from %s.")
 )
 
 // Resolve records an official's decision on an open conflict as its own
 // batch: keep the register's value, take a city's value, or a typed value.
-func (r *Register) Resolve(ctx context.Context, conflictID int64, decision string, city model.City, typed string) (int64, error) {
+// The project must still keep its invariants afterwards (a typed end before
+// the start is refused).
+func (r *Register) Resolve(ctx context.Context, conflictID int64, d Decision) (int64, error) {
 	var projectID int64
 	var field, values, status string
 	err := r.db.QueryRowContext(ctx, `SELECT project_id, field, values_json, status FROM conflicts WHERE id = ?`, conflictID).
 		Scan(&projectID, &field, &values, &status)
 	if err == sql.ErrNoRows || (err == nil && status != ConflictOpen) {
-		return 0, msg.Errorf(msg.Where{File: r.path}, msgNotFound, fmt.Sprintf("#%d", conflictID))
+		return 0, msg.Errorf(msg.Where{File: r.path}, msgConflictGone, conflictID)
 	}
 	if err != nil {
 		return 0, classify(err, msg.Where{File: r.path})
@@ -221,32 +275,46 @@ func (r *Register) Resolve(ctx context.Context, conflictID int64, decision strin
 	}
 	k := model.FieldKey(field)
 	return r.Write(ctx, Batch{Kind: KindResolve}, func(tx *Tx) error {
-		switch decision {
-		case DecideKeep:
-			var p *model.Project
-			ps, err := tx.Projects()
-			if err != nil {
-				return err
-			}
-			p = ps[projectID]
-			return tx.CloseConflict(conflictID, ConflictResolved, DecideKeep, p.Get(k))
-		case DecideTake:
-			for _, v := range vals {
-				if v.City == city {
-					prov := Provenance{File: v.File, Sheet: v.Sheet, Cell: v.Cell, City: v.City, AsOf: v.AsOf, Raw: v.Raw}
-					if err := tx.SetField(projectID, 0, k, v.Value, prov); err != nil {
-						return err
-					}
-					return tx.CloseConflict(conflictID, ConflictResolved, DecideTake+":"+string(city), v.Value)
-				}
-			}
-			return msg.Errorf(msg.Where{File: r.path}, msgNotFound, string(city))
-		case DecideTyped:
-			if err := tx.SetField(projectID, 0, k, typed, Provenance{Raw: "typed"}); err != nil {
-				return err
-			}
-			return tx.CloseConflict(conflictID, ConflictResolved, DecideTyped, typed)
+		value, prov, err := decidedValue(tx, projectID, k, d, vals)
+		if err == errNoSide {
+			return msg.Errorf(msg.Where{File: r.path}, msgNoSuchSide, conflictID, d.City.Korean())
 		}
-		return fmt.Errorf("unknown decision %q", decision)
+		if err != nil {
+			return err
+		}
+		if d.Kind != DecideKeep {
+			if err := tx.SetField(projectID, 0, k, value, prov); err != nil {
+				return err
+			}
+			if err := tx.checkProject(projectID); err != nil {
+				return err
+			}
+		}
+		return tx.CloseConflict(conflictID, ConflictResolved, d.stored(), value)
 	})
+}
+
+var errNoSide = errors.New("no such side")
+
+// decidedValue is the value a decision puts in the register, and where it
+// came from.
+func decidedValue(tx *Tx, projectID int64, k model.FieldKey, d Decision, vals []ConflictValue) (string, Provenance, error) {
+	switch d.Kind {
+	case DecideKeep:
+		p, err := tx.project(projectID)
+		if err != nil {
+			return "", Provenance{}, err
+		}
+		return p.Get(k), Provenance{}, nil
+	case DecideTake:
+		for _, v := range vals {
+			if v.City == d.City {
+				return v.Value, Provenance{File: v.File, Sheet: v.Sheet, Cell: v.Cell, City: v.City, AsOf: v.AsOf, Raw: v.Raw}, nil
+			}
+		}
+		return "", Provenance{}, errNoSide
+	case DecideTyped:
+		return d.Value, Provenance{Raw: "typed"}, nil
+	}
+	return "", Provenance{}, fmt.Errorf("unknown decision %q", d.Kind)
 }

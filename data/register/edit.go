@@ -2,6 +2,7 @@ package register
 
 import (
 	"context"
+	"strings"
 
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/msg"
@@ -45,18 +46,25 @@ func (r *Register) EditFields(ctx context.Context, code string, version int64, k
 				return err
 			}
 		}
-		return nil
+		return tx.checkProject(p.ID)
 	})
 }
 
+var msgCodeAndName = msg.Define("register.code_and_name",
+	"새 사업에는 코드와 사업명이 있어야 합니다.",
+	"a new project needs a code and a name.")
+
 // Create adds a project typed in by a person.
 func (r *Register) Create(ctx context.Context, p *model.Project) (int64, error) {
-	if p.Code == "" || p.Name == "" {
-		return 0, msg.Errorf(msg.Where{File: r.path}, msgNotFound, p.Code)
+	if strings.TrimSpace(p.Code) == "" || strings.TrimSpace(p.Name) == "" {
+		return 0, msg.Errorf(msg.Where{File: r.path}, msgCodeAndName)
 	}
 	return r.Write(ctx, Batch{Kind: KindCreate}, func(tx *Tx) error {
-		_, err := tx.InsertProject(p)
-		return err
+		id, err := tx.InsertProject(p)
+		if err != nil {
+			return err
+		}
+		return tx.checkProject(id)
 	})
 }
 

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"github.com/haeoreum/register/data/field"
+	"github.com/haeoreum/register/data/value"
 	"strconv"
 	"strings"
 
@@ -176,6 +178,29 @@ func (r *Register) Project(ctx context.Context, code string) (*model.Project, er
 	return p, r.attachDetails(ctx, map[int64]*model.Project{p.ID: p})
 }
 
+// project reads one project as the transaction sees it.
+func (t *Tx) project(id int64) (*model.Project, error) {
+	return scanProject(t.tx.QueryRowContext(t.ctx, selectProject+` WHERE id = ?`, id))
+}
+
+// checkProject refuses a change that leaves a project breaking one of its
+// invariants (see field.Validate), naming the project.
+func (t *Tx) checkProject(id int64) error {
+	p, err := t.project(id)
+	if err != nil {
+		return err
+	}
+	errs, _ := field.Validate(p, value.Won)
+	if len(errs) > 0 {
+		return msg.Wrap(errs[0], msg.Where{File: t.reg.path}, msgInvalid, p.Code, errs[0].Error())
+	}
+	return nil
+}
+
+var msgInvalid = msg.Define("register.invalid_project",
+	"사업 %s: %s 저장하지 않았습니다.",
+	"project %s: %s Nothing was saved.")
+
 // Projects returns every project (deleted ones too) keyed by id, as the
 // transaction sees them.
 func (t *Tx) Projects() (map[int64]*model.Project, error) {
@@ -263,7 +288,7 @@ func (t *Tx) SetField(projectID int64, expectVersion int64, k model.FieldKey, va
 		return err
 	}
 	q := `UPDATE projects SET ` + col + ` = ?, version = version + 1, updated_at = ? WHERE id = ?`
-	args := []any{columnValue(k, value), now(), projectID}
+	args := []any{columnValue(k, probe.Get(k)), now(), projectID} // canonical: progress at one decimal
 	if expectVersion > 0 {
 		q += ` AND version = ?`
 		args = append(args, expectVersion)

@@ -1,0 +1,51 @@
+package register
+
+import (
+	"context"
+	"database/sql"
+	"net/url"
+	"path/filepath"
+
+	"github.com/haeoreum/register/data/msg"
+)
+
+// Snapshot is a private, in-memory copy of the register as it is now, for a
+// preview: an import runs on it exactly as it would on the register, and
+// nothing it does reaches the file. Taking it only reads the file (SQLite's
+// online backup API), so it works on a register opened read-only, on a
+// write-protected medium, and while another program holds a write
+// transaction. Close it when done.
+func (r *Register) Snapshot(ctx context.Context) (*Register, error) {
+	where := msg.Where{File: r.path}
+	db, err := sql.Open("sqlite", "file::memory:?_pragma=foreign_keys(1)")
+	if err != nil {
+		return nil, classify(err, where)
+	}
+	// one connection: an in-memory database lives as long as its connection
+	db.SetMaxOpenConns(1)
+	db.SetMaxIdleConns(1)
+	db.SetConnMaxLifetime(0)
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		db.Close()
+		return nil, classify(err, where)
+	}
+	err = conn.Raw(func(dc any) error { return restoreInto(dc, r.sourceURI()) })
+	conn.Close()
+	if err != nil {
+		db.Close()
+		return nil, classify(err, where)
+	}
+	return &Register{path: r.path, db: db, opts: Options{KeepBackups: r.opts.KeepBackups}, who: r.who}, nil
+}
+
+// sourceURI names the register file for a second, read-only connection.
+func (r *Register) sourceURI() string {
+	q := url.Values{}
+	q.Set("mode", "ro")
+	if r.immutable {
+		q.Set("immutable", "1")
+	}
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(r.path), RawQuery: q.Encode()}
+	return u.String()
+}

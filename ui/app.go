@@ -8,6 +8,7 @@ import (
 	"context"
 	"image"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -53,6 +54,7 @@ type UI struct {
 	all       []*model.Project // every project, deleted ones too
 	set       *query.Set
 	scheme    register.FieldScheme
+	plan      register.Plan
 	conflicts []*register.Conflict // open ones
 	sample    bool
 
@@ -205,6 +207,9 @@ func (u *UI) reload() {
 	if s, err := u.reg.Scheme(ctx); err == nil {
 		u.scheme = s
 	}
+	if p, err := u.reg.Plan(ctx); err == nil {
+		u.plan = p
+	}
 	if cs, err := u.reg.Conflicts(ctx, false); err == nil {
 		u.conflicts = cs
 	}
@@ -270,49 +275,59 @@ func (u *UI) offerSample() {
 		})
 }
 
-// undoLast undoes the newest batch (or batchID), after saying what it was.
+// undoLast undoes the newest batch (or batchID), after saying what it will
+// take back: when later changes were made since, they are listed and undone
+// with it, newest first, in one confirmed action.
 func (u *UI) undoLast(batchID int64, after func(err error)) {
 	if u.reg.ReadOnly() {
 		u.notify(lang.L("The register is open read-only: nothing can be changed."))
 		return
 	}
-	batches, err := u.reg.Batches(context.Background(), 50)
+	ctx := context.Background()
+	if batchID == 0 {
+		last, err := u.reg.LastUndoable(ctx, "")
+		if err != nil {
+			u.report(err)
+			return
+		}
+		if last == nil {
+			u.notify(msg.Text("register.nothing_to_undo"))
+			return
+		}
+		batchID = last.ID
+	}
+	plan, err := u.reg.UndoPlan(ctx, batchID)
 	if err != nil {
-		u.showError(err)
+		u.report(err)
 		return
 	}
-	var target *register.Batch
-	for i := range batches {
-		b := &batches[i]
-		if b.Kind == register.KindUndo || b.Undone != 0 {
-			continue
-		}
-		if batchID == 0 || b.ID == batchID {
-			target = b
-			break
-		}
+	var lines []string
+	for _, b := range plan {
+		lines = append(lines, "· "+batchText(b))
 	}
-	if target == nil {
-		u.notify(msg.Text("register.nothing_to_undo"))
-		return
+	text := lang.L("Undo the last change ({{.What}})? Everything it changed goes back as it was.", map[string]any{"What": batchText(plan[0])})
+	if len(plan) > 1 {
+		text = lang.L("Later changes were made after it. These {{.N}} changes are undone together, newest first, and everything they changed goes back as it was:", map[string]any{"N": len(plan)}) +
+			"\n" + strings.Join(lines, "\n")
 	}
-	what := batchKindLabel(target.Kind)
-	if target.File != "" {
-		what += " · " + filepath.Base(target.File)
-	}
-	u.confirm(lang.L("Undo"),
-		lang.L("Undo the last change ({{.What}}, {{.At}} by {{.User}})? Everything it changed goes back as it was.",
-			map[string]any{"What": what, "At": shortTime(target.At), "User": target.User}),
-		lang.L("Undo"), func() {
-			id := target.ID
-			u.background(lang.L("Undoing"), func(ctx context.Context, _ Progress) error {
-				_, err := u.reg.Undo(ctx, id)
-				return err
-			}, func(err error) {
-				u.reload()
-				if after != nil {
-					after(err)
-				}
-			})
+	u.confirm(lang.L("Undo"), text, lang.L("Undo"), func() {
+		u.background(lang.L("Undoing"), func(ctx context.Context, _ Progress) error {
+			_, err := u.reg.UndoThrough(ctx, batchID)
+			return err
+		}, func(err error) {
+			u.reload()
+			if after != nil {
+				after(err)
+			}
 		})
+	})
+}
+
+// batchText names a batch for a person: what, which file, when and by whom.
+func batchText(b register.Batch) string {
+	what := batchKindLabel(b.Kind)
+	if b.File != "" {
+		what += " · " + filepath.Base(b.File)
+	}
+	return what + " · " + shortTime(b.At) + " · " + b.User
 }

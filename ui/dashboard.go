@@ -1,9 +1,9 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
 	"image/color"
-	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -14,16 +14,21 @@ import (
 
 	"github.com/haeoreum/register/data/field"
 	"github.com/haeoreum/register/data/model"
+	"github.com/haeoreum/register/data/summary"
 	"github.com/haeoreum/register/data/value"
 )
 
-// dashboardView draws the register as bar charts: projects and budget by
-// field, by city and by tier, and progress.
+// dashboardView draws the register's figures (data/summary, the same as
+// the report's 총괄) as bar charts: projects, budget and progress by field or
+// by working-level council, budget by lead city and by tier, and how the
+// register compares with its plan year.
 type dashboardView struct {
 	u       *UI
 	content fyne.CanvasObject
 
 	totals   *widget.Label
+	plan     *widget.Label
+	groupBy  *widget.RadioGroup
 	byField  *barChart
 	budField *barChart
 	byCity   *barChart
@@ -36,6 +41,12 @@ func newDashboardView(u *UI) *dashboardView {
 	v := &dashboardView{u: u}
 	v.totals = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.totals.Wrapping = fyne.TextWrapWord
+	v.plan = widget.NewLabel("")
+	v.plan.Wrapping = fyne.TextWrapWord
+	byField, byWork := lang.L("By field"), lang.L("By working-level council")
+	v.groupBy = widget.NewRadioGroup([]string{byField, byWork}, func(string) { v.refresh() })
+	v.groupBy.Horizontal = true
+	v.groupBy.Selected = byField
 	v.byField = newBarChart()
 	v.budField = newBarChart()
 	v.byCity = newBarChart()
@@ -44,85 +55,44 @@ func newDashboardView(u *UI) *dashboardView {
 	v.progDist = newBarChart()
 	card := func(title string, c *barChart) fyne.CanvasObject { return widget.NewCard(title, "", c) }
 	grid := container.NewGridWithColumns(2,
-		card(lang.L("Projects by field"), v.byField),
-		card(lang.L("Budget by field"), v.budField),
+		card(lang.L("Projects"), v.byField),
+		card(lang.L("Budget"), v.budField),
 		card(lang.L("Budget by lead city"), v.byCity),
 		card(lang.L("Budget by funding tier"), v.byTier),
-		card(lang.L("Average progress by field (%)"), v.progress),
+		card(lang.L("Average progress (%)"), v.progress),
 		card(lang.L("Projects by progress"), v.progDist),
 	)
-	v.content = container.NewVScroll(container.NewVBox(v.totals, grid))
+	v.content = container.NewVScroll(container.NewVBox(v.totals, v.plan, v.groupBy, grid))
 	return v
 }
 
 // refresh recomputes the charts from the live projects.
 func (v *dashboardView) refresh() {
 	u := v.u
-	var live []*model.Project
-	for _, p := range u.all {
-		if !p.Deleted {
-			live = append(live, p)
-		}
+	s := summary.Of(u.all, u.plan)
+	groups := s.ByField
+	if v.groupBy.Selected == lang.L("By working-level council") {
+		groups = s.ByWork
 	}
-	fields := append([]string{}, u.scheme.Fields...)
-	for _, p := range live {
-		if p.Field != "" && !slices.Contains(fields, p.Field) {
-			fields = append(fields, p.Field)
-		}
-	}
-	count := map[string]int{}
-	budget := map[string]int64{}
-	progSum := map[string]float64{}
-	progN := map[string]int{}
-	var total model.Budget
-	var allProg float64
-	var allProgN int
-	bins := make([]int, 6) // 0–20 … 80–100, unknown
-	byLead := map[model.City]int64{}
-	leadN := map[model.City]int{}
-	for _, p := range live {
-		count[p.Field]++
-		budget[p.Field] += p.Budget.Total
-		total.Add(p.Budget)
-		byLead[p.LeadCity] += p.Budget.Total
-		leadN[p.LeadCity]++
-		if p.Progress != nil {
-			progSum[p.Field] += *p.Progress
-			progN[p.Field]++
-			allProg += *p.Progress
-			allProgN++
-			b := int(*p.Progress / 20)
-			if b > 4 {
-				b = 4
-			}
-			bins[b]++
-		} else {
-			bins[5]++
-		}
-	}
-	unit := field.UnitName(u.unit)
 	var bf, bb, bp []bar
-	for _, f := range fields {
-		bf = append(bf, bar{label: f, value: float64(count[f]), text: lang.L("{{.N}} projects", map[string]any{"N": count[f]})})
-		bb = append(bb, bar{label: f, value: float64(budget[f]), text: value.FormatAmount(budget[f], u.unit)})
-		avg := 0.0
-		if progN[f] > 0 {
-			avg = progSum[f] / float64(progN[f])
-		}
-		bp = append(bp, bar{label: f, value: avg, text: model.FormatProgress(avg) + "%"})
+	for _, g := range groups {
+		name := cmp.Or(g.Name, "—")
+		bf = append(bf, bar{label: name, value: float64(len(g.Projects)), text: lang.L("{{.N}} projects", map[string]any{"N": len(g.Projects)})})
+		bb = append(bb, bar{label: name, value: float64(g.Budget.Total), text: value.FormatAmount(g.Budget.Total, u.unit)})
+		bp = append(bp, bar{label: name, value: progressOf(g.Progress), text: model.FormatProgress(progressOf(g.Progress)) + "%"})
 	}
 	var bc []bar
-	for _, c := range model.Cities {
-		bc = append(bc, bar{label: field.CityName(c), value: float64(byLead[c]),
-			text: value.FormatAmount(byLead[c], u.unit) + " · " + lang.L("{{.N}} projects", map[string]any{"N": leadN[c]})})
+	for _, g := range s.ByLead {
+		bc = append(bc, bar{label: field.CityName(model.City(g.Name)), value: float64(g.Budget.Total),
+			text: value.FormatAmount(g.Budget.Total, u.unit) + " · " + lang.L("{{.N}} projects", map[string]any{"N": len(g.Projects)})})
 	}
 	var bt []bar
 	for _, t := range model.Parts {
-		bt = append(bt, bar{label: field.Label(model.BudgetKey(t)), value: float64(total.Get(t)), text: value.FormatAmount(total.Get(t), u.unit)})
+		bt = append(bt, bar{label: field.Label(model.BudgetKey(t)), value: float64(s.Budget.Get(t)), text: value.FormatAmount(s.Budget.Get(t), u.unit)})
 	}
 	var bd []bar
 	for i, name := range []string{"0–20%", "20–40%", "40–60%", "60–80%", "80–100%", lang.L("unknown")} {
-		bd = append(bd, bar{label: name, value: float64(bins[i]), text: fmt.Sprint(bins[i])})
+		bd = append(bd, bar{label: name, value: float64(s.ProgressBins[i]), text: fmt.Sprint(s.ProgressBins[i])})
 	}
 	v.byField.set(bf, 0)
 	v.budField.set(bb, 0)
@@ -130,13 +100,22 @@ func (v *dashboardView) refresh() {
 	v.byTier.set(bt, 0)
 	v.progress.set(bp, 100)
 	v.progDist.set(bd, 0)
-	avg := 0.0
-	if allProgN > 0 {
-		avg = allProg / float64(allProgN)
-	}
 	v.totals.SetText(lang.L("{{.N}} projects · total budget {{.Total}} {{.Unit}} · average progress {{.Progress}}% · {{.Conflicts}} open conflicts",
-		map[string]any{"N": len(live), "Total": value.FormatAmount(total.Total, u.unit), "Unit": unit,
-			"Progress": model.FormatProgress(avg), "Conflicts": len(u.conflicts)}))
+		map[string]any{"N": s.Projects, "Total": value.FormatAmount(s.Budget.Total, u.unit), "Unit": field.UnitName(u.unit),
+			"Progress": model.FormatProgress(progressOf(s.Progress)), "Conflicts": len(u.conflicts)}))
+	v.plan.SetText(s.Plan.Text())
+	v.plan.Importance = widget.SuccessImportance
+	if !s.Plan.Agrees {
+		v.plan.Importance = widget.WarningImportance
+	}
+	v.plan.Refresh()
+}
+
+func progressOf(p *float64) float64 {
+	if p == nil {
+		return 0
+	}
+	return *p
 }
 
 // bar is one bar of a chart.

@@ -628,17 +628,8 @@ func (w *importWizard) refreshUndo() {
 }
 
 func (w *importWizard) lastImport() *register.Batch {
-	batches, err := w.u.reg.Batches(context.Background(), 200)
-	if err != nil {
-		return nil
-	}
-	for i := range batches {
-		b := &batches[i]
-		if b.Kind == register.KindImport && b.Undone == 0 {
-			return b
-		}
-	}
-	return nil
+	b, _ := w.u.reg.LastUndoable(context.Background(), register.KindImport)
+	return b
 }
 
 func (w *importWizard) undoLastImport() {

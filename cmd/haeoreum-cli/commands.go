@@ -12,6 +12,7 @@ import (
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/reconcile"
 	"github.com/haeoreum/register/data/register"
+	"github.com/haeoreum/register/data/summary"
 	"github.com/haeoreum/register/data/value"
 )
 
@@ -44,6 +45,7 @@ var commands = map[string]command{
 	"backup":      cmdBackup,
 	"restore":     cmdRestore,
 	"load-sample": cmdLoadSample,
+	"plan":        cmdPlan,
 }
 
 func flags(name string) *flag.FlagSet {
@@ -249,6 +251,9 @@ func cmdHistory(e *env, args []string) error {
 		return err
 	}
 	defer r.Close()
+	if _, err := r.Project(ctx, args[0]); err != nil {
+		return err // no such project: say so rather than print an empty history
+	}
 	h, err := r.History(ctx, args[0])
 	if err != nil {
 		return err
@@ -286,7 +291,12 @@ func cmdCheck(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	plan, err := r.Plan(ctx)
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(e.stdout, "정상 / ok: %s, %d projects\n", r.Path(), len(ps))
+	fmt.Fprintln(e.stdout, summary.Of(ps, plan).Plan.Text())
 	return nil
 }
 

@@ -25,6 +25,7 @@ const usage = `사용법 / usage:
   haeoreum-cli [--db PATH] template --city CITY --out FILE.xlsx [--blank] [--force]
   haeoreum-cli [--db PATH] undo
   haeoreum-cli [--db PATH] check
+  haeoreum-cli [--db PATH] plan [set --year Y --projects N --continuing N --new N --field '분야=실무협의회'...]
   haeoreum-cli [--db PATH] backup
   haeoreum-cli [--db PATH] restore BACKUP.db
   haeoreum-cli [--db PATH] load-sample

@@ -36,6 +36,14 @@ func IDs() []ID {
 	return ids
 }
 
+// Pair returns a message's Korean and English formats.
+func Pair(id ID) (korean, english string, ok bool) {
+	catalogMu.Lock()
+	defer catalogMu.Unlock()
+	t, ok := catalog[id]
+	return t.ko, t.en, ok
+}
+
 var (
 	SheetLabel = Define("where.sheet", "시트 '%s'", "sheet '%s'")
 	CellLabel  = Define("where.cell", "셀 %s", "cell %s")

@@ -132,7 +132,7 @@ func (e *Error) Is(target error) bool {
 }
 
 var msgUnexpected = Define("unexpected",
-	"예기치 않은 문제로 작업을 마치지 못했습니다. 다시 해 보고, 또 그러면 한 일을 적어 사무국에 알려 주세요.",
+	"예기치 않은 문제로 작업을 마치지 못했습니다. 다시 시도해 보고, 같은 일이 또 생기면 한 일을 적어 사무국에 알려 주세요.",
 	"something unexpected went wrong and the operation did not finish. Try again; if it happens again, note what you did and tell the secretariat.")
 
 // Render is what a person reads for err: the first *Error in its chain, in

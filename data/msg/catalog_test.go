@@ -1,0 +1,84 @@
+package msg_test
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+
+	// Every package that defines messages, so that their init-time
+	// definitions are in this test's catalog: the test must see them all.
+	_ "github.com/haeoreum/register/data/field"
+	_ "github.com/haeoreum/register/data/layout"
+	_ "github.com/haeoreum/register/data/model"
+	"github.com/haeoreum/register/data/msg"
+	_ "github.com/haeoreum/register/data/query"
+	_ "github.com/haeoreum/register/data/reconcile"
+	_ "github.com/haeoreum/register/data/register"
+	_ "github.com/haeoreum/register/data/report"
+	_ "github.com/haeoreum/register/data/sheet"
+	_ "github.com/haeoreum/register/data/summary"
+	_ "github.com/haeoreum/register/data/value"
+)
+
+var verb = regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
+
+// Every message of every package has both languages with the same
+// arguments, the Korean one in Korean.
+func TestEveryMessageHasBothLanguages(t *testing.T) {
+	ids := msg.IDs()
+	if defined := definitions(t); len(ids) != defined {
+		t.Fatalf("%d messages seen, %d defined in data/: a package that defines messages is not linked into this test", len(ids), defined)
+	}
+	for _, id := range ids {
+		ko, en, _ := msg.Pair(id)
+		if strings.TrimSpace(ko) == "" || strings.TrimSpace(en) == "" {
+			t.Errorf("%s lacks a language", id)
+			continue
+		}
+		if a, b := verb.FindAllString(ko, -1), verb.FindAllString(en, -1); strings.Join(a, "") != strings.Join(b, "") {
+			t.Errorf("%s: Korean takes %v, English %v", id, a, b)
+		}
+		if !hasHangul(ko) && ko != en {
+			t.Errorf("%s: the Korean text has no Korean: %q", id, ko)
+		}
+	}
+}
+
+// definitions counts the msg.Define calls in data/'s sources (and this
+// package's own test message).
+func definitions(t *testing.T) int {
+	n := 0
+	call := regexp.MustCompile(`\bDefine\(\s*"`)
+	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
+			return err
+		}
+		if strings.HasSuffix(path, "_test.go") && filepath.Base(filepath.Dir(path)) != "msg" {
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		for _, line := range strings.Split(string(src), "\n") {
+			if !strings.HasPrefix(strings.TrimSpace(line), "//") {
+				n += len(call.FindAllString(line, -1))
+			}
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func hasHangul(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Hangul, r) {
+			return true
+		}
+	}
+	return false
+}

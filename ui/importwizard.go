@@ -236,21 +236,26 @@ func (w *importWizard) analyze(files []*importFile, reread bool) {
 	})
 }
 
-// masterFirst moves a secretariat register (it creates the projects)
-// before the city sheets among the files not yet applied.
+// masterFirst keeps the applied files on top and puts the rest in the order
+// they are imported (reconcile.SortForImport: the secretariat's register
+// first).
 func (w *importWizard) masterFirst() {
 	slices.SortStableFunc(w.files, func(a, b *importFile) int {
-		rank := func(f *importFile) int {
-			switch {
-			case f.applied:
-				return 0
-			case f.table != nil && f.table.Master:
-				return 1
-			}
-			return 2
-		}
-		return rank(a) - rank(b)
+		return boolRank(!a.applied) - boolRank(!b.applied)
 	})
+	for i, f := range w.files {
+		if !f.applied {
+			reconcile.SortForImport(w.files[i:], func(f *importFile) *layout.Table { return f.table })
+			return
+		}
+	}
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func (w *importWizard) cityChanged(s string) {

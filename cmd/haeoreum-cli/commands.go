@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/haeoreum/register/data/field"
+	"github.com/haeoreum/register/data/layout"
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/reconcile"
 	"github.com/haeoreum/register/data/register"
@@ -94,9 +95,24 @@ func cmdImport(e *env, args []string) error {
 		return err
 	}
 	defer r.Close()
-	var previews []*reconcile.Preview
+	// every file is read first, so they can be imported in the order the
+	// rules ask (the secretariat's register first) whatever order they were named in
+	type read struct {
+		table *layout.Table
+		sha   string
+	}
+	var files []read
 	for _, path := range fs.Args() {
-		pv, err := reconcile.ImportFile(ctx, r, path, o)
+		t, sha, err := reconcile.ReadFile(path, o)
+		if err != nil {
+			return err
+		}
+		files = append(files, read{t, sha})
+	}
+	reconcile.SortForImport(files, func(f read) *layout.Table { return f.table })
+	var previews []*reconcile.Preview
+	for _, f := range files {
+		pv, err := reconcile.Apply(ctx, r, f.table, f.sha, o.Options)
 		if pv != nil {
 			previews = append(previews, pv)
 			if !*asJSON {

@@ -33,3 +33,17 @@ func TestCheckReportsThePlanCount(t *testing.T) {
 		t.Fatalf("counts that do not add up: exit %d", code)
 	}
 }
+
+// Files named city sheet first are imported with the secretariat's register
+// first (it creates the projects the city sheets update), as the window does.
+func TestImportOrderIsTheRegistersFirst(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "r.db")
+	code, _, stderr := cli(t, "--db", db, "import", fixture("ulsan_2026-10.xlsx"), fixture("master_2026.xlsx"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	_, out, _ := cli(t, "--db", db, "list", "--json")
+	if !strings.Contains(out, `"progress_pct": 45.5`) {
+		t.Fatal("the city sheet did not update the projects the register created")
+	}
+}

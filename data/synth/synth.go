@@ -97,7 +97,8 @@ func SharedPohang(rows int) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	p := filepath.Join(dir, fmt.Sprintf("pohang_%d.xlsx", rows))
+	// no city in the name: the city must be told from the sheet itself
+	p := filepath.Join(dir, fmt.Sprintf("sheet_%d.xlsx", rows))
 	if err := PohangLayout(p, rows); err != nil {
 		return "", err
 	}

@@ -46,3 +46,35 @@ func TestMatchingNamesAsCitiesWriteThem(t *testing.T) {
 		t.Errorf("a longer name containing a project's should be asked about, not applied: %v %d", p, len(candidates))
 	}
 }
+
+// The matching rules hold for names that no fixture has: spacing, middle
+// dots, 사업/운영 suffixes and bracketed short forms are forgiven; a
+// different number or section is another project.
+func TestMatchingNamesTheFixturesDoNotHave(t *testing.T) {
+	ps := map[int64]*model.Project{
+		1: {ID: 1, Code: "HA-T01", Name: "동해안 해양레저(요트·서핑) 벨트 구축"},
+		2: {ID: 2, Code: "HA-T02", Name: "산림치유 둘레길 1구간 조성"},
+		3: {ID: 3, Code: "HA-T03", Name: "산림치유 둘레길 2구간 조성"},
+		4: {ID: 4, Code: "HA-T04", Name: "광역 스마트 교통정보센터 운영"},
+	}
+	m := newMatcher(ps)
+	want := map[string]string{
+		"동해안 해양레저 벨트 구축":       "HA-T01", // without the bracket
+		"동해안해양레저(요트ㆍ서핑)벨트 구축":  "HA-T01", // no spaces, another middle dot
+		"요트·서핑 벨트 구축":          "HA-T01", // the short form in brackets, as 영일만대교 건설
+		"산림치유 둘레길 1구간 조성사업":    "HA-T02", // 사업 suffix
+		"산림치유 둘레길 3구간 조성":      "",       // another section is another project
+		"광역 스마트 교통정보센터":        "HA-T04", // a 운영 suffix left out
+		"광역  스마트 교통정보센터 운영 사업": "HA-T04",
+	}
+	for name, code := range want {
+		p, _ := m.match("", name)
+		got := ""
+		if p != nil {
+			got = p.Code
+		}
+		if got != code {
+			t.Errorf("%q matched %q, want %q", name, got, code)
+		}
+	}
+}

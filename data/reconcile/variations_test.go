@@ -9,6 +9,7 @@ package reconcile
 import (
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -187,7 +188,7 @@ func TestVariationsOfPohangGiveTheSameRegister(t *testing.T) {
 			g := base.mapColumns([]int{0, 2, 1, 10, 3, 9, 8, 7, 6, 5, 4, 14, 13, 12, 11})
 			// the group header "사업비(백만원)" must stay over the first amount column
 			g[2][5], g[2][9] = g[2][9], g[2][5]
-			p := filepath.Join(dir, "reordered_pohang.xlsx")
+			p := filepath.Join(dir, "reordered.xlsx")
 			g.writeXLSX(t, p)
 			return p, FileOptions{}
 		},
@@ -204,7 +205,7 @@ func TestVariationsOfPohangGiveTheSameRegister(t *testing.T) {
 		},
 		"header further down": func() (string, FileOptions) {
 			g := append(grid{{{Value: "해오름동맹 상생협의회 제출자료", Type: sheet.TypeString}}, nil, nil}, base...)
-			p := filepath.Join(dir, "pohang_lower.xlsx")
+			p := filepath.Join(dir, "lower.xlsx")
 			g.writeXLSX(t, p)
 			return p, FileOptions{}
 		},
@@ -219,7 +220,7 @@ func TestVariationsOfPohangGiveTheSameRegister(t *testing.T) {
 			}
 			g.replace("(단위: 백만원)", "(단위: 천원)")
 			g.replace("사업비(백만원)", "사업비(천원)")
-			p := filepath.Join(dir, "pohang_thousands.xlsx")
+			p := filepath.Join(dir, "thousands.xlsx")
 			g.writeXLSX(t, p)
 			return p, FileOptions{}
 		},
@@ -234,17 +235,17 @@ func TestVariationsOfPohangGiveTheSameRegister(t *testing.T) {
 			}
 			g[3][len(g[3])-1] = sheet.Cell{}
 			g[2][len(g[2])-1] = sheet.Cell{Value: "메모", Type: sheet.TypeString}
-			p := filepath.Join(dir, "pohang_hidden.xlsx")
+			p := filepath.Join(dir, "hidden.xlsx")
 			g.writeXLSX(t, p, 5)
 			return p, FileOptions{}
 		},
 		"CSV in CP949": func() (string, FileOptions) {
-			p := filepath.Join(dir, "pohang.csv")
+			p := filepath.Join(dir, "utf8.csv")
 			base.writeCSV(t, p, true)
 			return p, FileOptions{}
 		},
 		"CSV in UTF-8": func() (string, FileOptions) {
-			p := filepath.Join(dir, "포항_현황.csv")
+			p := filepath.Join(dir, "현황_cp949.csv")
 			base.writeCSV(t, p, false)
 			return p, FileOptions{}
 		},
@@ -275,16 +276,25 @@ func TestLibreOfficeCopyGivesTheSameRegister(t *testing.T) {
 	if err != nil {
 		t.Skip("LibreOffice is not installed (CI installs it)")
 	}
-	for _, name := range []string{"pohang_2026-10.xlsx", "ulsan_2026-10.xlsx", "gyeongju_2026-10.xlsx"} {
+	for i, name := range []string{"pohang_2026-10.xlsx", "ulsan_2026-10.xlsx", "gyeongju_2026-10.xlsx"} {
 		orig := filepath.Join(fixtures(t), name)
 		want, _ := outcome(t, orig, FileOptions{})
 		dir := t.TempDir()
+		// the copy's name says nothing of its city: it must be told from the sheet
+		plain := filepath.Join(dir, fmt.Sprintf("status%d.xlsx", i))
+		data, err := os.ReadFile(orig)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(plain, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
 		cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+dir+"/profile",
-			"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", filepath.Join(dir, "out"), orig)
+			"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", filepath.Join(dir, "out"), plain)
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("soffice: %v\n%s", err, out)
 		}
-		got, _ := outcome(t, filepath.Join(dir, "out", name), FileOptions{})
+		got, _ := outcome(t, filepath.Join(dir, "out", filepath.Base(plain)), FileOptions{})
 		if got != want {
 			t.Errorf("%s saved by LibreOffice gives another register:\n got  %.600s\n want %.600s", name, got, want)
 		}

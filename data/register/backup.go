@@ -57,7 +57,7 @@ func (r *Register) Backup(ctx context.Context, reason string) (string, error) {
 
 // verifyBackup opens a backup read-only and checks it is a sound register.
 func verifyBackup(path string) error {
-	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?mode=ro")
+	db, err := sql.Open("sqlite", fileURI(path, "mode=ro"))
 	if err != nil {
 		return msg.Wrap(err, msg.Where{File: path}, msgBadBackup, err)
 	}

@@ -77,6 +77,10 @@ func Open(path string, opts Options) (*Register, error) {
 	if opts.BackupDir == "" {
 		opts.BackupDir = filepath.Join(filepath.Dir(abs), "backups")
 	}
+	// Absolute: VACUUM INTO would read a relative "file:…" name as a URI.
+	if opts.BackupDir, err = filepath.Abs(opts.BackupDir); err != nil {
+		return nil, err
+	}
 	where := msg.Where{File: abs}
 	_, statErr := os.Stat(abs)
 	exists := statErr == nil
@@ -131,8 +135,7 @@ func (r *Register) open(exists bool) error {
 	if r.opts.MaxPages > 0 {
 		q.Add("_pragma", fmt.Sprintf("max_page_count(%d)", r.opts.MaxPages))
 	}
-	dsn := "file:" + filepath.ToSlash(r.path) + "?" + q.Encode()
-	db, err := sql.Open("sqlite", dsn)
+	db, err := sql.Open("sqlite", fileURI(r.path, q.Encode()))
 	if err != nil {
 		return classify(err, where)
 	}

@@ -15,7 +15,7 @@ func restoreInto(driverConn any, path string) error {
 	if !ok {
 		return fmt.Errorf("the SQLite driver %T cannot restore %s", driverConn, path)
 	}
-	b, err := rc.NewRestore(path)
+	b, err := rc.NewRestore(fileURI(path, "mode=ro"))
 	if err != nil {
 		return err
 	}

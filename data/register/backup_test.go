@@ -320,12 +320,68 @@ func TestMissingRegisterFileHasItsOwnMessage(t *testing.T) {
 	if !strings.HasPrefix(err.Error(), path+": ") {
 		t.Fatalf("the message does not name %s: %v", path, err)
 	}
-	for lang, words := range map[msg.Lang]string{msg.Korean: "등록부 파일이 없습니다", msg.English: "no register file"} {
+	for lang, words := range map[msg.Lang]string{msg.Korean: "등록부 파일이 없습니다", msg.English: "register file does not exist"} {
 		if text := msg.TextIn(lang, msgNoFile); !strings.Contains(text, words) || strings.Contains(text, "(를)") {
 			t.Fatalf("%s: %q", lang, text)
 		}
 	}
 	if _, err := os.Stat(path); !os.IsNotExist(err) {
 		t.Fatal("reading a missing register created it")
+	}
+}
+
+// TestKilledBackupsLeftoversAreRemoved: an empty reserved name and a
+// temporary file left by a backup that was killed are not listed, and the
+// next pruning removes them once they are old; a backup being written now
+// (young) is left alone.
+func TestKilledBackupsLeftoversAreRemoved(t *testing.T) {
+	r := openTemp(t)
+	dir := r.opts.BackupDir
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-2 * leftoverAge)
+	leftovers := map[string]int{
+		"register-20260101-120000-000-import.db":     0,
+		"register-20260101-120000-000-import.db.tmp": 4096,
+	}
+	young := map[string]int{
+		"register-20260101-130000-000-import.db":     0,
+		"register-20260101-130000-000-import.db.tmp": 4096,
+	}
+	for name, size := range leftovers {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, make([]byte, size), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, size := range young {
+		if err := os.WriteFile(filepath.Join(dir, name), make([]byte, size), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if list := backupPaths(t, r); len(list) != 0 {
+		t.Fatalf("leftovers listed as backups: %v", list)
+	}
+	made, err := r.Backup(ctx, "manual")
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := dirNames(t, dir)
+	for name := range leftovers {
+		if slices.Contains(names, name) {
+			t.Errorf("%s was not removed", name)
+		}
+	}
+	for name := range young {
+		if !slices.Contains(names, name) {
+			t.Errorf("%s (being written) was removed", name)
+		}
+	}
+	if !slices.Contains(names, filepath.Base(made)) {
+		t.Errorf("the new backup is gone: %v", names)
 	}
 }

@@ -88,5 +88,5 @@ var (
 		"the folder %s that holds the register is read-only (a read-only medium), so the register was opened read-only and nothing was changed. To change it, copy it to a folder you can write to and open it there.")
 	msgNoFile = msg.Define("register.no_file",
 		"등록부 파일이 없습니다. 경로를 확인해 주세요.",
-		"there is no register file here. Check the path.")
+		"this register file does not exist. Check the path.")
 )

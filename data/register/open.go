@@ -197,12 +197,17 @@ func (r *Register) open(exists bool) error {
 			return msg.Errorf(where, msgReadOnly, "schema upgrade needed")
 		}
 		if version > 0 {
-			if _, err := r.Backup(ctx, "migrate"); err != nil {
+			// Pruned only once the migration has worked; if it fails, this
+			// backup is the register as it was and stays.
+			if _, err := r.writeBackup(ctx, "migrate"); err != nil {
 				return err
 			}
 		}
 		if err := r.migrate(ctx, version); err != nil {
 			return err
+		}
+		if version > 0 {
+			r.pruneBackups()
 		}
 	}
 	return nil

@@ -79,3 +79,17 @@ func dirNames(t *testing.T, dir string) []string {
 	}
 	return names
 }
+
+func TestFileURIEscapesWhatSQLiteDecodes(t *testing.T) {
+	for path, want := range map[string]string{
+		"/a#b/50%41/why?/r.db": "file:///a%23b/50%2541/why%3F/r.db",
+		"/해오름 등록부/r.db":        "file:///해오름 등록부/r.db",
+	} {
+		if got := fileURI(path, ""); got != want {
+			t.Errorf("%s: %s, want %s", path, got, want)
+		}
+	}
+	if got := fileURI("/r.db", "mode=ro"); got != "file:///r.db?mode=ro" {
+		t.Errorf("with a query: %s", got)
+	}
+}

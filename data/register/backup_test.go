@@ -3,6 +3,7 @@ package register
 import (
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -383,5 +384,96 @@ func TestKilledBackupsLeftoversAreRemoved(t *testing.T) {
 	}
 	if !slices.Contains(names, filepath.Base(made)) {
 		t.Errorf("the new backup is gone: %v", names)
+	}
+}
+
+// TestStorageMessagesReadInBothLanguages: the messages of the storage faults
+// take the same arguments in Korean and English, are Korean in Korean, and
+// need no "을(를)"-style particle guessing.
+func TestStorageMessagesReadInBothLanguages(t *testing.T) {
+	ids := []msg.ID{msgBackupReadOnly, msgBackupFailed, msgBackupNewer, msgFileGone, msgNoFile, msgOpenedReadOnly, msgFolderReadOnly}
+	for _, id := range ids {
+		ko, en := msg.TextIn(msg.Korean, id), msg.TextIn(msg.English, id)
+		if strings.Count(ko, "(MISSING)") != strings.Count(en, "(MISSING)") {
+			t.Errorf("%s: Korean and English take different arguments:\n%s\n%s", id, ko, en)
+		}
+		for _, particle := range []string{"을(를)", "이(가)", "은(는)", "(으)로", "와(과)"} {
+			if strings.Contains(ko, particle) {
+				t.Errorf("%s: %q", id, ko)
+			}
+		}
+		bare := strings.NewReplacer("%!s(MISSING)", "", "%!d(MISSING)", "").Replace(ko)
+		if strings.ContainsAny(bare, "abcdefghijklmnopqrstuvwxyz") {
+			t.Errorf("%s: English in the Korean text: %q", id, ko)
+		}
+	}
+}
+
+const backupChildEnv = "HAEOREUM_BACKUP_CHILD" // register path: run as a backing-up child
+
+// TestBackupChild is one of the two processes of
+// TestTwoProcessesBackUpInTheSameMillisecond: on "go" it makes 10 backups,
+// all stamped with the same millisecond.
+func TestBackupChild(t *testing.T) {
+	path := os.Getenv(backupChildEnv)
+	if path == "" {
+		return // only a helper process
+	}
+	in := stdinLines()
+	at := time.Date(2026, 10, 5, 9, 30, 0, 456e6, time.Local)
+	clock = func() time.Time { return at }
+	r, err := Open(path, Options{KeepBackups: 100})
+	if err != nil {
+		childFail("open: %v", err)
+	}
+	fmt.Println("ready")
+	if l := <-in; l != "go" {
+		childFail("expected go, got %q", l)
+	}
+	for i := range 10 {
+		if _, err := r.Backup(ctx, "import"); err != nil {
+			childFail("backup %d: %v", i, err)
+		}
+	}
+	r.Close()
+	fmt.Println("done")
+}
+
+// TestTwoProcessesBackUpInTheSameMillisecond: two copies of the app back the
+// same register up at once, every backup in the same millisecond; each of
+// the 20 gets its own sound file.
+func TestTwoProcessesBackUpInTheSameMillisecond(t *testing.T) {
+	if os.Getenv(backupChildEnv) != "" {
+		return
+	}
+	path := filepath.Join(t.TempDir(), "register.db")
+	r, err := Open(path, Options{KeepBackups: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	insert(t, r, sample("HA-P01"))
+	var kids []*child
+	for range 2 {
+		c := startChild(t, "TestBackupChild", backupChildEnv+"="+path)
+		c.expect(t, "ready", time.Minute)
+		kids = append(kids, c)
+	}
+	for _, c := range kids {
+		fmt.Fprintln(c.stdin, "go")
+	}
+	for _, c := range kids {
+		c.expect(t, "done", time.Minute)
+		c.stdin.Close()
+		c.wait(t, time.Minute)
+	}
+	list := backupPaths(t, r)
+	if len(list) != 20 {
+		t.Fatalf("%d backups listed, 20 made: %v", len(list), list)
+	}
+	for _, p := range list {
+		if err := verifyBackup(p); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -132,6 +132,9 @@ func (r *Register) vacuumInto(ctx context.Context, tmp string) error {
 // official asked to change the register, and it was left as it was.
 func (r *Register) backupError(err error, dir string) error {
 	where := msg.Where{File: r.path}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err // the caller's, not a fault of the folder
+	}
 	if isReadOnlyError(err) {
 		return msg.Wrap(errors.Join(ErrReadOnly, err), where, msgBackupReadOnly, dir)
 	}

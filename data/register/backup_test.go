@@ -1,6 +1,7 @@
 package register
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -475,5 +476,23 @@ func TestTwoProcessesBackUpInTheSameMillisecond(t *testing.T) {
 		if err := verifyBackup(p); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestCancelledBackupIsNotAFaultOfTheFolder: an import cancelled while its
+// backup is written says it was cancelled, leaves no backup, and does not
+// blame the backup folder.
+func TestCancelledBackupIsNotAFaultOfTheFolder(t *testing.T) {
+	r := openTemp(t)
+	insert(t, r, sample("HA-C01"))
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	_, backup, err := r.WriteWithBackup(cancelled, "import", Batch{Kind: KindImport}, func(tx *Tx) error { return nil })
+	if err == nil || errors.Is(err, ErrBackupFailed) || errors.Is(err, ErrBackupReadOnly) || backup != "" {
+		t.Fatalf("cancelled: %v (backup %q)", err, backup)
+	}
+	t.Logf("%v", err)
+	if list := backupPaths(t, r); len(list) != 0 {
+		t.Fatalf("a cancelled import left backups: %v", list)
 	}
 }

@@ -19,7 +19,8 @@ var (
 	ErrBadBackup     = &msg.Error{ID: msgBadBackup}
 	// ErrBackupReadOnly: no backup could be written, the folder is read-only.
 	ErrBackupReadOnly = &msg.Error{ID: msgBackupReadOnly}
-	ErrBackupFailed   = &msg.Error{ID: msgBackupFailed}
+	// ErrBackupFailed: no backup could be written for another reason.
+	ErrBackupFailed = &msg.Error{ID: msgBackupFailed}
 	// ErrBackupNewer: the backup was made by a newer version of the app.
 	ErrBackupNewer = &msg.Error{ID: msgBackupNewer}
 	// ErrFileGone: the register file was deleted or replaced while open.

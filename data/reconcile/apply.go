@@ -59,15 +59,19 @@ func Apply(ctx context.Context, reg *register.Register, t *layout.Table, sha256 
 		}
 		defer snap.Close()
 		reg = snap
-	} else {
-		path, err := reg.Backup(ctx, "import")
-		if err != nil {
-			return pv, err
-		}
-		pv.Backup = path
 	}
 	batch := register.Batch{Kind: register.KindImport, File: t.File, SHA256: sha256, Sheet: t.Sheet, City: t.City, AsOf: t.AsOf}
-	id, err := reg.Write(ctx, batch, func(tx *register.Tx) error {
+	write := func(fn func(*register.Tx) error) (int64, error) { return reg.Write(ctx, batch, fn) }
+	if !opt.DryRun {
+		// Backed up first; the backup is kept (and old ones pruned) only if
+		// the import commits, so refused imports cost no restore point.
+		write = func(fn func(*register.Tx) error) (int64, error) {
+			id, backup, err := reg.WriteWithBackup(ctx, "import", batch, fn)
+			pv.Backup = backup
+			return id, err
+		}
+	}
+	id, err := write(func(tx *register.Tx) error {
 		im := &importer{ctx: ctx, tx: tx, t: t, pv: pv, opt: opt}
 		if err := im.run(); err != nil {
 			return err

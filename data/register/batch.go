@@ -53,7 +53,7 @@ func (t *Tx) BatchID() int64 { return t.batch }
 // fails, nothing of it stays: the register is exactly as before.
 func (r *Register) Write(ctx context.Context, b Batch, fn func(*Tx) error) (int64, error) {
 	if r.opts.ReadOnly {
-		return 0, msg.Errorf(msg.Where{File: r.path}, msgReadOnly, "read-only")
+		return 0, r.readOnlyError()
 	}
 	where := msg.Where{File: r.path}
 	sqlTx, err := r.db.BeginTx(ctx, nil)
@@ -84,8 +84,17 @@ func (r *Register) Write(ctx context.Context, b Batch, fn func(*Tx) error) (int6
 	if _, err := sqlTx.ExecContext(ctx, `UPDATE current_batch SET id = NULL`); err != nil {
 		return fail(err)
 	}
+	// Before the commit (nothing is lost yet) and after it (the file may
+	// have gone in between): a batch written into a file the path no
+	// longer names must never be reported as saved.
+	if err := r.checkSameFile(); err != nil {
+		return fail(err)
+	}
 	if err := sqlTx.Commit(); err != nil {
 		return fail(err)
+	}
+	if err := r.checkSameFile(); err != nil {
+		return 0, err
 	}
 	return t.batch, nil
 }

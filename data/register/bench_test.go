@@ -104,7 +104,7 @@ func BenchmarkBaselineSQLiteInsert(b *testing.B) {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
-	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?"+q.Encode())
+	db, err := sql.Open("sqlite", fileURI(path, q.Encode()))
 	if err != nil {
 		b.Fatal(err)
 	}

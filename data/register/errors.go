@@ -17,6 +17,16 @@ var (
 	ErrNothingToUndo = &msg.Error{ID: msgNothingToUndo}
 	ErrCannotCreate  = &msg.Error{ID: msgCannotCreate}
 	ErrBadBackup     = &msg.Error{ID: msgBadBackup}
+	// ErrBackupReadOnly: no backup could be written, the folder is read-only.
+	ErrBackupReadOnly = &msg.Error{ID: msgBackupReadOnly}
+	// ErrBackupFailed: no backup could be written for another reason.
+	ErrBackupFailed = &msg.Error{ID: msgBackupFailed}
+	// ErrBackupNewer: the backup was made by a newer version of the app.
+	ErrBackupNewer = &msg.Error{ID: msgBackupNewer}
+	// ErrFileGone: the register file was deleted or replaced while open.
+	ErrFileGone = &msg.Error{ID: msgFileGone}
+	// ErrNoFile: there is no register file at the path given.
+	ErrNoFile = &msg.Error{ID: msgNoFile}
 )
 
 var (
@@ -57,6 +67,30 @@ var (
 		"등록부 파일을 만들 수 없습니다(%s). 폴더에 쓰기 권한이 있는지 확인해 주세요.",
 		"cannot create the register file (%s). Check that the folder is writable.")
 	msgBadBackup = msg.Define("register.bad_backup",
-		"백업 파일을 사용할 수 없습니다: %s",
-		"the backup cannot be used: %s")
+		"백업 파일을 사용할 수 없습니다. 해오름 등록부의 백업이 아니거나 손상된 파일입니다. 다른 백업을 골라 주세요.",
+		"the backup cannot be used: it is not a backup of a Haeoreum register, or it is damaged. Choose another backup.")
+	msgBackupMissing = msg.Define("register.backup_missing",
+		"백업 파일이 없거나 읽을 수 없습니다. 경로를 확인해 주세요.",
+		"the backup file does not exist or cannot be read. Check the path.")
+	msgBackupReadOnly = msg.Define("register.backup_read_only",
+		"백업 폴더 %s에 쓸 수 없습니다(읽기 전용). 백업 없이는 등록부를 바꾸지 않으므로 아무것도 바뀌지 않았습니다. 쓸 수 있는 폴더에 등록부를 두고 다시 시도해 주세요.",
+		"the backup folder %s is read-only. The register is never changed without a backup, so nothing was changed. Keep the register in a folder you can write to and try again.")
+	msgBackupFailed = msg.Define("register.backup_failed",
+		"백업 폴더 %s에 백업을 만들지 못했습니다. 백업 없이는 등록부를 바꾸지 않으므로 아무것도 바뀌지 않았습니다. 폴더와 디스크를 확인한 뒤 다시 시도해 주세요.",
+		"could not write a backup into the folder %s. The register is never changed without a backup, so nothing was changed. Check the folder and the disk and try again.")
+	msgBackupNewer = msg.Define("register.backup_newer",
+		"이 백업은 더 새로운 버전의 프로그램으로 만들어졌습니다(형식 %d, 이 프로그램은 %d까지). 복원하면 이 프로그램으로 등록부를 열 수 없게 되므로 복원하지 않았습니다. 프로그램을 업데이트한 뒤 복원해 주세요.",
+		"this backup was made by a newer version of the app (format %d; this program knows up to %d). Restoring it would leave a register this program cannot open, so nothing was restored. Update the program, then restore.")
+	msgFileGone = msg.Define("register.file_gone",
+		"작업 중에 등록부 파일이 지워졌거나 다른 파일로 바뀌었습니다. 방금 한 변경은 이 경로의 파일에 저장되지 않았습니다. 등록부를 다시 열어 내용을 확인하고, 필요하면 설정 > 백업에서 복원해 주세요.",
+		"the register file was deleted or replaced while the program was using it. The change just made was not saved in the file at this path. Open the register again, check it, and restore a backup from Settings > Backups if needed.")
+	msgOpenedReadOnly = msg.Define("register.opened_read_only",
+		"등록부를 읽기 전용으로 열었으므로 바꾸지 않았습니다. 바꾸려면 등록부를 읽기 전용이 아니게 다시 열어 주세요.",
+		"the register was opened read-only, so nothing was changed. Open it again, not read-only, to change it.")
+	msgFolderReadOnly = msg.Define("register.folder_read_only",
+		"등록부가 있는 폴더 %s에 쓸 수 없습니다(읽기 전용 매체). 그래서 읽기 전용으로만 열었고 아무것도 바뀌지 않았습니다. 바꾸려면 등록부를 쓸 수 있는 폴더로 복사해서 여세요.",
+		"the folder %s that holds the register is read-only (a read-only medium), so the register was opened read-only and nothing was changed. To change it, copy it to a folder you can write to and open it there.")
+	msgNoFile = msg.Define("register.no_file",
+		"등록부 파일이 없습니다. 경로를 확인해 주세요.",
+		"this register file does not exist. Check the path.")
 )

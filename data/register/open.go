@@ -49,6 +49,9 @@ type Register struct {
 	who  Identity
 	// immutable: a read-only register on a medium nobody can write to.
 	immutable bool
+	// opened is the register file as it was when opened: every batch checks
+	// that the path still names this file (see checkSameFile).
+	opened os.FileInfo
 }
 
 // Identity is who makes the changes: recorded in every batch.
@@ -77,11 +80,15 @@ func Open(path string, opts Options) (*Register, error) {
 	if opts.BackupDir == "" {
 		opts.BackupDir = filepath.Join(filepath.Dir(abs), "backups")
 	}
+	// Absolute: VACUUM INTO would read a relative "file:…" name as a URI.
+	if opts.BackupDir, err = filepath.Abs(opts.BackupDir); err != nil {
+		return nil, err
+	}
 	where := msg.Where{File: abs}
 	_, statErr := os.Stat(abs)
 	exists := statErr == nil
 	if !exists && opts.ReadOnly {
-		return nil, msg.Wrap(statErr, where, msgNotFound, filepath.Base(abs))
+		return nil, msg.Wrap(statErr, where, msgNoFile)
 	}
 	if !opts.ReadOnly && !opts.AllowNetwork {
 		if fs, remote := networkFileSystem(filepath.Dir(abs)); remote {
@@ -131,8 +138,7 @@ func (r *Register) open(exists bool) error {
 	if r.opts.MaxPages > 0 {
 		q.Add("_pragma", fmt.Sprintf("max_page_count(%d)", r.opts.MaxPages))
 	}
-	dsn := "file:" + filepath.ToSlash(r.path) + "?" + q.Encode()
-	db, err := sql.Open("sqlite", dsn)
+	db, err := sql.Open("sqlite", fileURI(r.path, q.Encode()))
 	if err != nil {
 		return classify(err, where)
 	}
@@ -148,6 +154,11 @@ func (r *Register) open(exists bool) error {
 	if err := db.QueryRow(`PRAGMA application_id`).Scan(&appID); err != nil {
 		return classify(err, where)
 	}
+	// SQLite has the file open now (it has read its header).
+	if r.opened, err = os.Stat(r.path); err != nil {
+		return classify(err, where)
+	}
+	os.SameFile(r.opened, r.opened) // on Windows this reads the file's identity now, not at the first check
 	if err := db.QueryRow(`PRAGMA user_version`).Scan(&version); err != nil {
 		return classify(err, where)
 	}
@@ -186,15 +197,45 @@ func (r *Register) open(exists bool) error {
 			return msg.Errorf(where, msgReadOnly, "schema upgrade needed")
 		}
 		if version > 0 {
-			if _, err := r.Backup(ctx, "migrate"); err != nil {
+			// Pruned only once the migration has worked; if it fails, this
+			// backup is the register as it was and stays.
+			if _, err := r.writeBackup(ctx, "migrate"); err != nil {
 				return err
 			}
 		}
 		if err := r.migrate(ctx, version); err != nil {
 			return err
 		}
+		if version > 0 {
+			r.pruneBackups()
+		}
 	}
 	return nil
+}
+
+// checkSameFile returns ErrFileGone when the register's path no longer names
+// the file that was opened: it was deleted, or moved away and another file
+// put in its place. SQLite goes on writing into the file it has open, so a
+// change would be lost with that file while it looked saved.
+func (r *Register) checkSameFile() error {
+	if r.opened == nil {
+		return nil
+	}
+	now, err := os.Stat(r.path)
+	if err == nil && os.SameFile(r.opened, now) {
+		return nil
+	}
+	return msg.Wrap(err, msg.Where{File: r.path}, msgFileGone)
+}
+
+// readOnlyError refuses a change to a register opened read-only; it is
+// ErrReadOnly, and on a medium nobody can write to it says so.
+func (r *Register) readOnlyError() error {
+	where := msg.Where{File: r.path}
+	if r.immutable {
+		return msg.Wrap(ErrReadOnly, where, msgFolderReadOnly, filepath.Dir(r.path))
+	}
+	return msg.Wrap(ErrReadOnly, where, msgOpenedReadOnly)
 }
 
 // ErrNotRegisterAt is ErrNotRegister naming the file.

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 )
 
 // DefaultPath is the register the window and the CLI use when no --db is
@@ -40,4 +41,26 @@ func DataDir() string {
 		return filepath.Join(d, "Haeoreum")
 	}
 	return "."
+}
+
+// uriEscaper escapes what SQLite's URI parser gives a meaning to: it decodes
+// every %HH, ends the path at '?' (the query) and at '#' (the fragment). Left
+// as they are, a folder named "a#b", "why?" or "50%41" names another file.
+var uriEscaper = strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23")
+
+// fileURI is the SQLite URI (https://sqlite.org/uri.html) of the file at the
+// absolute path, with query (already encoded, may be empty). Every DSN the
+// register opens is made here: a plain name would be cut at its first '?'
+// by the driver.
+func fileURI(path, query string) string {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		// C:/x → /C:/x; SQLite on Windows drops a slash before a drive letter.
+		p = "/" + p
+	}
+	uri := "file://" + uriEscaper.Replace(p)
+	if query != "" {
+		uri += "?" + query
+	}
+	return uri
 }

@@ -3,8 +3,6 @@ package register
 import (
 	"context"
 	"database/sql"
-	"net/url"
-	"path/filepath"
 
 	"github.com/haeoreum/register/data/msg"
 )
@@ -30,22 +28,11 @@ func (r *Register) Snapshot(ctx context.Context) (*Register, error) {
 		db.Close()
 		return nil, classify(err, where)
 	}
-	err = conn.Raw(func(dc any) error { return restoreInto(dc, r.sourceURI()) })
+	err = conn.Raw(func(dc any) error { return restoreInto(dc, r.path, r.immutable) })
 	conn.Close()
 	if err != nil {
 		db.Close()
 		return nil, classify(err, where)
 	}
 	return &Register{path: r.path, db: db, opts: Options{KeepBackups: r.opts.KeepBackups}, who: r.who}, nil
-}
-
-// sourceURI names the register file for a second, read-only connection.
-func (r *Register) sourceURI() string {
-	q := url.Values{}
-	q.Set("mode", "ro")
-	if r.immutable {
-		q.Set("immutable", "1")
-	}
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(r.path), RawQuery: q.Encode()}
-	return u.String()
 }

@@ -79,6 +79,7 @@ type UI struct {
 	jobs        jobs
 	lastMessage string
 	lastConfirm *dialog.ConfirmDialog
+	lastChoices map[string]func() // the buttons of the last askThree, by label
 	lastSave    *saveDialog
 	firstFrame  sync.Once
 }
@@ -111,6 +112,12 @@ func New(a fyne.App, reg *register.Register, o Options) *UI {
 	u.tabSet = container.NewTabItem(lang.L("Settings"), u.settings.content)
 	u.tabs = container.NewAppTabs(u.tabReg, u.tabImport, u.tabConfl, u.tabReports, u.tabDash, u.tabSet)
 	u.tabs.OnSelected = func(t *container.TabItem) {
+		if t != u.tabReg && u.detail.dirty() {
+			// leaving the register's form with unsaved edits: ask first
+			u.tabs.Select(u.tabReg)
+			u.detail.leave(func() { u.tabs.Select(t) }, nil)
+			return
+		}
 		if t == u.tabDash {
 			u.dashboard.refresh()
 		}
@@ -145,15 +152,20 @@ func New(a fyne.App, reg *register.Register, o Options) *UI {
 	w := u.prefs.FloatWithFallback(prefWinW, 1440)
 	h := u.prefs.FloatWithFallback(prefWinH, 900)
 	u.win.Resize(fyne.NewSize(float32(w), float32(h)))
-	u.win.SetCloseIntercept(func() {
-		u.saveState()
-		u.win.Close()
-	})
+	u.win.SetCloseIntercept(u.requestClose)
 	u.reload()
 	if o.OfferSample && !reg.ReadOnly() && len(u.all) == 0 {
 		u.offerSample()
 	}
 	return u
+}
+
+// requestClose closes the window, after asking about unsaved edits.
+func (u *UI) requestClose() {
+	u.detail.leave(func() {
+		u.saveState()
+		u.win.Close()
+	}, nil)
 }
 
 // Window is the application window.

@@ -176,9 +176,11 @@ func (d *detailView) show(code string) {
 	d.stack.Refresh()
 }
 
-// reloadProject reads the shown project again after the register changed.
+// reloadProject reads the shown project again after the register changed,
+// unless the form holds unsaved edits: those are never overwritten (saving
+// them later is checked against the project's version).
 func (d *detailView) reloadProject() {
-	if d.p != nil {
+	if d.p != nil && !d.dirty() {
 		d.show(d.p.Code)
 	}
 }
@@ -408,7 +410,10 @@ func (d *detailView) check() {
 }
 
 // saveChanges writes the changed fields as one batch (one undo).
-func (d *detailView) saveChanges() {
+func (d *detailView) saveChanges() { d.saveThen(nil) }
+
+// saveThen saves the form's edits, then runs next (if the save succeeded).
+func (d *detailView) saveThen(next func()) {
 	p, u := d.p, d.u
 	if p == nil {
 		return
@@ -418,13 +423,12 @@ func (d *detailView) saveChanges() {
 		u.message(lang.L("Cannot save"), strings.Join(errs, "\n")+"\n\n"+lang.L("Correct the marked values and save again. Nothing was saved."))
 		return
 	}
-	var keys []model.FieldKey
-	for _, k := range model.Fields {
-		if vals[k] != p.Get(k) {
-			keys = append(keys, k)
-		}
-	}
+	keys := d.changedKeys(vals)
 	if len(keys) == 0 {
+		if next != nil {
+			next()
+			return
+		}
 		u.notify(lang.L("Nothing has changed."))
 		return
 	}
@@ -434,8 +438,12 @@ func (d *detailView) saveChanges() {
 			_, err := u.reg.EditFields(ctx, code, version, keys, vals)
 			return err
 		}, func(err error) {
+			d.p = nil // saved (or refused): the form is read again from the register
 			u.reload()
 			u.detail.show(code)
+			if err == nil && next != nil {
+				next()
+			}
 		})
 	}
 	if len(warns) > 0 {
@@ -443,6 +451,45 @@ func (d *detailView) saveChanges() {
 		return
 	}
 	write()
+}
+
+func (d *detailView) changedKeys(vals map[model.FieldKey]string) []model.FieldKey {
+	var keys []model.FieldKey
+	for _, k := range model.Fields {
+		if vals[k] != d.p.Get(k) {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+// dirty reports whether the form holds edits that are not saved.
+func (d *detailView) dirty() bool {
+	if d.p == nil || d.shown == nil || d.u.reg.ReadOnly() {
+		return false
+	}
+	vals, errs, _ := d.values()
+	return len(errs) > 0 || len(d.changedKeys(vals)) > 0
+}
+
+// leave runs next once the form's unsaved edits are dealt with: at once
+// when there are none, otherwise after asking, as office software does,
+// whether to save them, discard them or stay (stay runs instead of next).
+func (d *detailView) leave(next, stay func()) {
+	if !d.dirty() {
+		next()
+		return
+	}
+	if stay == nil {
+		stay = func() {}
+	}
+	d.u.askThree(lang.L("Unsaved changes"),
+		lang.L("{{.Code}} {{.Name}} has changes that are not saved. Save them before you go on?", map[string]any{"Code": d.p.Code, "Name": d.p.Name}),
+		[]choice{
+			{lang.L("Save"), func() { d.saveThen(next) }},
+			{lang.L("Discard"), func() { d.populate(); next() }},
+			{lang.L("Stay"), stay},
+		})
 }
 
 func (d *detailView) toggleDeleted() {

@@ -101,6 +101,48 @@ func (u *UI) confirm(title, text, yes string, onYes func()) {
 	d.Show()
 }
 
+// choice is one button of a question with more than two answers.
+type choice struct {
+	label string
+	do    func()
+}
+
+// askThree asks a question with several answers (the first is the default,
+// taken with Enter; Esc takes the last). The dialog is kept in lastChoices
+// for tests.
+func (u *UI) askThree(title, text string, choices []choice) {
+	label := widget.NewLabel(text)
+	label.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	var pop func()
+	pick := func(c choice) func() {
+		return func() {
+			pop()
+			d.Hide()
+			c.do()
+		}
+	}
+	var buttons []fyne.CanvasObject
+	for i, c := range choices {
+		b := widget.NewButton(c.label, pick(c))
+		if i == 0 {
+			b.Importance = widget.HighImportance
+		}
+		buttons = append(buttons, b)
+	}
+	d = dialog.NewCustomWithoutButtons(title, label, u.win)
+	d.SetButtons(buttons)
+	d.Resize(fyne.NewSize(520, 0))
+	pop = u.pushKeys(pick(choices[0]), pick(choices[len(choices)-1]))
+	u.lastMessage = text
+	u.lastChoices = map[string]func(){}
+	for _, c := range choices {
+		u.lastChoices[c.label] = pick(c)
+	}
+	u.win.Canvas().Unfocus()
+	d.Show()
+}
+
 // escEntry is an Entry on which Esc cancels the dialog it is in and Enter
 // submits (single line).
 type escEntry struct {

@@ -378,10 +378,13 @@ func newSortTable(v *registerView) *sortTable {
 			return
 		}
 		p := v.rows[id.Row]
-		if p.Code != v.selected {
+		if p.Code == v.selected {
+			return
+		}
+		v.u.detail.leave(func() {
 			v.selected = p.Code
 			v.u.detail.show(p.Code)
-		}
+		}, v.reselect) // stay: the row being edited is selected again
 	}
 	t.ExtendBaseWidget(t)
 	return t

@@ -12,6 +12,15 @@ var (
 	idLegacyXLS = msg.Define("sheet.legacy_xls",
 		"예전 Excel 형식(.xls)의 파일입니다. Excel에서 열어 'Excel 통합 문서(*.xlsx)'로 다시 저장한 뒤 가져와 주세요",
 		"this is an old Excel (.xls) file. Open it in Excel, save it as an Excel Workbook (*.xlsx) and import that file")
+	idOldBIFF = msg.Define("sheet.old_biff",
+		"아주 오래된 Excel %s.0 형식의 파일입니다. LibreOffice나 Excel에서 열어 'Excel 통합 문서(*.xlsx)'로 다시 저장한 뒤 가져와 주세요",
+		"this is a very old Excel %s.0 file. Open it in LibreOffice or Excel, save it as an Excel Workbook (*.xlsx) and import that file")
+	idLockFile = msg.Define("sheet.lock_file",
+		"Excel의 잠금 파일입니다. %s 님이 '%s' 파일을 Excel에서 열어 두었다는 표시일 뿐 내용은 없습니다. '%[2]s' 파일을 골라 주세요",
+		"this is Excel's lock file: it only marks that %s has '%s' open in Excel and holds no data. Choose '%[2]s' instead")
+	idHWP = msg.Define("sheet.hwp",
+		"한글 문서(.hwp, .hwpx)이며 스프레드시트가 아닙니다. 표를 Excel로 옮겨 'Excel 통합 문서(*.xlsx)'로 저장한 뒤 가져와 주세요",
+		"this is a Hangul (한글 .hwp, .hwpx) document, not a spreadsheet. Copy the table into Excel, save it as an Excel Workbook (*.xlsx) and import that file")
 	idXLSB = msg.Define("sheet.xlsb",
 		"Excel 바이너리 통합 문서(.xlsb)는 읽을 수 없습니다. Excel에서 'Excel 통합 문서(*.xlsx)'로 다시 저장해 주세요",
 		"Excel Binary Workbooks (.xlsb) cannot be read. Save it in Excel as an Excel Workbook (*.xlsx)")
@@ -42,6 +51,15 @@ var (
 	idEmpty = msg.Define("sheet.empty",
 		"파일에 내용이 있는 시트가 없습니다. 내용을 채운 파일인지 확인해 주세요",
 		"no sheet in the file has any content. Check that the filled-in file was sent")
+	idSheetMacro = msg.Define("sheet.skipped_macro",
+		"Excel 4.0 매크로 시트라서 읽지 않았습니다",
+		"this is an Excel 4.0 macro sheet and was not read")
+	idSheetUnlinked = msg.Define("sheet.skipped_unlinked",
+		"파일 안에서 이 시트의 내용을 찾을 수 없어(연결 정보가 없음) 읽지 않았습니다. Excel에서 열어 다시 저장하면 고쳐집니다",
+		"this sheet was not read: the file does not link it to its content. Opening and saving the file in Excel repairs this")
+	idSheetTooLarge = msg.Define("sheet.skipped_too_large",
+		"이 시트는 너무 커서 읽지 않았습니다(%s 한도 %s). 다른 시트는 읽었습니다",
+		"this sheet was not read because it is too large (%s limit %s); the other sheets were read")
 	idCannotRead = msg.Define("sheet.cannot_read",
 		"파일을 읽을 수 없습니다. 파일이 있는지, 다른 프로그램(Excel 등)에서 열려 있지 않은지 확인해 주세요",
 		"the file cannot be read. Check that it exists and is not open in another program (such as Excel)")
@@ -51,6 +69,9 @@ var (
 // errors.Is(err, sheet.ErrPasswordNeeded) holds for any file and place.
 var (
 	ErrLegacyXLS          = &msg.Error{ID: idLegacyXLS}
+	ErrOldBIFF            = &msg.Error{ID: idOldBIFF}
+	ErrLockFile           = &msg.Error{ID: idLockFile}
+	ErrHWP                = &msg.Error{ID: idHWP}
 	ErrXLSB               = &msg.Error{ID: idXLSB}
 	ErrODS                = &msg.Error{ID: idODS}
 	ErrPasswordNeeded     = &msg.Error{ID: idPasswordNeeded}

@@ -1,5 +1,7 @@
 package sheet
 
+import "github.com/haeoreum/register/data/msg"
+
 // Workbook is one opened file.
 type Workbook struct {
 	File     string // base name of the file, as the user knows it
@@ -7,6 +9,10 @@ type Workbook struct {
 	Encoding string // csv only: "utf-8", "cp949", "utf-16le" or "utf-16be"
 	Date1904 bool   // serial dates count from 1904 (old Mac workbooks)
 	Sheets   []*Sheet
+	// Warnings name the sheets that were listed but not read: macro
+	// sheets, sheets the file does not link to their content, sheets over
+	// a limit. The caller shows them beside what was read.
+	Warnings []*msg.Error
 }
 
 // Sheet is one worksheet's grid. Chart sheets and other non-grid sheets are

@@ -31,11 +31,48 @@ func isEncryptedOOXML(data []byte) bool {
 	return bytes.Contains(data, streamEncryptionInfo) && bytes.Contains(data, streamEncryptedPackage)
 }
 
-// decrypt turns an encrypted xlsx back into its zip with the password.
-func decrypt(data []byte, password string, where msg.Where) ([]byte, error) {
+// hwpSignature opens the FileHeader stream of every HWP 5 document (한글,
+// Hancom's word processor); the stream sits whole in one sector.
+var hwpSignature = []byte("HWP Document File")
+
+// isHWP reports whether an OLE2 file is a 한글 document.
+func isHWP(data []byte) bool {
+	return bytes.Contains(data, hwpSignature) && bytes.Contains(data, utf16le("FileHeader"))
+}
+
+// excelDefaultPassword is the password Excel uses when a workbook is
+// encrypted without one being chosen (a "read-only recommended" or
+// structure-protected workbook). Excel opens such files without asking, so
+// the official has no password to give.
+const excelDefaultPassword = "VelvetSweatshop"
+
+// decryptPackage opens an encrypted xlsx: with the given password, or,
+// when none was given, with Excel's default one.
+func decryptPackage(data []byte, password string, where msg.Where) ([]byte, error) {
 	if password == "" {
+		plain, err := decrypt(data, excelDefaultPassword, where)
+		if err == nil && sniff(plain) == kindZip {
+			return plain, nil
+		}
+		if errors.Is(err, ErrUnsupportedEncrypt) {
+			return nil, err
+		}
 		return nil, newErr(ErrPasswordNeeded, where, nil)
 	}
+	plain, err := decrypt(data, password, where)
+	if err != nil {
+		return nil, err
+	}
+	// excelize.Decrypt does not check the password: a wrong one yields
+	// noise instead of a zip, which is how excelize itself tells.
+	if sniff(plain) != kindZip {
+		return nil, newErr(ErrWrongPassword, where, errors.New("decrypted package is not a zip"))
+	}
+	return plain, nil
+}
+
+// decrypt turns an encrypted xlsx back into its zip with the password.
+func decrypt(data []byte, password string, where msg.Where) ([]byte, error) {
 	plain, err := excelize.Decrypt(data, &excelize.Options{Password: password})
 	switch {
 	case errors.Is(err, excelize.ErrWorkbookPassword):
@@ -43,7 +80,10 @@ func decrypt(data []byte, password string, where msg.Where) ([]byte, error) {
 	case errors.Is(err, excelize.ErrUnsupportedEncryptMechanism), errors.Is(err, excelize.ErrUnknownEncryptMechanism):
 		return nil, newErr(ErrUnsupportedEncrypt, where, err)
 	case err != nil:
-		return nil, newErr(ErrDamaged, where, err)
+		// The container itself defeated the library (mscfb: "FAT index is
+		// outside DIFAT range" on a file Excel and POI open with its
+		// password): say it cannot be read here, not that it is damaged.
+		return nil, newErr(ErrUnsupportedEncrypt, where, err)
 	case len(plain) == 0:
 		// Decrypt returns nothing, and no error, for "extensible" encryption.
 		return nil, newErr(ErrUnsupportedEncrypt, where, nil)

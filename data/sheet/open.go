@@ -64,19 +64,21 @@ func open(name string, data []byte, password string, lim Limits) (*Workbook, err
 	where := msg.Where{File: name}
 	switch sniff(data) {
 	case kindOLE:
-		if !isEncryptedOOXML(data) {
+		switch {
+		case isHWP(data):
+			return nil, newErr(ErrHWP, where, nil)
+		case !isEncryptedOOXML(data):
 			return nil, newErr(ErrLegacyXLS, where, nil)
 		}
-		plain, err := decrypt(data, password, where)
+		plain, err := decryptPackage(data, password, where)
 		if err != nil {
 			return nil, err
 		}
-		// excelize.Decrypt does not check the password: a wrong one yields
-		// noise instead of a zip, which is how excelize itself tells.
-		if sniff(plain) != kindZip {
-			return nil, newErr(ErrWrongPassword, where, errors.New("decrypted package is not a zip"))
-		}
 		return openZip(name, plain, lim)
+	case kindBIFF:
+		return nil, &msg.Error{Where: where, ID: idOldBIFF, Args: []any{biffVersion(data)}}
+	case kindLockFile:
+		return nil, lockFileError(name, data)
 	case kindZip:
 		return openZip(name, data, lim)
 	case kindMarkup:

@@ -1,15 +1,24 @@
 package sheet
 
-import "bytes"
+import (
+	"bytes"
+	"encoding/binary"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/haeoreum/register/data/msg"
+)
 
 type kind int
 
 const (
-	kindUnknown kind = iota
-	kindOLE          // OLE2 compound file: legacy .xls or an encrypted xlsx
-	kindZip          // OOXML, ODS, or some other zip
-	kindMarkup       // HTML or XML text (web pages saved as .xls, SpreadsheetML 2003)
-	kindText         // anything else that reads as text: CSV
+	kindUnknown  kind = iota
+	kindOLE           // OLE2 compound file: legacy .xls or an encrypted xlsx
+	kindZip           // OOXML, ODS, or some other zip
+	kindMarkup        // HTML or XML text (web pages saved as .xls, SpreadsheetML 2003)
+	kindText          // anything else that reads as text: CSV
+	kindBIFF          // an Excel 2, 3 or 4 worksheet: a bare BIFF stream, no OLE2 container
+	kindLockFile      // Excel's owner file ~$name.xlsx, made while name.xlsx is open
 )
 
 var (
@@ -25,6 +34,10 @@ func sniff(data []byte) kind {
 		return kindOLE
 	case bytes.HasPrefix(data, magicZip):
 		return kindZip
+	case biffVersion(data) != "":
+		return kindBIFF
+	case isLockFile(data):
+		return kindLockFile
 	case hasUTF16BOM(data):
 		return kindText
 	case bytes.IndexByte(data, 0) >= 0:
@@ -48,4 +61,67 @@ func looksLikeMarkup(data []byte) bool {
 		}
 	}
 	return false
+}
+
+// biffVersion names the Excel version of a bare BIFF stream from its first
+// record, a BOF (type 0x0009, 0x0209, 0x0409 or 0x0809 by version, 4 to 16
+// bytes long), or returns "". Excel 5 and later wrap BIFF in OLE2; a bare
+// stream is an Excel 2–4 sheet (or a raw Excel 5 one, rarely seen).
+func biffVersion(data []byte) string {
+	if len(data) < 8 || data[0] != 0x09 || data[3] != 0 || data[2] < 4 || data[2] > 16 {
+		return ""
+	}
+	switch data[1] {
+	case 0x00:
+		return "2"
+	case 0x02:
+		return "3"
+	case 0x04:
+		return "4"
+	case 0x08:
+		return "5"
+	}
+	return ""
+}
+
+// Excel's owner ("lock") file: the user's name as one length byte and up
+// to 53 bytes of ANSI padded with spaces to offset 0x37, then the same name
+// as a two-byte length and UTF-16LE. It holds no data.
+const lockNameUTF16 = 0x37
+
+func isLockFile(data []byte) bool {
+	_, ok := lockOwner(data)
+	return ok
+}
+
+// lockOwner reads the user name from an owner file; ok is false for
+// anything that is not one.
+func lockOwner(data []byte) (string, bool) {
+	if len(data) < lockNameUTF16+2 || len(data) > 512 {
+		return "", false
+	}
+	n := int(data[0])
+	if n == 0 || n > lockNameUTF16-2 || binary.LittleEndian.Uint16(data[lockNameUTF16:]) != uint16(n) {
+		return "", false
+	}
+	wide := data[lockNameUTF16+2:]
+	if len(wide) < 2*n {
+		return "", false
+	}
+	units := make([]uint16, n)
+	for i := range units {
+		units[i] = binary.LittleEndian.Uint16(wide[2*i:])
+		if units[i] < 0x20 {
+			return "", false
+		}
+	}
+	return string(utf16.Decode(units)), true
+}
+
+// lockFileError names whose lock file it is and the workbook to choose
+// instead (Excel names the lock file after it: ~$ and the workbook's name).
+func lockFileError(name string, data []byte) *msg.Error {
+	owner, _ := lockOwner(data)
+	book := strings.TrimPrefix(name, "~$")
+	return &msg.Error{Where: msg.Where{File: name}, ID: idLockFile, Args: []any{owner, book}}
 }

@@ -1,13 +1,17 @@
 package sheet
 
 import (
+	"archive/zip"
+	"bytes"
 	"errors"
+	"io"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/haeoreum/register/data/msg"
+	"github.com/xuri/excelize/v2"
 )
 
 // corpusDir is the shared corpus of foreign spreadsheets, or "" when it is
@@ -84,5 +88,203 @@ func TestCorpusDxfProgress(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestOldAndForeignFormatsNamed: Excel 2–4 sheets, Excel's lock file and
+// 한글 documents each get their own message, not "not a spreadsheet" or
+// "old .xls".
+func TestOldAndForeignFormatsNamed(t *testing.T) {
+	bof := func(typ byte) []byte { // BOF of a worksheet, then EOF
+		return []byte{0x09, typ, 0x06, 0x00, 0x00, 0x00, 0x10, 0x00, 0x0a, 0x00, 0x00, 0x00}
+	}
+	lock := []byte{12}
+	lock = append(lock, "Jan Havlicek"...)
+	for len(lock) < lockNameUTF16 {
+		lock = append(lock, ' ')
+	}
+	lock = append(lock, 12, 0)
+	for _, r := range "Jan Havlíček" {
+		lock = append(lock, byte(r), byte(r>>8))
+	}
+	for len(lock) < 165 {
+		lock = append(lock, 0x20, 0)
+	}
+	hwp := append(append(append([]byte{}, magicOLE...), make([]byte, 504)...), utf16le("FileHeader")...)
+	hwp = append(append(hwp, make([]byte, 64)...), "HWP Document File"...)
+	hwpx := zipParts(t, "mimetype", "application/hwp+zip", "Contents/section0.xml", "<hs:sec/>")
+	cases := []struct {
+		name string
+		data []byte
+		want *msg.Error
+		says string
+	}{
+		{"excel2.xls", []byte{0x09, 0x00, 0x04, 0x00, 0x02, 0x00, 0x10, 0x00, 0x0a, 0x00, 0x00, 0x00}, ErrOldBIFF, "Excel 2.0"},
+		{"excel3.xls", bof(0x02), ErrOldBIFF, "Excel 3.0"},
+		{"excel4.xls", bof(0x04), ErrOldBIFF, "Excel 4.0"},
+		{"~$추진현황.xlsx", lock, ErrLockFile, "Jan Havlíček has '추진현황.xlsx' open"},
+		{"보고.hwp", hwp, ErrHWP, "Hangul"},
+		{"보고.hwpx", hwpx, ErrHWP, "Hangul"},
+	}
+	defer msg.SetLanguage(msg.Korean)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := OpenBytes(tc.name, tc.data, Options{})
+			wantRefusal(t, err, tc.want, tc.name)
+			msg.SetLanguage(msg.English)
+			if !strings.Contains(err.Error(), tc.says) {
+				t.Errorf("message %q does not say %q", err, tc.says)
+			}
+		})
+	}
+}
+
+// TestDuplicateZipEntryIsDamaged: two entries of one name would be read
+// differently by different readers; the file is refused, saying why.
+func TestDuplicateZipEntryIsDamaged(t *testing.T) {
+	good := miniXLSX(t, `<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>`, "", "")
+	data := bombZip(t, good, "xl/worksheets/sheet1.xml", `<worksheet xmlns="`+nsMain+`"><sheetData><row r="1"><c r="A1"><v>2</v></c></row></sheetData></worksheet>`, 0)
+	// bombZip replaced the entry; add the first copy back under the same name.
+	data = appendZipEntry(t, data, "xl/worksheets/sheet1.xml", `<worksheet xmlns="`+nsMain+`"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`)
+	_, err := OpenBytes("dup.xlsx", data, Options{})
+	me := wantRefusal(t, err, ErrDamaged, "dup.xlsx")
+	if me.Err == nil || !strings.Contains(me.Err.Error(), "two entries") {
+		t.Errorf("cause %v", me.Err)
+	}
+}
+
+// appendZipEntry copies the zip src and adds one more entry, even under a
+// name it already has.
+func appendZipEntry(t *testing.T, src []byte, name, content string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(src), int64(len(src)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		if err := zw.Copy(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w, err := zw.Create(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.WriteString(w, content)
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+// TestExcelDefaultPassword: a workbook encrypted with Excel's default
+// password opens without asking, as it does in Excel; another password
+// still has to be given.
+func TestExcelDefaultPassword(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetCellValue("Sheet1", "A1", "사업명")
+	f.SetCellValue("Sheet1", "B1", 38.5)
+	dir := t.TempDir()
+	def, other := filepath.Join(dir, "기본암호.xlsx"), filepath.Join(dir, "암호.xlsx")
+	if err := f.SaveAs(def, excelize.Options{Password: "VelvetSweatshop"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SaveAs(other, excelize.Options{Password: "1234"}); err != nil {
+		t.Fatal(err)
+	}
+	wb, err := Open(def, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := wb.Sheets[0].Cell(2, 1).Value; got != "38.5" {
+		t.Errorf("B1 %q", got)
+	}
+	_, err = Open(other, Options{})
+	wantRefusal(t, err, ErrPasswordNeeded, "암호.xlsx")
+}
+
+// twoSheetXLSX builds a workbook whose sheets and relationships are given
+// as XML, with sheet parts named in parts (name, inside of <worksheet>).
+func twoSheetXLSX(t *testing.T, sheets, rels string, parts ...string) []byte {
+	t.Helper()
+	all := []string{
+		"_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="` + nsRel + `/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+		"xl/workbook.xml", `<workbook xmlns="` + nsMain + `" xmlns:r="` + nsRel + `"><sheets>` + sheets + `</sheets></workbook>`,
+		"xl/_rels/workbook.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` + rels + `</Relationships>`,
+	}
+	for i := 0; i+1 < len(parts); i += 2 {
+		all = append(all, parts[i], `<worksheet xmlns="`+nsMain+`">`+parts[i+1]+`</worksheet>`)
+	}
+	return zipParts(t, all...)
+}
+
+func wsRel(id, target string) string {
+	return `<Relationship Id="` + id + `" Type="` + nsRel + `/worksheet" Target="` + target + `"/>`
+}
+
+const oneCell = `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>사업명</t></is></c></row></sheetData>`
+
+// TestSkippedSheetsAreWarned: a macro sheet and sheets without a
+// relationship are not read, and the workbook says so by sheet name.
+func TestSkippedSheetsAreWarned(t *testing.T) {
+	data := twoSheetXLSX(t,
+		`<sheet name="표" sheetId="1" r:id="rId1"/><sheet name="매크로" sheetId="2" r:id="rId2"/><sheet name="고아" sheetId="3" r:id=""/><sheet name="없는연결" sheetId="4" r:id="rId9"/>`,
+		wsRel("rId1", "worksheets/sheet1.xml")+`<Relationship Id="rId2" Type="http://schemas.microsoft.com/office/2006/relationships/xlMacrosheet" Target="macrosheets/sheet1.xml"/>`,
+		"xl/worksheets/sheet1.xml", oneCell, "xl/macrosheets/sheet1.xml", oneCell)
+	wb := mustOpen(t, "warn.xlsx", data)
+	if len(wb.Sheets) != 1 || wb.Sheets[0].Name != "표" {
+		t.Fatalf("sheets %d", len(wb.Sheets))
+	}
+	want := map[string]msg.ID{"매크로": idSheetMacro, "고아": idSheetUnlinked, "없는연결": idSheetUnlinked}
+	if len(wb.Warnings) != len(want) {
+		t.Fatalf("warnings %v", wb.Warnings)
+	}
+	for _, w := range wb.Warnings {
+		if want[w.Where.Sheet] != w.ID || w.Where.File != "warn.xlsx" {
+			t.Errorf("warning %+v", w)
+		}
+	}
+}
+
+// TestBrokenWorkbookRelsIsDamaged: when no sheet can be found because the
+// workbook's relationships are missing, the file is damaged (with the
+// cause kept), not "no sheet has any content".
+func TestBrokenWorkbookRelsIsDamaged(t *testing.T) {
+	data := twoSheetXLSX(t, `<sheet name="표" sheetId="1" r:id="rId1"/>`, `<Relationship Id="rId7" Type="`+nsRel+`/styles" Target="styles.xml"/>`,
+		"xl/worksheets/sheet1.xml", oneCell)
+	_, err := OpenBytes("rels.xlsx", data, Options{})
+	me := wantRefusal(t, err, ErrDamaged, "rels.xlsx")
+	if me.Err == nil || !strings.Contains(me.Err.Error(), "rId1") {
+		t.Errorf("cause %v", me.Err)
+	}
+	// An xlsx that lost its workbook part is damaged too, not "not a spreadsheet".
+	_, err = OpenBytes("bits.xlsx", zipParts(t, "xl/worksheets/sheet1.xml", oneCell), Options{})
+	wantRefusal(t, err, ErrDamaged, "bits.xlsx")
+}
+
+// TestSheetLimitsAreTheSheets: a sheet past the column limit is left out
+// with a warning naming it; the sheet beside it is read. When it is the
+// only sheet with content, the refusal names the sheet.
+func TestSheetLimitsAreTheSheets(t *testing.T) {
+	wide := `<sheetData><row r="1"><c r="IW1"><v>1</v></c></row></sheetData>`
+	data := twoSheetXLSX(t, `<sheet name="넓은" sheetId="1" r:id="rId1"/><sheet name="표" sheetId="2" r:id="rId2"/>`,
+		wsRel("rId1", "worksheets/sheet1.xml")+wsRel("rId2", "worksheets/sheet2.xml"),
+		"xl/worksheets/sheet1.xml", wide, "xl/worksheets/sheet2.xml", oneCell)
+	wb := mustOpen(t, "limits.xlsx", data)
+	if len(wb.Sheets) != 1 || wb.Sheets[0].Name != "표" {
+		t.Fatalf("sheets %d", len(wb.Sheets))
+	}
+	if len(wb.Warnings) != 1 || wb.Warnings[0].ID != idSheetTooLarge || wb.Warnings[0].Where.Sheet != "넓은" || !strings.Contains(wb.Warnings[0].Error(), "256") {
+		t.Errorf("warnings %v", wb.Warnings)
+	}
+	alone := twoSheetXLSX(t, `<sheet name="넓은" sheetId="1" r:id="rId1"/><sheet name="빈" sheetId="2" r:id="rId2"/>`,
+		wsRel("rId1", "worksheets/sheet1.xml")+wsRel("rId2", "worksheets/sheet2.xml"),
+		"xl/worksheets/sheet1.xml", wide, "xl/worksheets/sheet2.xml", "<sheetData/>")
+	_, err := OpenBytes("alone.xlsx", alone, Options{})
+	if me := wantRefusal(t, err, ErrTooLarge, "alone.xlsx"); me.Where.Sheet != "넓은" || me.Where.Cell != "IW1" {
+		t.Errorf("refusal names %+v", me.Where)
 	}
 }

@@ -60,6 +60,12 @@ var (
 	idSheetTooLarge = msg.Define("sheet.skipped_too_large",
 		"이 시트는 너무 커서 읽지 않았습니다(%s 한도 %s). 다른 시트는 읽었습니다",
 		"this sheet was not read because it is too large (%s limit %s); the other sheets were read")
+	idFolder = msg.Define("sheet.folder",
+		"파일이 아니라 폴더입니다. 폴더 안에서 가져올 파일을 골라 주세요",
+		"this is a folder, not a file. Choose the file to import inside it")
+	idNotFile = msg.Define("sheet.not_a_file",
+		"저장된 파일이 아닙니다(장치나 파이프 같은 특수 파일). 저장된 스프레드시트 파일을 골라 주세요",
+		"this is not a saved file (it is a device, a pipe or another special file). Choose a saved spreadsheet file")
 	idCannotRead = msg.Define("sheet.cannot_read",
 		"파일을 읽을 수 없습니다. 파일이 있는지, 다른 프로그램(Excel 등)에서 열려 있지 않은지 확인해 주세요",
 		"the file cannot be read. Check that it exists and is not open in another program (such as Excel)")
@@ -83,6 +89,8 @@ var (
 	ErrMarkup             = &msg.Error{ID: idMarkup}
 	ErrEmptyWorkbook      = &msg.Error{ID: idEmpty}
 	ErrCannotRead         = &msg.Error{ID: idCannotRead}
+	ErrFolder             = &msg.Error{ID: idFolder}
+	ErrNotFile            = &msg.Error{ID: idNotFile}
 )
 
 // Names of the limits, rendered in the reader's language when the message

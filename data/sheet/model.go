@@ -8,6 +8,7 @@ type Workbook struct {
 	Format   string // "xlsx" or "csv"
 	Encoding string // csv only: "utf-8", "cp949", "utf-16le" or "utf-16be"
 	Date1904 bool   // serial dates count from 1904 (old Mac workbooks)
+	SHA256   string // hex SHA-256 of the bytes that were read: the file as imported
 	Sheets   []*Sheet
 	// Warnings name the sheets that were listed but not read: macro
 	// sheets, sheets the file does not link to their content, sheets over

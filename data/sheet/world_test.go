@@ -5,10 +5,12 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/haeoreum/register/data/msg"
 	"github.com/xuri/excelize/v2"
@@ -286,5 +288,37 @@ func TestSheetLimitsAreTheSheets(t *testing.T) {
 	_, err := OpenBytes("alone.xlsx", alone, Options{})
 	if me := wantRefusal(t, err, ErrTooLarge, "alone.xlsx"); me.Where.Sheet != "넓은" || me.Where.Cell != "IW1" {
 		t.Errorf("refusal names %+v", me.Where)
+	}
+}
+
+// TestSparseHugeFileRefusedAtOnce: a 3 GiB file is refused from its size,
+// before a byte is read.
+func TestSparseHugeFileRefusedAtOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "huge.xlsx")
+	if err := os.WriteFile(path, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(path, 3<<30); err != nil {
+		t.Skip("no sparse files here:", err)
+	}
+	start := time.Now()
+	_, err := Open(path, Options{})
+	wantRefusal(t, err, ErrTooLarge, "huge.xlsx")
+	if took := time.Since(start); took > time.Second {
+		t.Errorf("took %v", took)
+	}
+}
+
+// TestFolderGivenAsFile: a folder gets its own message, with no Go error
+// text in it.
+func TestFolderGivenAsFile(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "보고서.xlsx")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Open(dir, Options{})
+	wantRefusal(t, err, ErrFolder, "보고서.xlsx")
+	if strings.Contains(err.Error(), "directory") {
+		t.Errorf("raw error shown: %v", err)
 	}
 }

@@ -13,9 +13,12 @@ import (
 // openCSV reads a text file as one sheet named after the file.
 func openCSV(name string, data []byte, lim Limits) (*Workbook, error) {
 	where := msg.Where{File: name}
-	text, enc, ok := decodeText(data)
+	text, enc, fault, ok := decodeText(data)
 	if !ok {
 		return nil, newErr(ErrNotSpreadsheet, where, nil)
+	}
+	if fault != nil {
+		return nil, &msg.Error{Where: where, ID: fault.id, Args: fault.args}
 	}
 	sheetName := strings.TrimSuffix(name, filepath.Ext(name))
 	where.Sheet = sheetName

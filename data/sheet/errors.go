@@ -48,6 +48,15 @@ var (
 	idMarkup = msg.Define("sheet.markup",
 		"웹 페이지(HTML)나 XML 형식의 파일입니다. Excel에서 열어 'Excel 통합 문서(*.xlsx)'로 다시 저장해 주세요",
 		"this is a web page (HTML) or XML file. Open it in Excel and save it as an Excel Workbook (*.xlsx)")
+	idTextNUL = msg.Define("sheet.text_nul",
+		"%d번째 줄에 글자가 아닌 0 바이트(NUL)가 있습니다. 파일이 손상되었을 수 있습니다. Excel에서 열어 그 줄을 확인한 뒤 'CSV UTF-8'로 다시 저장해 주세요",
+		"line %d holds a zero byte (NUL), which is not text; the file may be damaged. Open it in Excel, check that line and save it again as CSV UTF-8")
+	idTextBadByte = msg.Define("sheet.text_bad_byte",
+		"%d번째 줄에 글자로 읽을 수 없는 바이트가 있습니다(파일의 나머지는 %s). 파일이 손상되었을 수 있습니다. 그 줄을 확인한 뒤 'CSV UTF-8'로 다시 저장해 주세요",
+		"line %d holds a byte that is not a character (the rest of the file is %s); the file may be damaged. Check that line and save the file again as CSV UTF-8")
+	idTextMixed = msg.Define("sheet.text_mixed",
+		"%d번째 줄은 %s인데 파일의 나머지는 %s로 저장되어 있습니다. 두 파일을 이어 붙인 것 같습니다. 한 가지 인코딩(CSV UTF-8)으로 다시 저장해 주세요",
+		"line %d is in %s but the rest of the file is in %s: two files seem to have been joined. Save it again in one encoding (CSV UTF-8)")
 	idEmpty = msg.Define("sheet.empty",
 		"파일에 내용이 있는 시트가 없습니다. 내용을 채운 파일인지 확인해 주세요",
 		"no sheet in the file has any content. Check that the filled-in file was sent")
@@ -88,6 +97,9 @@ var (
 	ErrNotSpreadsheet     = &msg.Error{ID: idNotSpreadsheet}
 	ErrMarkup             = &msg.Error{ID: idMarkup}
 	ErrEmptyWorkbook      = &msg.Error{ID: idEmpty}
+	ErrTextNUL            = &msg.Error{ID: idTextNUL}
+	ErrTextBadByte        = &msg.Error{ID: idTextBadByte}
+	ErrTextMixed          = &msg.Error{ID: idTextMixed}
 	ErrCannotRead         = &msg.Error{ID: idCannotRead}
 	ErrFolder             = &msg.Error{ID: idFolder}
 	ErrNotFile            = &msg.Error{ID: idNotFile}

@@ -40,8 +40,10 @@ func sniff(data []byte) kind {
 		return kindLockFile
 	case hasUTF16BOM(data):
 		return kindText
-	case bytes.IndexByte(data, 0) >= 0:
-		return kindUnknown // text never holds NUL; images and binaries do
+	case bytes.Count(data, []byte{0}) > 1+len(data)/1000:
+		// Text never holds NUL; images and binaries hold many. A text
+		// file with one is text with a bad line, which the CSV reader names.
+		return kindUnknown
 	case looksLikeMarkup(data):
 		return kindMarkup
 	}

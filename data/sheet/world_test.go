@@ -11,9 +11,12 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/haeoreum/register/data/msg"
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/korean"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // corpusDir is the shared corpus of foreign spreadsheets, or "" when it is
@@ -320,5 +323,59 @@ func TestFolderGivenAsFile(t *testing.T) {
 	wantRefusal(t, err, ErrFolder, "보고서.xlsx")
 	if strings.Contains(err.Error(), "directory") {
 		t.Errorf("raw error shown: %v", err)
+	}
+}
+
+// TestTextFaultsNameTheLine: a CSV that is text but for one line is
+// refused with what is wrong and on which line, not "not a spreadsheet".
+func TestTextFaultsNameTheLine(t *testing.T) {
+	cp949, _ := korean.EUCKR.NewEncoder().String("수소,20\n")
+	cp949File, _ := korean.EUCKR.NewEncoder().String("사업명,국비\n영일만대교,10\n")
+	utf8Lines := "사업명,국비\n영일만대교,10\n해오름 수소,5\n"
+	cases := []struct {
+		name, data string
+		want       *msg.Error
+		says       string
+	}{
+		{"stray.csv", utf8Lines + "동해\xff선,3\n", ErrTextBadByte, "line 4 "},
+		{"mixed.csv", utf8Lines + cp949, ErrTextMixed, "line 4 is in CP949"},
+		{"mixed949.csv", cp949File + "해오름 수소,5\n", ErrTextMixed, "line 3 is in UTF-8"},
+		{"stray949.csv", cp949File + "a\x80,1\n", ErrTextBadByte, "line 3 "},
+		{"nul.csv", utf8Lines + "동해선,\x00\n", ErrTextNUL, "line 4 "},
+		{"nul16.csv", utf16LE(t, "a,b\n1,\x00\n"), ErrTextNUL, "line 2 "},
+	}
+	defer msg.SetLanguage(msg.Korean)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := OpenBytes(tc.name, []byte(tc.data), Options{})
+			wantRefusal(t, err, tc.want, tc.name)
+			msg.SetLanguage(msg.English)
+			if !strings.Contains(err.Error(), tc.says) {
+				t.Errorf("message %q does not say %q", err, tc.says)
+			}
+		})
+	}
+	// Clean files in either encoding still read.
+	mustOpen(t, "utf8.csv", []byte(utf8Lines))
+	mustOpen(t, "cp949.csv", []byte(cp949File))
+}
+
+func utf16LE(t *testing.T, s string) string {
+	out, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestCP949LinesThatLookLikeUTF8: CP949 "천" is the bytes C3 B5, also UTF-8
+// for "õ"; a line of such syllables must not make the file "mixed".
+func TestCP949LinesThatLookLikeUTF8(t *testing.T) {
+	data, _ := korean.EUCKR.NewEncoder().String("사업명,구분\n2,천\n수소,국비\n")
+	if !utf8.Valid([]byte("\xc3\xb5")) {
+		t.Fatal("premise")
+	}
+	if got := mustOpen(t, "천.csv", []byte(data)).Sheets[0].Cell(2, 2).Value; got != "천" {
+		t.Errorf("B2 %q", got)
 	}
 }

@@ -5,8 +5,8 @@ import "github.com/haeoreum/register/data/msg"
 // Workbook is one opened file.
 type Workbook struct {
 	File     string // base name of the file, as the user knows it
-	Format   string // "xlsx" or "csv"
-	Encoding string // csv only: "utf-8", "cp949", "utf-16le" or "utf-16be"
+	Format   string // "xlsx", "csv" or "html" (a web page's table saved as .xls)
+	Encoding string // csv and html only: "utf-8", "cp949", "utf-16le" or "utf-16be"
 	Date1904 bool   // serial dates count from 1904 (old Mac workbooks)
 	SHA256   string // hex SHA-256 of the bytes that were read: the file as imported
 	Sheets   []*Sheet

@@ -112,7 +112,7 @@ func open(name string, data []byte, password string, lim Limits) (*Workbook, err
 	case kindZip:
 		return openZip(name, data, lim)
 	case kindMarkup:
-		return nil, newErr(ErrMarkup, where, nil)
+		return openHTML(name, data, lim)
 	case kindText:
 		return openCSV(name, data, lim)
 	default:

@@ -52,17 +52,36 @@ func sniff(data []byte) kind {
 
 // looksLikeMarkup spots the text formats Excel opens that are not CSV:
 // government systems often export an HTML table named .xls, and Excel 2003
-// saved SpreadsheetML XML. Both start, after a BOM and blanks, with a tag.
+// saved SpreadsheetML XML. Both start, after a BOM and blanks, with a tag;
+// exported fragments start with whatever tag the system printed first
+// (<style>, <div>, even <tr>). Only known tag names count, so a CSV whose
+// title is "<2026 추진현황>" is still a CSV.
 func looksLikeMarkup(data []byte) bool {
 	head := data[:min(len(data), 512)]
 	head = bytes.TrimPrefix(head, bomUTF8)
 	head = bytes.ToLower(bytes.TrimLeft(head, " \t\r\n"))
-	for _, tag := range []string{"<?xml", "<!doctype", "<html", "<table", "<meta", "<head", "<body", "<!--"} {
+	for _, tag := range []string{"<?xml", "<!doctype", "<!--"} {
 		if bytes.HasPrefix(head, []byte(tag)) {
 			return true
 		}
 	}
-	return false
+	if len(head) < 2 || head[0] != '<' {
+		return false
+	}
+	name := head[1:]
+	end := bytes.IndexFunc(name, func(r rune) bool { return !('a' <= r && r <= 'z' || '0' <= r && r <= '9') })
+	if end <= 0 || name[end] != '>' && name[end] != ' ' && name[end] != '/' && name[end] != '\t' && name[end] != '\r' && name[end] != '\n' {
+		return false
+	}
+	return htmlTags[string(name[:end])]
+}
+
+// htmlTags are the tags an HTML export or saved page starts with.
+var htmlTags = map[string]bool{
+	"html": true, "head": true, "body": true, "meta": true, "title": true, "style": true, "script": true, "link": true,
+	"table": true, "caption": true, "colgroup": true, "col": true, "thead": true, "tbody": true, "tfoot": true,
+	"tr": true, "td": true, "th": true, "div": true, "span": true, "p": true, "br": true, "font": true, "center": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "b": true, "strong": true, "form": true, "pre": true,
 }
 
 // biffVersion names the Excel version of a bare BIFF stream from its first

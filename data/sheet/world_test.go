@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -377,5 +378,63 @@ func TestCP949LinesThatLookLikeUTF8(t *testing.T) {
 	}
 	if got := mustOpen(t, "천.csv", []byte(data)).Sheets[0].Cell(2, 2).Value; got != "천" {
 		t.Errorf("B2 %q", got)
+	}
+}
+
+// TestHTMLTables: "엑셀 다운로드" pages are read as Excel shows them:
+// whatever tag they start with, in UTF-8 or CP949, with spans placed and
+// merged, <br> kept as a line break, styles and scripts left out.
+func TestHTMLTables(t *testing.T) {
+	page := `<style> td { mso-number-format:"\@"; } br { mso-data-placement:same-cell; }</style>
+<div>2026년 10월 추진현황</div>
+<table border=1>
+<tr><th rowspan="2">사업명</th><th colspan="2">사업비(백만원)</th><th>추진율</th></tr>
+<tr><th>국비</th><th>시비</th><td></td></tr>
+<tr><td>영일만<br>대교</td><td>1,200</td><td>&nbsp;300 </td><td>38.5%</td>
+<tr><td>수소<table><tr><td>내부</td></tr></table></td><td>10</td></tr>
+</table><script>document.write("<tr><td>x</td></tr>")</script>`
+	want := [][]string{
+		{"2026년 10월 추진현황"},
+		{"사업명", "사업비(백만원)", "", "추진율"},
+		{"", "국비", "시비"},
+		{"영일만\n대교", "1,200", "300", "38.5%"},
+		{"수소 내부", "10"},
+	}
+	cp949, _ := korean.EUCKR.NewEncoder().String(page)
+	for name, data := range map[string]string{
+		"page.xls": page, "cp949.xls": cp949, "bom.xls": "\uFEFF" + page,
+		"tr.xls": strings.Replace(page, "<style>", "<tr><td></td></tr><style>", 1),
+	} {
+		wb := mustOpen(t, name, []byte(data))
+		if wb.Format != "html" || len(wb.Sheets) != 1 {
+			t.Fatalf("%s: format %s, %d sheets", name, wb.Format, len(wb.Sheets))
+		}
+		got := grid(wb.Sheets[0])
+		if name == "tr.xls" {
+			got = got[1:] // the leading empty row
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s:\n got %q\nwant %q", name, got, want)
+		}
+	}
+	s := mustOpen(t, "page.xls", []byte(page)).Sheets[0]
+	for _, m := range []Range{{1, 2, 1, 3}, {2, 2, 3, 2}} {
+		if !slices.Contains(s.Merges, m) {
+			t.Errorf("merge %s missing from %v", m, s.Merges)
+		}
+	}
+	// The same limits as any sheet.
+	wide := "<table><tr>" + strings.Repeat("<td>x</td>", 300) + "</tr></table>"
+	_, err := OpenBytes("wide.xls", []byte(wide), Options{})
+	wantRefusal(t, err, ErrTooLarge, "wide.xls")
+	long := "<table>" + strings.Repeat("<tr><td>1</td></tr>", 20) + "</table>"
+	_, err = OpenBytes("long.xls", []byte(long), Options{Limits: Limits{MaxRows: 10}})
+	wantRefusal(t, err, ErrTooLarge, "long.xls")
+	// No table, or SpreadsheetML 2003: still the markup message.
+	_, err = OpenBytes("xml2003.xls", []byte(`<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table><Row><Cell><Data>1</Data></Cell></Row></Table></Worksheet></Workbook>`), Options{})
+	wantRefusal(t, err, ErrMarkup, "xml2003.xls")
+	// A CSV whose title is in angle brackets is not markup.
+	if wb := mustOpen(t, "title.csv", []byte("<2026 추진현황>\n사업명,국비\n")); wb.Format != "csv" {
+		t.Errorf("title.csv read as %s", wb.Format)
 	}
 }

@@ -117,6 +117,9 @@ func refusalOutcome(t *testing.T, path string, err error) string {
 			t.Errorf("%s: the %s message does not name the file: %v", path, l, err)
 		}
 	}
+	if me.ID == idDamaged && me.Err == nil {
+		t.Errorf("%s: damaged, and the cause is not kept", path)
+	}
 	out := "refused " + string(me.ID)
 	if me.Where.Sheet != "" {
 		out += " sheet=" + me.Where.Sheet

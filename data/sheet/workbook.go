@@ -109,7 +109,7 @@ func readWorkbook(p *pkg, part string, where msg.Where) (*workbookInfo, error) {
 			break
 		}
 		if err != nil {
-			return nil, newErr(ErrDamaged, where, err)
+			return nil, newErr(ErrDamaged, where, inPart(part, err))
 		}
 		e, ok := tok.(xml.StartElement)
 		if !ok {

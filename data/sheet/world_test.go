@@ -438,3 +438,23 @@ func TestHTMLTables(t *testing.T) {
 		t.Errorf("title.csv read as %s", wb.Format)
 	}
 }
+
+// TestDamagedKeepsItsCause: "damaged" keeps why, naming the part, for the
+// details a --verbose or the window can show.
+func TestDamagedKeepsItsCause(t *testing.T) {
+	cases := map[string][]byte{
+		"xl/styles.xml":            miniXLSX(t, oneCell, "", `<cellXfs><xf></cellXfs>`),
+		"xl/sharedStrings.xml":     miniXLSX(t, oneCell, `<si><t>a</si>`, ""),
+		"xl/worksheets/sheet1.xml": miniXLSX(t, `<sheetData><row r="x"/></sheetData>`, "", ""),
+	}
+	for part, data := range cases {
+		_, err := OpenBytes("cause.xlsx", data, Options{})
+		me := wantRefusal(t, err, ErrDamaged, "cause.xlsx")
+		if me.Err == nil || !strings.Contains(me.Err.Error(), part) {
+			t.Errorf("%s: cause %v", part, me.Err)
+		}
+		if strings.Contains(err.Error(), part) {
+			t.Errorf("%s: the part name is in the message itself: %v", part, err)
+		}
+	}
+}

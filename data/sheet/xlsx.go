@@ -53,11 +53,11 @@ func readXLSX(name string, p *pkg, main string, lim Limits) (*Workbook, error) {
 	}
 	sst, err := readSharedStrings(p, info.sharedStrings)
 	if err != nil {
-		return nil, asUserError(err, where)
+		return nil, asUserError(inPart(info.sharedStrings, err), where)
 	}
 	xfCodes, err := readStyles(p, info.styles)
 	if err != nil {
-		return nil, asUserError(err, where)
+		return nil, asUserError(inPart(info.styles, err), where)
 	}
 	wb := &Workbook{File: name, Format: "xlsx", Date1904: info.date1904}
 	budget := lim.MaxCells
@@ -112,6 +112,12 @@ func sheetTooLarge(err error) *msg.Error {
 		return nil
 	}
 	return me
+}
+
+// inPart prefixes a cause with the part it came from, so the details of
+// "damaged" say where ("xl/styles.xml: XML syntax error on line 3 …").
+func inPart(part string, err error) error {
+	return fmt.Errorf("%s: %w", part, err)
 }
 
 // relsPartOf names the relationships part of a part, for causes.

@@ -50,25 +50,37 @@ const excelDefaultPassword = "VelvetSweatshop"
 // when none was given, with Excel's default one.
 func decryptPackage(data []byte, password string, where msg.Where) ([]byte, error) {
 	if password == "" {
-		plain, err := decrypt(data, excelDefaultPassword, where)
-		if err == nil && sniff(plain) == kindZip {
-			return plain, nil
-		}
-		if errors.Is(err, ErrUnsupportedEncrypt) {
-			return nil, err
+		plain, err := decryptWith(data, excelDefaultPassword, where)
+		if err == nil || errors.Is(err, ErrUnsupportedEncrypt) {
+			return plain, err
 		}
 		return nil, newErr(ErrPasswordNeeded, where, nil)
 	}
+	return decryptWith(data, password, where)
+}
+
+// decryptWith tries excelize, then this package's agile reader, which
+// checks the password against the file's verifier: excelize.Decrypt does
+// not check standard encryption's password (a wrong one yields noise, not
+// a zip) and misderives some agile keys.
+func decryptWith(data []byte, password string, where msg.Where) ([]byte, error) {
 	plain, err := decrypt(data, password, where)
-	if err != nil {
+	if err == nil && sniff(plain) == kindZip {
+		return plain, nil
+	}
+	own, ownErr := agileDecrypt(data, password)
+	switch {
+	case ownErr == nil && sniff(own) == kindZip:
+		return own, nil
+	case errors.Is(ownErr, errAgileWrongPassword):
+		return nil, newErr(ErrWrongPassword, where, ownErr)
+	case ownErr == nil:
+		// The password fits the verifier, yet no zip came out.
+		return nil, newErr(ErrUnsupportedEncrypt, where, errors.New("decrypted package is not a zip"))
+	case err != nil:
 		return nil, err
 	}
-	// excelize.Decrypt does not check the password: a wrong one yields
-	// noise instead of a zip, which is how excelize itself tells.
-	if sniff(plain) != kindZip {
-		return nil, newErr(ErrWrongPassword, where, errors.New("decrypted package is not a zip"))
-	}
-	return plain, nil
+	return nil, newErr(ErrWrongPassword, where, errors.New("decrypted package is not a zip"))
 }
 
 // decrypt turns an encrypted xlsx back into its zip with the password.

@@ -458,3 +458,29 @@ func TestDamagedKeepsItsCause(t *testing.T) {
 		}
 	}
 }
+
+// TestAgilePasswordChecked: a correct password opens Apache POI's 60320
+// (whose password key is hashed with SHA-512, its package with SHA-1,
+// which excelize decrypts to noise), and a wrong one is called wrong, by
+// the file's own verifier.
+func TestAgilePasswordChecked(t *testing.T) {
+	dir := corpusDir()
+	if dir == "" {
+		t.Skip("corpus not found")
+	}
+	for file, password := range map[string]string{
+		"problems/apache+poi/test-data/poifs/60320-protected.xlsx": "Test001!!",
+		"sample/qax-os+excelize/test/encryptAES.xlsx":              "password",
+	} {
+		path := filepath.Join(dir, file)
+		wb, err := Open(path, Options{Password: password})
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		if len(wb.Sheets) == 0 || len(wb.Sheets[0].Rows) == 0 {
+			t.Errorf("%s: nothing read", file)
+		}
+		_, err = Open(path, Options{Password: password + "x"})
+		wantRefusal(t, err, ErrWrongPassword, filepath.Base(file))
+	}
+}

@@ -53,16 +53,17 @@ type htmlReader struct {
 	sh    *Sheet
 	left  int // cells the sheet may still hold
 
-	rowNum  int              // rows so far, kept or not (the next row is rowNum+1)
-	row     []string         // the cells of the row being read; nil outside a row
-	inRow   bool             // a <tr> of the outer table is open
-	cell    *strings.Builder // the cell being read, or nil
-	cellCol int              // its column
-	loose   strings.Builder  // text outside any table
-	covered map[int]int      // column → rows a rowspan above still covers
-	tables  int              // depth of open <table> elements
-	skip    string           // the raw-text element (style, script, title) being skipped
-	sawCell bool
+	rowNum   int              // rows so far, kept or not (the next row is rowNum+1)
+	rowElems int              // <tr> elements so far
+	row      []string         // the cells of the row being read; nil outside a row
+	inRow    bool             // a <tr> of the outer table is open
+	cell     *strings.Builder // the cell being read, or nil
+	cellCol  int              // its column
+	loose    strings.Builder  // text outside any table
+	covered  map[int]int      // column → rows a rowspan above still covers
+	tables   int              // depth of open <table> elements
+	skip     string           // the raw-text element (style, script, title) being skipped
+	sawCell  bool
 }
 
 // read walks the tokens of text.
@@ -80,13 +81,19 @@ func (r *htmlReader) read(text string) error {
 		case html.TextToken:
 			r.text(string(z.Text()))
 		case html.StartTagToken, html.SelfClosingTagToken:
-			tok := z.Token()
-			if err := r.start(tok, tt == html.SelfClosingTagToken); err != nil {
+			name, hasAttr := z.TagName()
+			tag := html.Token{Data: string(name)}
+			for hasAttr && (tag.Data == "td" || tag.Data == "th") { // only cells need attributes
+				var key, val []byte
+				key, val, hasAttr = z.TagAttr()
+				tag.Attr = append(tag.Attr, html.Attribute{Key: string(key), Val: string(val)})
+			}
+			if err := r.start(tag, tt == html.SelfClosingTagToken); err != nil {
 				return err
 			}
 		case html.EndTagToken:
-			tok := z.Token()
-			if err := r.end(tok.Data); err != nil {
+			name, _ := z.TagName()
+			if err := r.end(string(name)); err != nil {
 				return err
 			}
 		}
@@ -178,6 +185,11 @@ func (r *htmlReader) flushLoose() error {
 }
 
 func (r *htmlReader) startRow() error {
+	// Every <tr> counts, kept or empty, as every <row> of a worksheet
+	// does: 16 million empty rows are no table, only work.
+	if r.rowElems++; r.rowElems > r.lim.MaxRows {
+		return (&limitError{what: limRows, limit: int64(r.lim.MaxRows)}).toMsg(r.where)
+	}
 	if r.inRow {
 		if err := r.endRow(); err != nil { // an unclosed <tr>
 			return err

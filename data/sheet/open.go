@@ -107,6 +107,8 @@ func open(name string, data []byte, password string, lim Limits) (*Workbook, err
 		return openZip(name, plain, lim)
 	case kindBIFF:
 		return nil, &msg.Error{Where: where, ID: idOldBIFF, Args: []any{biffVersion(data)}}
+	case kindHWP:
+		return nil, newErr(ErrHWP, where, nil)
 	case kindLockFile:
 		return nil, lockFileError(name, data)
 	case kindZip:

@@ -19,6 +19,7 @@ const (
 	kindText          // anything else that reads as text: CSV
 	kindBIFF          // an Excel 2, 3 or 4 worksheet: a bare BIFF stream, no OLE2 container
 	kindLockFile      // Excel's owner file ~$name.xlsx, made while name.xlsx is open
+	kindHWP           // a 한글 3.0 document (5.0 and later are OLE2 or zip)
 )
 
 var (
@@ -34,6 +35,8 @@ func sniff(data []byte) kind {
 		return kindOLE
 	case bytes.HasPrefix(data, magicZip):
 		return kindZip
+	case bytes.HasPrefix(data, hwpSignature):
+		return kindHWP // 한글 3.0 and earlier: no OLE2 container
 	case biffVersion(data) != "":
 		return kindBIFF
 	case isLockFile(data):

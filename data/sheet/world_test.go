@@ -118,6 +118,7 @@ func TestOldAndForeignFormatsNamed(t *testing.T) {
 	}
 	hwp := append(append(append([]byte{}, magicOLE...), make([]byte, 504)...), utf16le("FileHeader")...)
 	hwp = append(append(hwp, make([]byte, 64)...), "HWP Document File"...)
+	hwp3 := append([]byte("HWP Document File V3.00 \x1a\x01\x02\x03\x04\x05"), make([]byte, 200)...)
 	hwpx := zipParts(t, "mimetype", "application/hwp+zip", "Contents/section0.xml", "<hs:sec/>")
 	cases := []struct {
 		name string
@@ -131,6 +132,7 @@ func TestOldAndForeignFormatsNamed(t *testing.T) {
 		{"~$추진현황.xlsx", lock, ErrLockFile, "Jan Havlíček has '추진현황.xlsx' open"},
 		{"보고.hwp", hwp, ErrHWP, "Hangul"},
 		{"보고.hwpx", hwpx, ErrHWP, "Hangul"},
+		{"옛보고.hwp", hwp3, ErrHWP, "Hangul"},
 	}
 	defer msg.SetLanguage(msg.Korean)
 	for _, tc := range cases {
@@ -430,6 +432,9 @@ func TestHTMLTables(t *testing.T) {
 	long := "<table>" + strings.Repeat("<tr><td>1</td></tr>", 20) + "</table>"
 	_, err = OpenBytes("long.xls", []byte(long), Options{Limits: Limits{MaxRows: 10}})
 	wantRefusal(t, err, ErrTooLarge, "long.xls")
+	// Empty rows count too: millions of <tr> are work, not a table.
+	_, err = OpenBytes("empty.xls", []byte("<table>"+strings.Repeat("<tr>", 20)+"<tr><td>1</table>"), Options{Limits: Limits{MaxRows: 10}})
+	wantRefusal(t, err, ErrTooLarge, "empty.xls")
 	// No table, or SpreadsheetML 2003: still the markup message.
 	_, err = OpenBytes("xml2003.xls", []byte(`<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table><Row><Cell><Data>1</Data></Cell></Row></Table></Worksheet></Workbook>`), Options{})
 	wantRefusal(t, err, ErrMarkup, "xml2003.xls")

@@ -235,7 +235,7 @@ var corpusOutcomes = map[string]string{
 	"problems/apache+poi/test-data/spreadsheet/64420.xlsm":                                                    "read xlsx sheets=2 cells=2 sum=fb503b4149bf7be5 warn=sheet.skipped_macro",
 	"problems/apache+poi/test-data/spreadsheet/duplicate-filename.xlsx":                                       "refused sheet.damaged",
 	"problems/apache+poi/test-data/spreadsheet/poc-xmlbomb.xlsx":                                              "refused sheet.damaged",
-	"problems/apache+poi/test-data/spreadsheet/sample-beta.xlsx":                                              "refused sheet.damaged sheet=Sheet1",
+	"problems/apache+poi/test-data/spreadsheet/sample-beta.xlsx":                                              "read xlsx sheets=3 cells=20 sum=35d083776f5e7853",
 	"problems/apache+poi/test-data/spreadsheet/testEXCEL_3.xls":                                               "refused sheet.old_biff",
 	"problems/apache+poi/test-data/spreadsheet/testEXCEL_4.xls":                                               "refused sheet.old_biff",
 	"problems/apache+poi/test-data/spreadsheet/xlsx-corrupted.xlsx":                                           "read xlsx sheets=2 cells=18 sum=5fc45df5ae008b2a",

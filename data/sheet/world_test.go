@@ -489,3 +489,12 @@ func TestAgilePasswordChecked(t *testing.T) {
 		wantRefusal(t, err, ErrWrongPassword, filepath.Base(file))
 	}
 }
+
+// TestBetaSharedStrings: Office 2007 beta files call a shared string
+// <sstItem>; their cells were refused as damaged ("index 0 of 0").
+func TestBetaSharedStrings(t *testing.T) {
+	wb := mustOpen(t, "beta.xlsx", miniXLSX(t, `<sheetData><row r="1"><c r="A1" t="s"><v>1</v></c></row></sheetData>`, `<sstItem><t>Lorem</t></sstItem><sstItem><t>ipsum</t></sstItem>`, ""))
+	if got := wb.Sheets[0].Cell(1, 1).Value; got != "ipsum" {
+		t.Errorf("A1 %q", got)
+	}
+}

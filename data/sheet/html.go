@@ -135,10 +135,19 @@ func (r *htmlReader) start(tok html.Token, selfClosing bool) error {
 		}
 		r.text(" ")
 	case "div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "body", "center":
-		if r.tables == 0 {
-			return r.flushLoose()
-		}
+		return r.block()
 	}
+	return nil
+}
+
+// block marks a block element's edge: outside tables it ends a line of
+// loose text; inside a cell it parts words ("<p>1,200</p><p>(국비)</p>"
+// is "1,200 (국비)", not "1,200(국비)").
+func (r *htmlReader) block() error {
+	if r.tables == 0 && !r.inRow {
+		return r.flushLoose()
+	}
+	r.text(" ")
 	return nil
 }
 
@@ -166,9 +175,7 @@ func (r *htmlReader) end(tag string) error {
 		}
 		r.tables = max(r.tables-1, 0)
 	case "div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "body", "center":
-		if r.tables == 0 {
-			return r.flushLoose()
-		}
+		return r.block()
 	}
 	return nil
 }

@@ -393,14 +393,14 @@ func TestHTMLTables(t *testing.T) {
 <tr><th rowspan="2">사업명</th><th colspan="2">사업비(백만원)</th><th>추진율</th></tr>
 <tr><th>국비</th><th>시비</th><td></td></tr>
 <tr><td>영일만<br>대교</td><td>1,200</td><td>&nbsp;300 </td><td>38.5%</td>
-<tr><td>수소<table><tr><td>내부</td></tr></table></td><td>10</td></tr>
+<tr><td>수소<table><tr><td>내부</td></tr></table></td><td><p>10</p><p>(국비)</p></td></tr>
 </table><script>document.write("<tr><td>x</td></tr>")</script>`
 	want := [][]string{
 		{"2026년 10월 추진현황"},
 		{"사업명", "사업비(백만원)", "", "추진율"},
 		{"", "국비", "시비"},
 		{"영일만\n대교", "1,200", "300", "38.5%"},
-		{"수소 내부", "10"},
+		{"수소 내부", "10 (국비)"},
 	}
 	cp949, _ := korean.EUCKR.NewEncoder().String(page)
 	for name, data := range map[string]string{

@@ -27,8 +27,8 @@ import (
 // password". This reader checks the password against the file's verifier,
 // so a wrong password is told from one it cannot use.
 
-// errAgileWrongPassword: the file's verifier does not match the password.
-var errAgileWrongPassword = errors.New("password does not match the file's verifier")
+// errVerifierMismatch: the file's verifier does not match the password.
+var errVerifierMismatch = errors.New("password does not match the file's verifier")
 
 // maxSpinCount bounds the password hashing a file may ask for: Excel
 // writes 100,000; a hostile 2^31 would hash for minutes.
@@ -67,17 +67,29 @@ var (
 	blockKeyValue      = []byte{0x14, 0x6e, 0x0b, 0xe7, 0xab, 0xac, 0xd0, 0xd6}
 )
 
-// agileDecrypt decrypts an agile-encrypted package with password. It
-// returns errAgileWrongPassword when the verifier says no, and another
-// error when the file is not agile-encrypted or not readable.
-func agileDecrypt(data []byte, password string) ([]byte, error) {
+// ownDecrypt decrypts an encrypted package with password, agile or
+// standard (AES) encryption. It returns errVerifierMismatch when the
+// file's verifier says no, and another error when it cannot tell.
+func ownDecrypt(data []byte, password string) ([]byte, error) {
 	infoStream, pkgStream, err := encryptionStreams(data)
 	if err != nil {
 		return nil, err
 	}
-	if len(infoStream) < 8 || binary.LittleEndian.Uint16(infoStream) != 4 || binary.LittleEndian.Uint16(infoStream[2:]) != 4 {
-		return nil, errors.New("not agile encryption")
+	if len(infoStream) < 8 {
+		return nil, errors.New("EncryptionInfo too short")
 	}
+	major, minor := binary.LittleEndian.Uint16(infoStream), binary.LittleEndian.Uint16(infoStream[2:])
+	switch {
+	case major == 4 && minor == 4:
+		return agileDecrypt(infoStream, pkgStream, password)
+	case major >= 2 && major <= 4 && minor == 2:
+		return standardDecrypt(infoStream, pkgStream, password)
+	}
+	return nil, fmt.Errorf("encryption version %d.%d", major, minor)
+}
+
+// agileDecrypt decrypts an agile-encrypted package.
+func agileDecrypt(infoStream, pkgStream []byte, password string) ([]byte, error) {
 	var info agileInfo
 	if err := xml.Unmarshal(infoStream[8:], &info); err != nil {
 		return nil, fmt.Errorf("EncryptionInfo: %w", err)
@@ -174,7 +186,7 @@ func agilePackageKey(k agilePasswordKey, password string, packageKeyBits int) ([
 	h.Reset()
 	h.Write(gotInput[:min(k.SaltSize, len(gotInput))])
 	if want := h.Sum(nil); len(gotValue) < len(want) || !bytes.Equal(gotValue[:len(want)], want) {
-		return nil, errAgileWrongPassword
+		return nil, errVerifierMismatch
 	}
 	if packageKeyBits/8 > len(pkgKey) || packageKeyBits <= 0 {
 		return nil, fmt.Errorf("package key of %d bits", packageKeyBits)

@@ -59,7 +59,7 @@ func decryptPackage(data []byte, password string, where msg.Where) ([]byte, erro
 	return decryptWith(data, password, where)
 }
 
-// decryptWith tries excelize, then this package's agile reader, which
+// decryptWith tries excelize, then this package's own decryption, which
 // checks the password against the file's verifier: excelize.Decrypt does
 // not check standard encryption's password (a wrong one yields noise, not
 // a zip) and misderives some agile keys.
@@ -68,11 +68,11 @@ func decryptWith(data []byte, password string, where msg.Where) ([]byte, error) 
 	if err == nil && sniff(plain) == kindZip {
 		return plain, nil
 	}
-	own, ownErr := agileDecrypt(data, password)
+	own, ownErr := ownDecrypt(data, password)
 	switch {
 	case ownErr == nil && sniff(own) == kindZip:
 		return own, nil
-	case errors.Is(ownErr, errAgileWrongPassword):
+	case errors.Is(ownErr, errVerifierMismatch):
 		return nil, newErr(ErrWrongPassword, where, ownErr)
 	case ownErr == nil:
 		// The password fits the verifier, yet no zip came out.

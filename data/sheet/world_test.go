@@ -498,3 +498,31 @@ func TestBetaSharedStrings(t *testing.T) {
 		t.Errorf("A1 %q", got)
 	}
 }
+
+// TestStandardEncryptionVerified: for standard (AES-ECB) encryption, the
+// file's verifier tells a wrong password (excelize decrypts to noise
+// without checking), and this package decrypts such files itself too.
+func TestStandardEncryptionVerified(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetCellValue("Sheet1", "A1", "영일만대교")
+	path := filepath.Join(t.TempDir(), "표준.xlsx")
+	if err := f.SaveAs(path, excelize.Options{Password: "비밀1234"}); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = OpenBytes("표준.xlsx", data, Options{Password: "1234"})
+	if me := wantRefusal(t, err, ErrWrongPassword, "표준.xlsx"); !errors.Is(me.Err, errVerifierMismatch) {
+		t.Errorf("not told by the verifier: %v", me.Err)
+	}
+	plain, err := ownDecrypt(data, "비밀1234")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wb := mustOpen(t, "plain.xlsx", plain); wb.Sheets[0].Cell(1, 1).Value != "영일만대교" {
+		t.Errorf("A1 %q", wb.Sheets[0].Cell(1, 1).Value)
+	}
+}

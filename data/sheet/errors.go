@@ -64,8 +64,8 @@ var (
 		"Excel 4.0 매크로 시트라서 읽지 않았습니다",
 		"this is an Excel 4.0 macro sheet and was not read")
 	idSheetUnlinked = msg.Define("sheet.skipped_unlinked",
-		"파일 안에서 이 시트의 내용을 찾을 수 없어(연결 정보가 없음) 읽지 않았습니다. Excel에서 열어 다시 저장하면 고쳐집니다",
-		"this sheet was not read: the file does not link it to its content. Opening and saving the file in Excel repairs this")
+		"이 시트는 읽지 않았습니다. 파일 안에 시트의 내용과 이어지는 연결 정보가 없습니다(파일 일부 손상). 이 시트가 필요하면 보낸 곳에 새 파일을 요청해 주세요",
+		"this sheet was not read: the file does not link it to its content (the file is partly damaged). If the sheet is needed, ask the sender for a new copy")
 	idSheetTooLarge = msg.Define("sheet.skipped_too_large",
 		"이 시트는 너무 커서 읽지 않았습니다(%s 한도 %s). 다른 시트는 읽었습니다",
 		"this sheet was not read because it is too large (%s limit %s); the other sheets were read")

@@ -63,6 +63,7 @@ type htmlReader struct {
 	covered  map[int]int      // column → rows a rowspan above still covers
 	tables   int              // depth of open <table> elements
 	skip     string           // the raw-text element (style, script, title) being skipped
+	caption  bool             // inside a <caption>
 	sawCell  bool
 }
 
@@ -105,7 +106,7 @@ func (r *htmlReader) text(s string) {
 	case r.skip != "":
 	case r.cell != nil:
 		r.cell.WriteString(s)
-	case r.tables == 0 && !r.inRow:
+	case r.tables == 0 && !r.inRow, r.caption:
 		r.loose.WriteString(s)
 	}
 }
@@ -114,10 +115,14 @@ func (r *htmlReader) text(s string) {
 // they sit in, as Excel does.
 func (r *htmlReader) start(tok html.Token, selfClosing bool) error {
 	switch tok.Data {
-	case "style", "script", "title", "head", "textarea":
+	case "style", "script", "title", "textarea":
+		// Raw text: the tokenizer gives it as one text token up to the end
+		// tag. (Not <head>, whose end tag pages leave out.)
 		if !selfClosing {
 			r.skip = tok.Data
 		}
+	case "caption":
+		r.caption = true // the table's title, kept as a row above it
 	case "br":
 		r.text(brMark)
 	case "table":
@@ -159,6 +164,9 @@ func (r *htmlReader) end(tag string) error {
 		return nil
 	}
 	switch tag {
+	case "caption":
+		r.caption = false
+		return r.flushLoose()
 	case "td", "th":
 		if r.tables <= 1 {
 			return r.endCell()

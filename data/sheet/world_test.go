@@ -389,7 +389,7 @@ func TestCP949LinesThatLookLikeUTF8(t *testing.T) {
 func TestHTMLTables(t *testing.T) {
 	page := `<style> td { mso-number-format:"\@"; } br { mso-data-placement:same-cell; }</style>
 <div>2026년 10월 추진현황</div>
-<table border=1>
+<table border=1><caption>단위: 백만원</caption>
 <tr><th rowspan="2">사업명</th><th colspan="2">사업비(백만원)</th><th>추진율</th></tr>
 <tr><th>국비</th><th>시비</th><td></td></tr>
 <tr><td>영일만<br>대교</td><td>1,200</td><td>&nbsp;300 </td><td>38.5%</td>
@@ -397,6 +397,7 @@ func TestHTMLTables(t *testing.T) {
 </table><script>document.write("<tr><td>x</td></tr>")</script>`
 	want := [][]string{
 		{"2026년 10월 추진현황"},
+		{"단위: 백만원"},
 		{"사업명", "사업비(백만원)", "", "추진율"},
 		{"", "국비", "시비"},
 		{"영일만\n대교", "1,200", "300", "38.5%"},
@@ -420,7 +421,7 @@ func TestHTMLTables(t *testing.T) {
 		}
 	}
 	s := mustOpen(t, "page.xls", []byte(page)).Sheets[0]
-	for _, m := range []Range{{1, 2, 1, 3}, {2, 2, 3, 2}} {
+	for _, m := range []Range{{1, 3, 1, 4}, {2, 3, 3, 3}} {
 		if !slices.Contains(s.Merges, m) {
 			t.Errorf("merge %s missing from %v", m, s.Merges)
 		}
@@ -432,6 +433,10 @@ func TestHTMLTables(t *testing.T) {
 	long := "<table>" + strings.Repeat("<tr><td>1</td></tr>", 20) + "</table>"
 	_, err = OpenBytes("long.xls", []byte(long), Options{Limits: Limits{MaxRows: 10}})
 	wantRefusal(t, err, ErrTooLarge, "long.xls")
+	// A <head> left open (its end tag is optional) hides nothing.
+	if wb := mustOpen(t, "head.xls", []byte("<head><meta charset=utf-8><body><table><tr><td>사업명</table>")); wb.Sheets[0].Cell(1, 1).Value != "사업명" {
+		t.Errorf("head.xls: %q", grid(wb.Sheets[0]))
+	}
 	// Empty rows count too: millions of <tr> are work, not a table.
 	_, err = OpenBytes("empty.xls", []byte("<table>"+strings.Repeat("<tr>", 20)+"<tr><td>1</table>"), Options{Limits: Limits{MaxRows: 10}})
 	wantRefusal(t, err, ErrTooLarge, "empty.xls")

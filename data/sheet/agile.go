@@ -13,10 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"hash"
-	"io"
 	"strings"
-
-	"github.com/richardlehane/mscfb"
 )
 
 // ECMA-376 "agile" encryption (MS-OFFCRYPTO 2.3.4.10–15), read here as well
@@ -31,8 +28,11 @@ import (
 var errVerifierMismatch = errors.New("password does not match the file's verifier")
 
 // maxSpinCount bounds the password hashing a file may ask for: Excel
-// writes 100,000; a hostile 2^31 would hash for minutes.
-const maxSpinCount = 10_000_000
+// writes 100,000 (about 30 ms); a hostile 2^31 would hash for minutes.
+const maxSpinCount = 1_000_000
+
+// errTooCostly: the file asks for more password hashing than is allowed.
+var errTooCostly = errors.New("password hashing spin count above 1,000,000")
 
 type agileParams struct {
 	SaltSize        int    `xml:"saltSize,attr"`
@@ -114,27 +114,11 @@ func agileDecrypt(infoStream, pkgStream []byte, password string) ([]byte, error)
 
 // encryptionStreams reads the two streams of an encrypted package.
 func encryptionStreams(data []byte) (info, pkg []byte, err error) {
-	doc, err := mscfb.New(bytes.NewReader(data))
+	streams, err := cfbStreams(data, "EncryptionInfo", "EncryptedPackage")
 	if err != nil {
 		return nil, nil, err
 	}
-	for entry, err := doc.Next(); err == nil; entry, err = doc.Next() {
-		if entry.Name != "EncryptionInfo" && entry.Name != "EncryptedPackage" {
-			continue
-		}
-		if entry.Size < 0 || entry.Size > int64(len(data)) {
-			return nil, nil, fmt.Errorf("stream %s of %d bytes", entry.Name, entry.Size)
-		}
-		buf := make([]byte, entry.Size)
-		if _, err := io.ReadFull(entry, buf); err != nil {
-			return nil, nil, err
-		}
-		if entry.Name == "EncryptionInfo" {
-			info = buf
-		} else {
-			pkg = buf
-		}
-	}
+	info, pkg = streams["EncryptionInfo"], streams["EncryptedPackage"]
 	if info == nil || pkg == nil {
 		return nil, nil, errors.New("encryption streams missing")
 	}
@@ -149,7 +133,7 @@ func agilePackageKey(k agilePasswordKey, password string, packageKeyBits int) ([
 		return nil, err
 	}
 	if k.SpinCount < 0 || k.SpinCount > maxSpinCount {
-		return nil, fmt.Errorf("spin count %d", k.SpinCount)
+		return nil, fmt.Errorf("%w: %d", errTooCostly, k.SpinCount)
 	}
 	salt, err1 := base64.StdEncoding.DecodeString(k.SaltValue)
 	input, err2 := base64.StdEncoding.DecodeString(k.EncryptedVerifierHashInput)
@@ -205,11 +189,12 @@ func agilePackage(kd agileParams, key, stream []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(stream) < 8 || (len(stream)-8)%aes.BlockSize != 0 {
+	if len(stream) < 8 {
 		return nil, fmt.Errorf("encrypted package of %d bytes", len(stream))
 	}
 	size := binary.LittleEndian.Uint64(stream)
 	body := stream[8:]
+	body = body[:len(body)/aes.BlockSize*aes.BlockSize] // whole blocks, as in standardDecrypt
 	if size > uint64(len(body)) {
 		return nil, fmt.Errorf("encrypted package claims %d bytes, holds %d", size, len(body))
 	}

@@ -3,6 +3,7 @@ package sheet
 import (
 	"bytes"
 	"errors"
+	"fmt"
 
 	"github.com/haeoreum/register/data/msg"
 	"github.com/xuri/excelize/v2"
@@ -59,28 +60,32 @@ func decryptPackage(data []byte, password string, where msg.Where) ([]byte, erro
 	return decryptWith(data, password, where)
 }
 
-// decryptWith tries excelize, then this package's own decryption, which
-// checks the password against the file's verifier: excelize.Decrypt does
-// not check standard encryption's password (a wrong one yields noise, not
-// a zip) and misderives some agile keys.
+// decryptWith decrypts with this package's own reader, which checks the
+// password against the file's verifier, and falls back to excelize for
+// what it does not read (other ciphers and hashes). excelize.Decrypt does
+// not check a standard-encrypted file's password (a wrong one yields
+// noise, not a zip) and misderives some agile keys, so it comes second.
 func decryptWith(data []byte, password string, where msg.Where) ([]byte, error) {
-	plain, err := decrypt(data, password, where)
-	if err == nil && sniff(plain) == kindZip {
-		return plain, nil
-	}
 	own, ownErr := ownDecrypt(data, password)
 	switch {
 	case ownErr == nil && sniff(own) == kindZip:
 		return own, nil
 	case errors.Is(ownErr, errVerifierMismatch):
 		return nil, newErr(ErrWrongPassword, where, ownErr)
+	case errors.Is(ownErr, errTooCostly):
+		return nil, newErr(ErrUnsupportedEncrypt, where, ownErr)
 	case ownErr == nil:
 		// The password fits the verifier, yet no zip came out.
 		return nil, newErr(ErrUnsupportedEncrypt, where, errors.New("decrypted package is not a zip"))
-	case err != nil:
+	}
+	plain, err := decrypt(data, password, where)
+	if err != nil {
 		return nil, err
 	}
-	return nil, newErr(ErrWrongPassword, where, errors.New("decrypted package is not a zip"))
+	if sniff(plain) != kindZip {
+		return nil, newErr(ErrWrongPassword, where, fmt.Errorf("decrypted package is not a zip (%v)", ownErr))
+	}
+	return plain, nil
 }
 
 // decrypt turns an encrypted xlsx back into its zip with the password.

@@ -41,11 +41,13 @@ func standardDecrypt(info, stream []byte, password string) ([]byte, error) {
 	if want := sha1.Sum(plainVerifier); !bytes.Equal(plainHash[:sha1.Size], want[:]) {
 		return nil, errVerifierMismatch
 	}
-	if len(stream) < 8 || (len(stream)-8)%aes.BlockSize != 0 {
+	if len(stream) < 8 {
 		return nil, fmt.Errorf("encrypted package of %d bytes", len(stream))
 	}
-	size := binary.LittleEndian.Uint64(stream)
-	plain, err := aesECB(key, stream[8:])
+	// Whole blocks only: a stream cut at its chain's end (see cfb.go) may
+	// end mid-block, past the package's own size.
+	size, body := binary.LittleEndian.Uint64(stream), stream[8:]
+	plain, err := aesECB(key, body[:len(body)/aes.BlockSize*aes.BlockSize])
 	if err != nil || size > uint64(len(plain)) {
 		return nil, fmt.Errorf("encrypted package claims %d bytes, holds %d (%v)", size, len(plain), err)
 	}

@@ -3,6 +3,7 @@ package sheet
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"io"
 	"os"
@@ -529,5 +530,51 @@ func TestStandardEncryptionVerified(t *testing.T) {
 	}
 	if wb := mustOpen(t, "plain.xlsx", plain); wb.Sheets[0].Cell(1, 1).Value != "영일만대교" {
 		t.Errorf("A1 %q", wb.Sheets[0].Cell(1, 1).Value)
+	}
+}
+
+// TestStreamLongerThanItsChain: ExtenXLS wrote an encrypted package whose
+// directory entry claims more bytes than its sectors hold; mscfb (and so
+// excelize) refuse the container, Apache POI and this reader read it.
+func TestStreamLongerThanItsChain(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetCellValue("Sheet1", "A1", "동해선")
+	path := filepath.Join(t.TempDir(), "ext.xlsx")
+	if err := f.SaveAs(path, excelize.Options{Password: "pwd123"}); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := bytes.Index(data, utf16le("EncryptedPackage"))
+	if at < 0 || at%128 != 0 {
+		t.Fatalf("directory entry at %d", at)
+	}
+	size := binary.LittleEndian.Uint32(data[at+120:])
+	binary.LittleEndian.PutUint32(data[at+120:], size+1700)
+	if _, err := excelize.Decrypt(data, &excelize.Options{Password: "pwd123"}); err == nil {
+		t.Log("excelize now reads it too")
+	}
+	wb, err := OpenBytes("ext.xlsx", data, Options{Password: "pwd123"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := wb.Sheets[0].Cell(1, 1).Value; got != "동해선" {
+		t.Errorf("A1 %q", got)
+	}
+}
+
+// TestSpinCountBounded: a file asking for more password hashing than
+// Excel ever writes is refused before any hashing, not hashed for seconds.
+func TestSpinCountBounded(t *testing.T) {
+	k := agilePasswordKey{agileParams: agileParams{HashAlgorithm: "SHA512", KeyBits: 256, BlockSize: 16}, SpinCount: 1 << 30}
+	start := time.Now()
+	if _, err := agilePackageKey(k, "x", 256); !errors.Is(err, errTooCostly) {
+		t.Errorf("got %v", err)
+	}
+	if took := time.Since(start); took > 100*time.Millisecond {
+		t.Errorf("took %v", took)
 	}
 }

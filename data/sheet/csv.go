@@ -20,9 +20,12 @@ func openCSV(name string, data []byte, lim Limits) (*Workbook, error) {
 	if fault != nil {
 		return nil, &msg.Error{Where: where, ID: fault.id, Args: fault.args}
 	}
+	text = strings.TrimPrefix(text, "\uFEFF")
+	if strings.HasPrefix(enc, "utf-16") && looksLikeMarkup([]byte(text[:min(len(text), 512)])) {
+		return readHTML(name, text, enc, lim) // a page saved as "Unicode" (UTF-16)
+	}
 	sheetName := strings.TrimSuffix(name, filepath.Ext(name))
 	where.Sheet = sheetName
-	text = strings.TrimPrefix(text, "\uFEFF")
 
 	// Excel honours a first line "sep=;" naming the delimiter, and does not
 	// show it; without one, the delimiter is guessed from the first lines.

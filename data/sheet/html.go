@@ -32,6 +32,12 @@ func openHTML(name string, data []byte, lim Limits) (*Workbook, error) {
 	if fault != nil {
 		return nil, &msg.Error{Where: where, ID: fault.id, Args: fault.args}
 	}
+	return readHTML(name, text, enc, lim)
+}
+
+// readHTML reads the decoded text of a page.
+func readHTML(name, text, enc string, lim Limits) (*Workbook, error) {
+	where := msg.Where{File: name}
 	sheetName := strings.TrimSuffix(name, filepath.Ext(name))
 	where.Sheet = sheetName
 	r := &htmlReader{lim: lim, where: where, left: lim.MaxCells,

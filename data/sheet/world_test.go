@@ -407,7 +407,7 @@ func TestHTMLTables(t *testing.T) {
 	cp949, _ := korean.EUCKR.NewEncoder().String(page)
 	for name, data := range map[string]string{
 		"page.xls": page, "cp949.xls": cp949, "bom.xls": "\uFEFF" + page,
-		"tr.xls": strings.Replace(page, "<style>", "<tr><td></td></tr><style>", 1),
+		"tr.xls": strings.Replace(page, "<style>", "<tr><td></td></tr><style>", 1), "utf16.xls": utf16LE(t, page),
 	} {
 		wb := mustOpen(t, name, []byte(data))
 		if wb.Format != "html" || len(wb.Sheets) != 1 {

@@ -52,6 +52,7 @@ func Locate(wb *sheet.Workbook, opt Options) (*Table, error) {
 		}
 	}
 	t := read(wb, best.s, best.h, opt)
+	t.Warnings = append(t.Warnings, wb.Warnings...) // sheets the reader left out, and why
 	for _, f := range all {
 		if f.s != best.s {
 			t.Warnings = append(t.Warnings, msg.Errorf(msg.Where{File: wb.File}, msgOtherTables, f.s.Name))

@@ -2,10 +2,6 @@ package reconcile
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"io"
-	"os"
 
 	"github.com/haeoreum/register/data/layout"
 	"github.com/haeoreum/register/data/model"
@@ -34,11 +30,11 @@ func ImportFile(ctx context.Context, reg *register.Register, path string, o File
 }
 
 // ReadFile opens a file and locates its table, without touching a register.
+// The checksum is the reader's, of the very bytes it read: hashing the path
+// first would read a 3 GiB file (or wait on a pipe) before the reader's
+// size and type checks refuse it, and could hash a file that changed
+// before it was read.
 func ReadFile(path string, o FileOptions) (*layout.Table, string, error) {
-	sum, err := fileSHA256(path)
-	if err != nil {
-		return nil, "", err
-	}
 	wb, err := sheet.Open(path, sheet.Options{Password: o.Password, Limits: o.Limits})
 	if err != nil {
 		return nil, "", err
@@ -47,19 +43,5 @@ func ReadFile(path string, o FileOptions) (*layout.Table, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	return t, sum, nil
-}
-
-func fileSHA256(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		_, err = sheet.Open(path, sheet.Options{}) // the reader's own clear "cannot read" message
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return t, wb.SHA256, nil
 }

@@ -13,13 +13,19 @@ import (
 // openCSV reads a text file as one sheet named after the file.
 func openCSV(name string, data []byte, lim Limits) (*Workbook, error) {
 	where := msg.Where{File: name}
-	text, enc, ok := decodeText(data)
+	text, enc, fault, ok := decodeText(data)
 	if !ok {
 		return nil, newErr(ErrNotSpreadsheet, where, nil)
 	}
+	if fault != nil {
+		return nil, &msg.Error{Where: where, ID: fault.id, Args: fault.args}
+	}
+	text = strings.TrimPrefix(text, "\uFEFF")
+	if strings.HasPrefix(enc, "utf-16") && looksLikeMarkup([]byte(text[:min(len(text), 512)])) {
+		return readHTML(name, text, enc, lim) // a page saved as "Unicode" (UTF-16)
+	}
 	sheetName := strings.TrimSuffix(name, filepath.Ext(name))
 	where.Sheet = sheetName
-	text = strings.TrimPrefix(text, "\uFEFF")
 
 	// Excel honours a first line "sep=;" naming the delimiter, and does not
 	// show it; without one, the delimiter is guessed from the first lines.

@@ -105,10 +105,11 @@ func TestCSVRefusals(t *testing.T) {
 		data string
 		want error
 	}{
-		"image.csv":   {binary, ErrNotSpreadsheet},
-		"noise.csv":   {noisy, ErrNotSpreadsheet},
-		"ctrl.csv":    {control, ErrNotSpreadsheet},
-		"page.xls":    {"\r\n<html><body><table><tr><td>1</td></tr></table></body></html>", ErrMarkup},
+		"image.csv": {binary, ErrNotSpreadsheet},
+		"noise.csv": {noisy, ErrNotSpreadsheet},
+		"ctrl.csv":  {control, ErrNotSpreadsheet},
+		// A page with a table is read (TestHTMLTables); one without is refused.
+		"page.xls":    {"\r\n<html><body><p>공지</p></body></html>", ErrMarkup},
 		"xml2003.xls": {`<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>`, ErrMarkup},
 		"empty.csv":   {"", ErrEmptyWorkbook},
 		"blank.csv":   {"\n,,\n,\n", ErrEmptyWorkbook},

@@ -31,6 +31,23 @@ func FuzzOpenBytes(f *testing.F) {
 			}
 		}
 	}
+	if dir := corpusDir(); dir != "" {
+		// The corpus files that once were misread or misnamed.
+		for _, rel := range []string{
+			"synthetic/tr_first.xls", "synthetic/style_first_cp949.xls", "synthetic/pohang_pct_dxf.xlsx",
+			"problems/apache+poi/test-data/spreadsheet/duplicate-filename.xlsx",
+			"problems/ClosedXML+ClosedXML/ClosedXML.Tests/Resource/TryToLoad/SheetsWithoutRelId.xlsx",
+			"problems/apache+poi/test-data/spreadsheet/64420.xlsm",
+			"problems/apache+poi/test-data/spreadsheet/testEXCEL_4.xls",
+		} {
+			if data, err := os.ReadFile(filepath.Join(dir, rel)); err == nil && len(data) <= 1<<20 {
+				f.Add(data)
+			}
+		}
+	}
+	f.Add([]byte("<tr><td rowspan=3 colspan=2>a<td>b<tr><td>c</table><div>d"))
+	f.Add([]byte("사업명,국비\n수소,\x00\n동해\xff선,3\n"))
+	f.Add([]byte{0x09, 0x04, 0x06, 0x00, 0x00, 0x00, 0x10, 0x00, 0x0a, 0x00, 0x00, 0x00})
 	small := miniXLSX(f, "", "", "")
 	f.Add(bombZip(f, small, "xl/worksheets/sheet1.xml", "<worksheet><sheetData>"+strings.Repeat("<row/>", 10000)+"</sheetData></worksheet>", 1200<<20))
 	cp949, _ := korean.EUCKR.NewEncoder().String("사업명,사업비\n영일만대교,\"1,200\"\n")
@@ -64,7 +81,7 @@ func FuzzOpenBytes(f *testing.F) {
 // checkWorkbook asserts the promises of the Workbook type.
 func checkWorkbook(t *testing.T, wb *Workbook, name string, lim Limits) {
 	t.Helper()
-	if wb.File != name || len(wb.Sheets) == 0 || (wb.Format != "xlsx" && wb.Format != "csv") {
+	if wb.File != name || len(wb.Sheets) == 0 || (wb.Format != "xlsx" && wb.Format != "csv" && wb.Format != "html") {
 		t.Fatalf("workbook %q %q with %d sheets", wb.File, wb.Format, len(wb.Sheets))
 	}
 	cells := 0

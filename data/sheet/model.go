@@ -1,12 +1,19 @@
 package sheet
 
+import "github.com/haeoreum/register/data/msg"
+
 // Workbook is one opened file.
 type Workbook struct {
 	File     string // base name of the file, as the user knows it
-	Format   string // "xlsx" or "csv"
-	Encoding string // csv only: "utf-8", "cp949", "utf-16le" or "utf-16be"
+	Format   string // "xlsx", "csv" or "html" (a web page's table saved as .xls)
+	Encoding string // csv and html only: "utf-8", "cp949", "utf-16le" or "utf-16be"
 	Date1904 bool   // serial dates count from 1904 (old Mac workbooks)
+	SHA256   string // hex SHA-256 of the bytes that were read: the file as imported
 	Sheets   []*Sheet
+	// Warnings name the sheets that were listed but not read: macro
+	// sheets, sheets the file does not link to their content, sheets over
+	// a limit. The caller shows them beside what was read.
+	Warnings []*msg.Error
 }
 
 // Sheet is one worksheet's grid. Chart sheets and other non-grid sheets are

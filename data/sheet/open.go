@@ -1,6 +1,8 @@
 package sheet
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -11,26 +13,52 @@ import (
 )
 
 // Open reads the file at path. The file's content decides how it is read;
-// its extension is not looked at.
+// its extension is not looked at. Folders, devices and pipes are refused
+// before they are opened: opening a pipe waits for a writer, and a device
+// such as /dev/zero never ends.
 func Open(path string, opt Options) (*Workbook, error) {
 	name := filepath.Base(path)
 	lim := opt.Limits.withDefaults()
 	where := msg.Where{File: name}
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, newErr(ErrCannotRead, where, err)
+	}
+	if err := checkFile(st, lim, where); err != nil {
+		return nil, err
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, newErr(ErrCannotRead, where, err)
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > lim.MaxFileBytes {
-		return nil, (&limitError{what: limFileSize, limit: lim.MaxFileBytes, bytes: true}).toMsg(where)
+	// The name may have been swapped for something else since Stat.
+	if st, err := f.Stat(); err == nil {
+		if err := checkFile(st, lim, where); err != nil {
+			return nil, err
+		}
 	}
-	// Read one byte past the limit so a file that grows while we read (or a
-	// device that never ends) is still refused.
+	// Read one byte past the limit so a file that grows while we read is
+	// still refused.
 	data, err := io.ReadAll(io.LimitReader(f, lim.MaxFileBytes+1))
 	if err != nil {
 		return nil, newErr(ErrCannotRead, where, err)
 	}
 	return OpenBytes(name, data, opt)
+}
+
+// checkFile refuses what is not an ordinary file, and a file over the size
+// limit, from its metadata alone (a 3 GiB file costs nothing to refuse).
+func checkFile(st os.FileInfo, lim Limits, where msg.Where) error {
+	switch {
+	case st.IsDir():
+		return newErr(ErrFolder, where, fmt.Errorf("%s is a directory", st.Name()))
+	case !st.Mode().IsRegular():
+		return newErr(ErrNotFile, where, fmt.Errorf("file mode %s", st.Mode()))
+	case st.Size() > lim.MaxFileBytes:
+		return (&limitError{what: limFileSize, limit: lim.MaxFileBytes, bytes: true}).toMsg(where)
+	}
+	return nil
 }
 
 // OpenBytes reads a file already in memory; name is the file name shown in
@@ -56,6 +84,8 @@ func OpenBytes(name string, data []byte, opt Options) (wb *Workbook, err error) 
 	if wb.empty() {
 		return nil, newErr(ErrEmptyWorkbook, where, nil)
 	}
+	sum := sha256.Sum256(data)
+	wb.SHA256 = hex.EncodeToString(sum[:])
 	return wb, nil
 }
 
@@ -64,23 +94,27 @@ func open(name string, data []byte, password string, lim Limits) (*Workbook, err
 	where := msg.Where{File: name}
 	switch sniff(data) {
 	case kindOLE:
-		if !isEncryptedOOXML(data) {
+		switch {
+		case isHWP(data):
+			return nil, newErr(ErrHWP, where, nil)
+		case !isEncryptedOOXML(data):
 			return nil, newErr(ErrLegacyXLS, where, nil)
 		}
-		plain, err := decrypt(data, password, where)
+		plain, err := decryptPackage(data, password, where)
 		if err != nil {
 			return nil, err
 		}
-		// excelize.Decrypt does not check the password: a wrong one yields
-		// noise instead of a zip, which is how excelize itself tells.
-		if sniff(plain) != kindZip {
-			return nil, newErr(ErrWrongPassword, where, errors.New("decrypted package is not a zip"))
-		}
 		return openZip(name, plain, lim)
+	case kindBIFF:
+		return nil, &msg.Error{Where: where, ID: idOldBIFF, Args: []any{biffVersion(data)}}
+	case kindHWP:
+		return nil, newErr(ErrHWP, where, nil)
+	case kindLockFile:
+		return nil, lockFileError(name, data)
 	case kindZip:
 		return openZip(name, data, lim)
 	case kindMarkup:
-		return nil, newErr(ErrMarkup, where, nil)
+		return openHTML(name, data, lim)
 	case kindText:
 		return openCSV(name, data, lim)
 	default:

@@ -44,7 +44,7 @@ func readSharedStrings(p *pkg, part string) ([]string, error) {
 			if n, ok := xmlInt(e, "uniqueCount"); ok {
 				table = make([]string, 0, min(n, 1<<16))
 			}
-		case "si":
+		case "si", "sstItem": // sstItem: the Office 2007 beta's name for si
 			if len(table) >= maxSharedStrings {
 				return nil, &limitError{what: limSharedStrings, limit: maxSharedStrings}
 			}

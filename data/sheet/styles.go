@@ -12,7 +12,11 @@ const maxStyles = 1 << 16
 
 // readStyles returns the number format code of every cell format (cellXfs
 // entry), indexed by the s attribute of cells. Built-in format ids are
-// mapped to their codes; custom <numFmt> entries override them.
+// mapped to their codes; custom <numFmt> entries of the stylesheet's own
+// <numFmts> override them. The <numFmt> inside a <dxf> (the formats of
+// conditional formats, tables and pivots) is not a cell format: Excel
+// writes ids there that clash with the cell formats' ids (a dxf's
+// "0.0" under id 10 must not turn every 0.00% cell into 0.0).
 func readStyles(p *pkg, part string) ([]string, error) {
 	if part == "" || !p.has(part) {
 		return nil, nil
@@ -25,7 +29,6 @@ func readStyles(p *pkg, part string) ([]string, error) {
 	d := newDecoder(rc, p.lim)
 	custom := map[int]string{}
 	var xfIDs []int // numFmtId per cellXfs entry, -1 when absent
-	inCellXfs := false
 	for {
 		tok, err := d.next()
 		if err == io.EOF {
@@ -34,10 +37,12 @@ func readStyles(p *pkg, part string) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		switch e := tok.(type) {
-		case xml.StartElement:
+		if e, ok := tok.(xml.StartElement); ok {
 			switch e.Name.Local {
 			case "numFmt":
+				if !d.parentIs("numFmts", 2) {
+					break
+				}
 				id, ok := xmlInt(e, "numFmtId")
 				code, _ := attr(e, "formatCode")
 				if strings.EqualFold(code, "General") {
@@ -49,12 +54,10 @@ func readStyles(p *pkg, part string) ([]string, error) {
 					}
 					custom[id] = code
 				}
-			case "cellXfs":
-				inCellXfs = true
 			case "xf":
 				// cellStyleXfs holds xf elements too; only cellXfs is what
 				// a cell's s attribute indexes.
-				if !inCellXfs {
+				if !d.parentIs("cellXfs", 2) {
 					break
 				}
 				if len(xfIDs) >= maxStyles {
@@ -65,10 +68,6 @@ func readStyles(p *pkg, part string) ([]string, error) {
 					id = -1
 				}
 				xfIDs = append(xfIDs, id)
-			}
-		case xml.EndElement:
-			if e.Name.Local == "cellXfs" {
-				inCellXfs = false
 			}
 		}
 	}

@@ -16,7 +16,35 @@ import (
 type sheetRef struct {
 	name   string
 	hidden bool
-	part   string // "" when the sheet is not a worksheet (a chart sheet)
+	part   string    // the worksheet part; "" when there is none to read
+	skip   sheetKind // why part is "", when it is
+	rid    string    // r:id as written, for the messages' causes
+}
+
+// sheetKind says why a listed sheet has no worksheet part to read.
+type sheetKind int
+
+const (
+	sheetGrid     sheetKind = iota // a worksheet: read it
+	sheetNoGrid                    // a chart or dialog sheet: nothing to read, nothing to say
+	sheetMacro                     // an Excel 4.0 macro sheet: not read, and the caller is told
+	sheetUnlinked                  // no r:id, or one the rels do not have: not read, and told
+)
+
+// sheetPart resolves a sheet's r:id through the workbook's relationships.
+func sheetPart(rid string, rels map[string]rel, dir string) (string, sheetKind) {
+	r, ok := rels[rid]
+	switch {
+	case rid == "" || !ok:
+		return "", sheetUnlinked
+	case strings.HasSuffix(r.typ, "/worksheet"):
+		return resolvePart(dir, r.target), sheetGrid
+	case strings.HasSuffix(r.typ, "/xlMacrosheet"), strings.HasSuffix(r.typ, "/xlIntlMacrosheet"):
+		return "", sheetMacro
+	case strings.HasSuffix(r.typ, "/chartsheet"), strings.HasSuffix(r.typ, "/dialogsheet"):
+		return "", sheetNoGrid
+	}
+	return "", sheetUnlinked
 }
 
 // workbookInfo is what workbook.xml and its rels say.
@@ -49,19 +77,17 @@ func readWorkbook(p *pkg, part string, where msg.Where) (*workbookInfo, error) {
 	if err != nil {
 		return nil, err
 	}
-	relsPart := path.Join(path.Dir(part), "_rels", path.Base(part)+".rels")
-	relData, err := p.readAll(relsPart)
+	relData, err := p.readAll(relsPartOf(part))
 	if err != nil && !errors.Is(err, errNoPart) {
 		return nil, err
 	}
 	dir := path.Dir(part)
-	targets := map[string]string{} // rId → worksheet part
+	rels := map[string]rel{} // rId → relationship
 	info := &workbookInfo{}
 	for _, r := range parseRels(relData, p.lim) {
+		rels[r.id] = r
 		t := resolvePart(dir, r.target)
 		switch {
-		case strings.HasSuffix(r.typ, "/worksheet"):
-			targets[r.id] = t
 		case strings.HasSuffix(r.typ, "/sharedStrings"):
 			info.sharedStrings = t
 		case strings.HasSuffix(r.typ, "/styles"):
@@ -83,7 +109,7 @@ func readWorkbook(p *pkg, part string, where msg.Where) (*workbookInfo, error) {
 			break
 		}
 		if err != nil {
-			return nil, newErr(ErrDamaged, where, err)
+			return nil, newErr(ErrDamaged, where, inPart(part, err))
 		}
 		e, ok := tok.(xml.StartElement)
 		if !ok {
@@ -102,10 +128,11 @@ func readWorkbook(p *pkg, part string, where msg.Where) (*workbookInfo, error) {
 			name, _ := attr(e, "name")
 			state, _ := attr(e, "state")
 			rid, _ := attr(e, "id") // r:id; matched on the local name
+			part, kind := sheetPart(rid, rels, dir)
 			info.sheets = append(info.sheets, sheetRef{
 				name:   name,
 				hidden: state == "hidden" || state == "veryHidden",
-				part:   targets[rid],
+				part:   part, skip: kind, rid: rid,
 			})
 		}
 	}

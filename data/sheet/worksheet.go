@@ -27,6 +27,7 @@ type sheetReader struct {
 	lim     Limits
 	budget  *int // cells the workbook may still hold
 	where   msg.Where
+	part    string // the worksheet part, named in causes
 	sh      *Sheet
 
 	xfFmt    []uint16          // s → index into sh.Formats + 1; 0 = not looked up yet
@@ -53,7 +54,7 @@ func readSheet(p *pkg, ref sheetRef, sst, xfCodes []string, lim Limits, budget *
 	}
 	defer rc.Close()
 	r := &sheetReader{
-		d: newDecoder(rc, lim), sst: sst, xfCodes: xfCodes, lim: lim, budget: budget, where: where,
+		d: newDecoder(rc, lim), sst: sst, xfCodes: xfCodes, lim: lim, budget: budget, where: where, part: ref.part,
 		sh:       &Sheet{Name: ref.name, Hidden: ref.hidden, Formats: []string{""}},
 		xfFmt:    make([]uint16, len(xfCodes)),
 		fmtIndex: map[string]uint16{"": 0},
@@ -381,11 +382,7 @@ func (r *sheetReader) fmtOf(s int) uint16 {
 }
 
 func (r *sheetReader) damaged(err error) error {
-	var le *limitError
-	if errors.As(err, &le) {
-		return le
-	}
-	return newErr(ErrDamaged, r.where, err)
+	return r.damagedAt("", err)
 }
 
 func (r *sheetReader) damagedAt(cell string, err error) error {
@@ -395,7 +392,7 @@ func (r *sheetReader) damagedAt(cell string, err error) error {
 	}
 	w := r.where
 	w.Cell = cell
-	return newErr(ErrDamaged, w, err)
+	return newErr(ErrDamaged, w, inPart(r.part, err))
 }
 
 func (r *sheetReader) tooLargeAt(what msg.ID, limit int64, cell string) error {

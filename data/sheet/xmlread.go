@@ -70,6 +70,13 @@ func (s *xmlStream) next() (xml.Token, error) {
 	return tok, nil
 }
 
+// parentIs reports whether the element just started sits directly in an
+// element named local at depth (the root is depth 1).
+func (s *xmlStream) parentIs(local string, depth int) bool {
+	n := len(s.open)
+	return n == depth+1 && s.open[n-2].Local == local
+}
+
 // skip consumes the rest of the element whose start was just read.
 func (s *xmlStream) skip() error {
 	for depth := len(s.open) - 1; len(s.open) > depth; {

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 
@@ -35,9 +36,13 @@ func openPkg(data []byte, lim Limits, where msg.Where) (*pkg, error) {
 			return nil, (&limitError{what: limUnzipSize, limit: lim.MaxUnzipBytes, bytes: true}).toMsg(where)
 		}
 		name := partName(f.Name)
-		if _, dup := p.parts[name]; !dup {
-			p.parts[name] = f
+		if _, dup := p.parts[name]; dup && !strings.HasSuffix(name, "/") {
+			// Readers disagree on which copy counts (archive/zip lookups
+			// find the first, excelize keeps the last, POI refuses): no
+			// reading of such a file is the one its writer meant.
+			return nil, newErr(ErrDamaged, where, fmt.Errorf("zip holds two entries named %q", f.Name))
 		}
+		p.parts[name] = f
 	}
 	return p, nil
 }
@@ -50,6 +55,16 @@ func partName(s string) string {
 }
 
 func (p *pkg) has(name string) bool { _, ok := p.parts[partName(name)]; return ok }
+
+// hasUnder reports whether any part lies in folder dir ("xl/").
+func (p *pkg) hasUnder(dir string) bool {
+	for name := range p.parts {
+		if strings.HasPrefix(name, dir) {
+			return true
+		}
+	}
+	return false
+}
 
 // open returns a reader for one part, or errNoPart. The reader fails with a
 // *limitError as soon as the part or the package inflates past its limit.

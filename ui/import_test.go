@@ -3,9 +3,11 @@ package ui
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/haeoreum/register/data/field"
 	"github.com/haeoreum/register/data/model"
@@ -200,5 +202,61 @@ func TestBackgroundCancel(t *testing.T) {
 	}
 	if u.lastMessage != "취소했습니다. 아무것도 바뀌지 않았습니다." {
 		t.Errorf("message %q", u.lastMessage)
+	}
+}
+
+// "Apply all" with one bad file among good ones applies each good file and
+// lists the refused one with its reason.
+func TestApplyAllWithOneBadFile(t *testing.T) {
+	e := newEnv(t, "ko", false)
+	u, w := e.u, e.u.importer
+	var paths []string
+	for _, f := range []string{fixtureFiles[0], "bad/wrong_units.xlsx", fixtureFiles[1], fixtureFiles[2]} {
+		paths = append(paths, filepath.Join(fixtures(t), f))
+	}
+	w.add(paths...)
+	u.Wait()
+	u.lastMessage = ""
+	test.Tap(w.applyAll)
+	if u.lastConfirm != nil {
+		u.lastConfirm.Confirm()
+	}
+	u.Wait()
+	applied := 0
+	for _, f := range w.files {
+		if f.applied {
+			applied++
+		}
+	}
+	if applied != 3 {
+		t.Fatalf("%d files applied, want the 3 good ones", applied)
+	}
+	if !strings.Contains(u.lastMessage, "wrong_units.xlsx") || !strings.Contains(u.lastMessage, "3개 파일을 반영했습니다") {
+		t.Fatalf("the refused file is not listed: %q", u.lastMessage)
+	}
+}
+
+// A password-protected workbook asks for its password in the wizard and
+// opens with it.
+func TestPasswordEntry(t *testing.T) {
+	e := newEnv(t, "ko", false)
+	u, w := e.u, e.u.importer
+	w.add(filepath.Join(fixtures(t), "master_2026.xlsx"))
+	u.Wait()
+	test.Tap(w.applyAll)
+	u.Wait()
+	w.add(filepath.Join(fixtures(t), "bad", "encrypted.xlsx"))
+	u.Wait()
+	f := w.files[len(w.files)-1]
+	w.show(f)
+	if f.err == nil || !w.password.Visible() {
+		t.Fatalf("no password field for an encrypted file (err %v)", f.err)
+	}
+	entry := w.password.Objects[0].(*widget.Entry)
+	test.Type(entry, "1234")
+	entry.OnSubmitted(entry.Text)
+	u.Wait()
+	if f.err != nil || f.preview == nil || f.preview.Rows != 41 || w.password.Visible() {
+		t.Fatalf("with the password: err %v, preview %v", f.err, f.preview != nil)
 	}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -18,6 +19,7 @@ import (
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/reconcile"
 	"github.com/haeoreum/register/data/register"
+	"github.com/haeoreum/register/data/sheet"
 )
 
 // importFile is one file in the wizard.
@@ -26,6 +28,7 @@ type importFile struct {
 	city      model.City // the user's correction; "" = as detected
 	addNew    bool
 	confirmed map[int]string // sheet row → project code
+	password  string         // for a password-protected workbook
 
 	table   *layout.Table
 	sha     string
@@ -53,6 +56,7 @@ type importWizard struct {
 	columns   *widget.Label
 	preview   *widget.Accordion
 	uncertain *fyne.Container
+	password  *fyne.Container // shown for a workbook that asks for its password
 	apply     *widget.Button
 	applyAll  *widget.Button
 	remove    *widget.Button
@@ -93,13 +97,14 @@ func newImportWizard(u *UI) *importWizard {
 	w.preview = widget.NewAccordion()
 	w.preview.MultiOpen = true
 	w.uncertain = container.NewVBox()
+	w.password = w.passwordRow()
 
 	hint := widget.NewLabel(lang.L("Drop the cities' Excel or CSV files on this window, or choose them. Import the secretariat's register (with a code column) first, then the city sheets. Nothing changes until you apply."))
 	hint.Wrapping = fyne.TextWrapWord
 	left := container.NewBorder(container.NewVBox(choose, hint), container.NewVBox(w.remove, w.undo), nil, nil, w.list)
 	cityRow := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Sending city")), nil, w.city)
 	colsAcc := widget.NewAccordion(widget.NewAccordionItem(lang.L("Column mapping"), w.columns))
-	w.detail = container.NewVBox(w.info, cityRow, w.addNew, colsAcc, w.uncertain, w.preview)
+	w.detail = container.NewVBox(w.info, w.password, cityRow, w.addNew, colsAcc, w.uncertain, w.preview)
 	right := container.NewBorder(container.NewVBox(w.summary, container.NewHBox(w.apply, w.applyAll)), nil, nil, nil,
 		container.NewVScroll(w.detail))
 	split := container.NewHSplit(left, right)
@@ -185,13 +190,14 @@ type analysis struct {
 func (w *importWizard) analyze(files []*importFile, reread bool) {
 	u := w.u
 	type job struct {
-		f       *importFile
-		path    string
-		city    model.City
-		opts    reconcile.Options
-		table   *layout.Table
-		sha     string
-		needsRd bool
+		f        *importFile
+		path     string
+		city     model.City
+		opts     reconcile.Options
+		table    *layout.Table
+		sha      string
+		password string
+		needsRd  bool
 	}
 	var jobs []job
 	for _, f := range files {
@@ -199,7 +205,7 @@ func (w *importWizard) analyze(files []*importFile, reread bool) {
 		for k, v := range f.confirmed {
 			confirmed[k] = v
 		}
-		jobs = append(jobs, job{f: f, path: f.path, city: f.city, table: f.table, sha: f.sha,
+		jobs = append(jobs, job{f: f, path: f.path, city: f.city, table: f.table, sha: f.sha, password: f.password,
 			needsRd: reread || f.table == nil,
 			opts:    reconcile.Options{DryRun: true, AddNew: f.addNew, Confirmed: confirmed}})
 	}
@@ -211,7 +217,7 @@ func (w *importWizard) analyze(files []*importFile, reread bool) {
 			}
 			r := analysis{f: j.f, table: j.table, sha: j.sha}
 			if j.needsRd {
-				r.table, r.sha, r.err = reconcile.ReadFile(j.path, reconcile.FileOptions{City: j.city})
+				r.table, r.sha, r.err = reconcile.ReadFile(j.path, reconcile.FileOptions{City: j.city, Password: j.password})
 			}
 			if r.err == nil {
 				r.preview, r.err = reconcile.Apply(ctx, u.reg, r.table, r.sha, j.opts)
@@ -293,6 +299,11 @@ func (w *importWizard) showCurrent() {
 	lines := []string{f.path}
 	if f.err != nil {
 		lines = append(lines, ErrorText(f.err))
+	}
+	if needsPassword(f) {
+		w.password.Show()
+	} else {
+		w.password.Hide()
 	}
 	auto := lang.L("As detected")
 	opts := []string{auto}
@@ -549,8 +560,10 @@ func (w *importWizard) removeCurrent() {
 	w.showCurrent()
 }
 
-// applyFiles applies files in order, each as its own batch, off the UI
-// goroutine with progress and Cancel. It stops at a file with errors.
+// applyFiles applies files in order, each as its own batch (all or
+// nothing), off the UI goroutine with progress and Cancel. A file that is
+// refused changes nothing; the others are still applied, and the refused
+// ones are listed with their reasons.
 func (w *importWizard) applyFiles(files []*importFile) {
 	u := w.u
 	if len(files) == 0 || files[0] == nil {
@@ -582,19 +595,30 @@ func (w *importWizard) applyFiles(files []*importFile) {
 			}
 			inputs = append(inputs, input{f, f.table, f.sha, reconcile.Options{AddNew: f.addNew, Confirmed: confirmed}})
 		}
+		var refused []string
 		u.background(lang.L("Importing"), func(ctx context.Context, progress Progress) error {
+			// each file all or nothing; a refused one is listed and the
+			// others still applied
 			for i, in := range inputs {
 				if err := ctx.Err(); err != nil {
 					return err
 				}
-				if in.table == nil {
-					return fmt.Errorf("%s: not read", in.f.path)
+				err := in.f.err
+				if in.table == nil && err == nil {
+					refused = append(refused, in.f.name()+": "+lang.L("the file has not been read yet."))
+					continue
 				}
-				pv, err := reconcile.Apply(ctx, u.reg, in.table, in.sha, in.opts)
+				if err == nil {
+					var pv *reconcile.Preview
+					if pv, err = reconcile.Apply(ctx, u.reg, in.table, in.sha, in.opts); err == nil {
+						results = append(results, done{in.f, pv})
+					} else if pv != nil {
+						in.f.preview = pv
+					}
+				}
 				if err != nil {
-					return err
+					refused = append(refused, in.f.name()+": "+ErrorText(err))
 				}
-				results = append(results, done{in.f, pv})
 				progress(i+1, len(inputs))
 			}
 			return nil
@@ -611,6 +635,11 @@ func (w *importWizard) applyFiles(files []*importFile) {
 			}
 			if err == nil && len(results) > 0 {
 				w.show(results[len(results)-1].f)
+			}
+			if len(refused) > 0 {
+				u.message(lang.L("Some files were not applied"),
+					lang.L("{{.Applied}} files were applied. These were refused and changed nothing:", map[string]any{"Applied": len(results)})+
+						"\n\n"+strings.Join(refused, "\n"))
 			}
 		})
 	}
@@ -657,4 +686,29 @@ func (w *importWizard) undoLastImport() {
 			w.analyze(rest, false)
 		}
 	})
+}
+
+// passwordRow is where a password-protected workbook's password is typed;
+// the file is then read again with it.
+func (w *importWizard) passwordRow() *fyne.Container {
+	entry := widget.NewPasswordEntry()
+	entry.SetPlaceHolder(lang.L("Password"))
+	open := widget.NewButton(lang.L("Open with this password"), nil)
+	submit := func() {
+		if f := w.current; f != nil && entry.Text != "" {
+			f.password = entry.Text
+			entry.SetText("")
+			w.analyze([]*importFile{f}, true)
+		}
+	}
+	open.OnTapped = submit
+	entry.OnSubmitted = func(string) { submit() }
+	row := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Password")), open, entry)
+	row.Hide()
+	return row
+}
+
+// needsPassword reports whether f's error asks for (another) password.
+func needsPassword(f *importFile) bool {
+	return f != nil && (errors.Is(f.err, sheet.ErrPasswordNeeded) || errors.Is(f.err, sheet.ErrWrongPassword))
 }

@@ -232,6 +232,7 @@ func (u *UI) reload() {
 	u.conflView.refresh()
 	u.dashboard.refresh()
 	u.importer.refreshUndo()
+	u.settings.refreshBackups() // imports and restores make backups
 	live := 0
 	for _, p := range all {
 		if !p.Deleted {

@@ -90,7 +90,7 @@ func New(a fyne.App, reg *register.Register, o Options) *UI {
 	u := &UI{app: a, reg: reg, prefs: a.Preferences(), opts: o}
 	u.lang = SetupLanguage(u.prefs)
 	u.unit = unitFromPref(u.prefs.IntWithFallback(prefUnit, int(value.Baekman)))
-	a.Settings().SetTheme(Theme())
+	a.Settings().SetTheme(Theme(u.prefs.StringWithFallback(prefAppearance, appearanceSystem)))
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	u.win = a.NewWindow(lang.L("Haeoreum Register"))
 

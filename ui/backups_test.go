@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/haeoreum/register/data/reconcile"
 )
@@ -39,5 +40,25 @@ func TestBackupsListedAndRestored(t *testing.T) {
 	u.Wait()
 	if after := e.project("HA-C04").Get("progress_pct"); after == before || after != "40" {
 		t.Fatalf("progress %s after restore (was %s), want the master's 40", after, before)
+	}
+}
+
+// Light or dark is chosen in Settings and applies at once; the choice is
+// remembered.
+func TestAppearanceChoice(t *testing.T) {
+	e := newEnv(t, "ko", false)
+	u, v := e.u, e.u.settings
+	v.appearance.SetSelected("밝게")
+	light := u.app.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantDark)
+	v.appearance.SetSelected("어둡게")
+	dark := u.app.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantLight)
+	if light == dark {
+		t.Fatal("light and dark look the same")
+	}
+	if got := u.prefs.String(prefAppearance); got != appearanceDark {
+		t.Fatalf("remembered %q", got)
+	}
+	if r, _, _, _ := light.RGBA(); r < 0x8000 {
+		t.Fatal("the light background is dark")
 	}
 }

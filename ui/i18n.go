@@ -13,8 +13,9 @@ import (
 
 // Preference keys.
 const (
-	prefLanguage     = "language" // "ko" (default) or "en"
-	prefUnit         = "unit"     // won per unit: 1, 1000, 1000000, 100000000
+	prefLanguage     = "language"   // "ko" (default) or "en"
+	prefUnit         = "unit"       // won per unit: 1, 1000, 1000000, 100000000
+	prefAppearance   = "appearance" // "system" (default), "light", "dark"
 	prefRegisterPath = "register.path"
 	prefWinW         = "window.width"
 	prefWinH         = "window.height"

@@ -506,7 +506,7 @@ func TestHangulRenders(t *testing.T) {
 	a := e.app
 	_ = a
 	render := func(s string) image.Image {
-		w := test.NewWindow(canvas.NewText(s, Theme().Color("foreground", 0)))
+		w := test.NewWindow(canvas.NewText(s, Theme(appearanceSystem).Color("foreground", 0)))
 		defer w.Close()
 		w.Resize(fyne.NewSize(200, 40))
 		return w.Canvas().Capture()

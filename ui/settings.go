@@ -21,14 +21,15 @@ type settingsView struct {
 	u       *UI
 	content fyne.CanvasObject
 
-	path     *widget.Label
-	language *widget.RadioGroup
-	langNote *widget.Label
-	unit     *widget.RadioGroup
-	backups  []register.BackupInfo
-	list     *widget.List
-	selected int
-	restore  *widget.Button
+	path       *widget.Label
+	language   *widget.RadioGroup
+	langNote   *widget.Label
+	unit       *widget.RadioGroup
+	backups    []register.BackupInfo
+	list       *widget.List
+	selected   int
+	restore    *widget.Button
+	appearance *widget.RadioGroup
 }
 
 const langKorean, langEnglish = "한국어", "English"
@@ -103,6 +104,7 @@ func newSettingsView(u *UI) *settingsView {
 		widget.NewFormItem(lang.L("Register file"), container.NewBorder(nil, nil, nil, open, v.path)),
 		widget.NewFormItem(lang.L("Language"), container.NewVBox(v.language, v.langNote)),
 		widget.NewFormItem(lang.L("Amounts in"), v.unit),
+		widget.NewFormItem(lang.L("Appearance"), v.appearanceChoice()),
 	)
 	backups := container.NewBorder(
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle(lang.L("Backups"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), container.NewHBox(backupNow, v.restore)),
@@ -198,4 +200,29 @@ func (v *settingsView) switchTo(path string) {
 	u.reload()
 	v.refreshBackups()
 	u.notify(lang.L("Now using {{.File}}.", map[string]any{"File": filepath.Base(reg.Path())}))
+}
+
+// appearanceChoice chooses light, dark, or the system's look; it applies at
+// once.
+func (v *settingsView) appearanceChoice() *widget.RadioGroup {
+	u := v.u
+	names := map[string]string{appearanceSystem: lang.L("As the system"), appearanceLight: lang.L("Light"), appearanceDark: lang.L("Dark")}
+	order := []string{appearanceSystem, appearanceLight, appearanceDark}
+	var opts []string
+	for _, k := range order {
+		opts = append(opts, names[k])
+	}
+	r := widget.NewRadioGroup(opts, nil)
+	r.Horizontal = true
+	r.SetSelected(names[u.prefs.StringWithFallback(prefAppearance, appearanceSystem)])
+	r.OnChanged = func(s string) {
+		for _, k := range order {
+			if names[k] == s {
+				u.prefs.SetString(prefAppearance, k)
+				u.app.Settings().SetTheme(Theme(k))
+			}
+		}
+	}
+	v.appearance = r
+	return r
 }

@@ -17,11 +17,32 @@ var (
 	fontBold    = fyne.NewStaticResource("NanumGothicBold.ttf", assets.FontBold)
 )
 
-type koreanTheme struct{ base fyne.Theme }
+type koreanTheme struct {
+	base    fyne.Theme
+	variant *fyne.ThemeVariant // nil: follow the system's light or dark
+}
+
+// Appearances a person may choose (the preference's values).
+const (
+	appearanceSystem = "system"
+	appearanceLight  = "light"
+	appearanceDark   = "dark"
+)
 
 // Theme returns the application theme: Fyne's default look with the
-// bundled Korean font.
-func Theme() fyne.Theme { return koreanTheme{base: theme.DefaultTheme()} }
+// bundled Korean font, light or dark as the system is, or as chosen.
+func Theme(appearance string) fyne.Theme {
+	t := koreanTheme{base: theme.DefaultTheme()}
+	switch appearance {
+	case appearanceLight:
+		v := theme.VariantLight
+		t.variant = &v
+	case appearanceDark:
+		v := theme.VariantDark
+		t.variant = &v
+	}
+	return t
+}
 
 func (t koreanTheme) Font(s fyne.TextStyle) fyne.Resource {
 	switch {
@@ -34,6 +55,9 @@ func (t koreanTheme) Font(s fyne.TextStyle) fyne.Resource {
 }
 
 func (t koreanTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if t.variant != nil {
+		v = *t.variant
+	}
 	return t.base.Color(n, v)
 }
 

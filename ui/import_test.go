@@ -260,3 +260,26 @@ func TestPasswordEntry(t *testing.T) {
 		t.Fatalf("with the password: err %v, preview %v", f.err, f.preview != nil)
 	}
 }
+
+// After applying a file whose preview was scrolled down, the next file's
+// preview is shown from its top, not hidden above the view.
+func TestPreviewAfterScrollStartsAtTheTop(t *testing.T) {
+	e := newEnv(t, "ko", false)
+	u, w := e.u, e.u.importer
+	w.add(filepath.Join(fixtures(t), fixtureFiles[0]), filepath.Join(fixtures(t), fixtureFiles[1]))
+	u.Wait()
+	w.show(w.files[0])
+	w.scroll.ScrollToBottom()
+	if w.scroll.Offset.Y == 0 {
+		t.Skip("the preview fits the test window: nothing to scroll")
+	}
+	test.Tap(w.apply)
+	if u.lastConfirm != nil {
+		u.lastConfirm.Confirm()
+	}
+	u.Wait()
+	w.show(w.files[1])
+	if w.scroll.Offset.Y != 0 {
+		t.Fatalf("the next preview is scrolled to %v", w.scroll.Offset.Y)
+	}
+}

@@ -57,6 +57,8 @@ type importWizard struct {
 	preview   *widget.Accordion
 	uncertain *fyne.Container
 	password  *fyne.Container // shown for a workbook that asks for its password
+	scroll    *container.Scroll
+	shownFile *importFile // the file whose detail is on screen
 	apply     *widget.Button
 	applyAll  *widget.Button
 	remove    *widget.Button
@@ -105,8 +107,8 @@ func newImportWizard(u *UI) *importWizard {
 	cityRow := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Sending city")), nil, w.city)
 	colsAcc := widget.NewAccordion(widget.NewAccordionItem(lang.L("Column mapping"), w.columns))
 	w.detail = container.NewVBox(w.info, w.password, cityRow, w.addNew, colsAcc, w.uncertain, w.preview)
-	right := container.NewBorder(container.NewVBox(w.summary, container.NewHBox(w.apply, w.applyAll)), nil, nil, nil,
-		container.NewVScroll(w.detail))
+	w.scroll = container.NewVScroll(w.detail)
+	right := container.NewBorder(container.NewVBox(w.summary, container.NewHBox(w.apply, w.applyAll)), nil, nil, nil, w.scroll)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.3
 	w.content = split
@@ -295,6 +297,11 @@ func (w *importWizard) showCurrent() {
 	}
 	w.detail.Show()
 	w.remove.Enable()
+	if f != w.shownFile {
+		// another file's detail starts at its top, not where the last was scrolled
+		w.shownFile = f
+		w.scroll.ScrollToTop()
+	}
 	t := f.table
 	lines := []string{f.path}
 	if f.err != nil {

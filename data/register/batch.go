@@ -141,15 +141,33 @@ func (t *Tx) exec(query string, args ...any) error {
 }
 
 func (t *Tx) execResult(query string, args ...any) (sql.Result, error) {
-	st, ok := t.stmts[query]
-	if !ok {
-		var err error
-		if st, err = t.tx.PrepareContext(t.ctx, query); err != nil {
-			return nil, err
-		}
-		t.stmts[query] = st
+	st, err := t.prepared(query)
+	if err != nil {
+		return nil, err
 	}
 	return st.ExecContext(t.ctx, args...)
+}
+
+// QueryContext runs a query with its statement prepared once per
+// transaction: an import asks the same few questions for every row.
+func (t *Tx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := t.prepared(query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+func (t *Tx) prepared(query string) (*sql.Stmt, error) {
+	if st, ok := t.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := t.tx.PrepareContext(t.ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	t.stmts[query] = st
+	return st, nil
 }
 
 func (t *Tx) closeStmts() {

@@ -30,7 +30,7 @@ type Observation struct {
 
 // Observations returns what each city last reported for the project.
 func (t *Tx) Observations(projectID int64) ([]Observation, error) {
-	rows, err := t.tx.QueryContext(t.ctx, `SELECT city, field, value, precision, raw, file, sheet, cell, as_of, batch_id
+	rows, err := t.QueryContext(t.ctx, `SELECT city, field, value, precision, raw, file, sheet, cell, as_of, batch_id
 		FROM observations WHERE project_id = ?`, projectID)
 	if err != nil {
 		return nil, err
@@ -118,7 +118,7 @@ func (t *Tx) ResolvedConflicts(projectID int64) ([]*Conflict, error) {
 }
 
 func (t *Tx) projectConflicts(projectID int64, status string) ([]*Conflict, error) {
-	rows, err := t.tx.QueryContext(t.ctx, `SELECT id, field, lead_city, values_json FROM conflicts
+	rows, err := t.QueryContext(t.ctx, `SELECT id, field, lead_city, values_json FROM conflicts
 		WHERE project_id = ? AND status = ? ORDER BY id`, projectID, status)
 	if err != nil {
 		return nil, err

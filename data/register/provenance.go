@@ -63,7 +63,7 @@ func (r *Register) Provenance(ctx context.Context, projectID int64) (map[model.F
 // Provenance returns where each field of the project came from, as the
 // transaction sees it.
 func (t *Tx) Provenance(projectID int64) (map[model.FieldKey]Provenance, error) {
-	return provenance(t.ctx, t.tx, projectID)
+	return provenance(t.ctx, t, projectID)
 }
 
 func provenance(ctx context.Context, q querier, projectID int64) (map[model.FieldKey]Provenance, error) {

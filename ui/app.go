@@ -75,13 +75,14 @@ type UI struct {
 	dashboard *dashboardView
 	settings  *settingsView
 
-	keys        []*keyHandler
-	jobs        jobs
-	lastMessage string
-	lastConfirm *dialog.ConfirmDialog
-	lastChoices map[string]func() // the buttons of the last askThree, by label
-	lastSave    *saveDialog
-	firstFrame  sync.Once
+	keys             []*keyHandler
+	jobs             jobs
+	lastMessage      string
+	lastConfirm      *dialog.ConfirmDialog
+	lastChoices      map[string]func() // the buttons of the last askThree, by label
+	lastColumnChoice *widget.CheckGroup
+	lastSave         *saveDialog
+	firstFrame       sync.Once
 }
 
 // New builds the window for reg in app a. It loads the translations in the
@@ -103,7 +104,7 @@ func New(a fyne.App, reg *register.Register, o Options) *UI {
 	u.settings = newSettingsView(u)
 
 	split := container.NewHSplit(u.table.content, u.detail.content)
-	split.Offset = 0.69
+	split.Offset = 0.72
 	u.tabReg = container.NewTabItem(lang.L("Register"), split)
 	u.tabImport = container.NewTabItem(lang.L("Import"), u.importer.content)
 	u.tabConfl = container.NewTabItem(lang.L("Conflicts"), u.conflView.content)

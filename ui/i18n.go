@@ -28,6 +28,7 @@ const (
 	prefSortColumn   = "sort.column"
 	prefSortDesc     = "sort.desc"
 	prefColWidth     = "column.width."
+	prefColumns      = "columns" // the register table's columns, as query.Column numbers
 )
 
 // Language returns the language chosen in the preferences: Korean unless

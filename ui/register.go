@@ -34,15 +34,25 @@ type registerView struct {
 	count     *widget.Label
 	table     *sortTable
 
-	filter   query.Filter
-	rows     []*model.Project
-	sortCol  query.Column
-	desc     bool
-	selected string // code
-	widths   map[int]float32
-	fitted   bool
-	headers  map[*headerCell]int
+	filter    query.Filter
+	rows      []*model.Project
+	sortCol   query.Column
+	desc      bool
+	selected  string                   // code
+	cols      []query.Column           // the columns shown, in order: code and name first (frozen)
+	widths    map[query.Column]float32 // widths the user dragged
+	fitted    bool
+	colWidths []float32 // the widths given to the shown columns
+	headers   map[*headerCell]query.Column
 }
+
+// defaultColumns are shown until a person chooses others: what fits a
+// 1024-pixel window beside the project form. The period is in the form.
+var defaultColumns = []query.Column{query.ByCode, query.ByName, query.ByField, query.ByLead,
+	query.ByTotal, query.ByProgress, query.ByStage, query.ByConflicts}
+
+// frozenColumns stay in view when the table scrolls sideways: 코드, 사업명.
+const frozenColumns = 2
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
@@ -71,7 +81,7 @@ func columnTitle(c query.Column) string {
 }
 
 func newRegisterView(u *UI) *registerView {
-	v := &registerView{u: u, widths: map[int]float32{}, headers: map[*headerCell]int{}}
+	v := &registerView{u: u, widths: map[query.Column]float32{}, headers: map[*headerCell]query.Column{}}
 	p := u.prefs
 	all := lang.L("All")
 	v.search = newIMEEntry(u.win)
@@ -138,11 +148,12 @@ func newRegisterView(u *UI) *registerView {
 	v.sortCol = query.Column(p.IntWithFallback(prefSortColumn, int(query.ByCode)))
 	v.desc = p.Bool(prefSortDesc)
 	v.setSelectsQuietly()
-	for i := range query.Columns {
-		if w := p.Float(prefColWidth + itoa(i)); w > 20 {
-			v.widths[i] = float32(w)
+	for _, c := range query.Columns {
+		if w := p.Float(prefColWidth + itoa(int(c))); w > 20 {
+			v.widths[c] = float32(w)
 		}
 	}
+	v.cols = v.savedColumns()
 
 	v.table = newSortTable(v)
 	add := widget.NewButtonWithIcon(lang.L("Add project"), theme.ContentAddIcon(), v.addProject)
@@ -151,8 +162,9 @@ func newRegisterView(u *UI) *registerView {
 	}
 	filters := container.NewGridWithColumns(4, labelled(lang.L("Field"), v.field), labelled(lang.L("City"), v.city),
 		labelled(lang.L("Type"), v.kind), labelled(lang.L("Stage"), v.stage))
+	cols := widget.NewButtonWithIcon(lang.L("Columns"), theme.ListIcon(), v.chooseColumns)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, add, v.search),
+		container.NewBorder(nil, nil, nil, container.NewHBox(cols, add), v.search),
 		filters,
 		container.NewHBox(v.conflicts, v.deleted, v.count),
 	)
@@ -268,10 +280,7 @@ func (v *registerView) cellText(p *model.Project, c query.Column) string {
 }
 
 func (v *registerView) headerText(c query.Column) string {
-	t := columnTitle(c)
-	if c == query.ByTotal {
-		t += "(" + field.UnitName(v.u.unit) + ")"
-	}
+	t := columnTitle(c) // amounts are in the unit the status line names
 	if c == v.sortCol {
 		if v.desc {
 			t += " ▼"
@@ -289,10 +298,15 @@ func (v *registerView) fitColumns() {
 	// once projects arrive (the sample, an import).
 	v.fitted = len(v.u.all) > 0
 	size := theme.TextSize()
-	pad := theme.InnerPadding()*2 + theme.Padding()*2
-	for i, c := range query.Columns {
-		if _, saved := v.widths[i]; saved {
-			v.table.SetColumnWidth(i, v.widths[i])
+	pad := theme.InnerPadding() * 2
+	v.colWidths = make([]float32, len(v.cols))
+	set := func(i int, w float32) {
+		v.colWidths[i] = w
+		v.table.SetColumnWidth(i, w)
+	}
+	for i, c := range v.cols {
+		if w, saved := v.widths[c]; saved {
+			set(i, w)
 			continue
 		}
 		head := fyne.MeasureText(v.headerText(c), size, fyne.TextStyle{Bold: true}).Width + size
@@ -303,15 +317,15 @@ func (v *registerView) fitColumns() {
 			}
 			w = fyne.Max(w, fyne.MeasureText(v.cellText(p, c), size, fyne.TextStyle{}).Width)
 		}
-		limit := float32(140)
+		limit := float32(120)
 		switch c {
 		case query.ByName:
-			limit = 210
+			limit = 150
 		case query.ByPeriod:
 			limit = 170
 		}
 		// Long cell text is cut at the limit; the header never is.
-		v.table.SetColumnWidth(i, fyne.Max(fyne.Min(w, limit), head)+pad)
+		set(i, fyne.Max(fyne.Min(w, limit), head)+pad)
 	}
 }
 
@@ -323,7 +337,7 @@ func (v *registerView) saveWidths() {
 		}
 	}
 	for col, w := range v.widths {
-		v.u.prefs.SetFloat(prefColWidth+itoa(col), float64(w))
+		v.u.prefs.SetFloat(prefColWidth+itoa(int(col)), float64(w))
 	}
 }
 
@@ -336,7 +350,7 @@ type sortTable struct {
 
 func newSortTable(v *registerView) *sortTable {
 	t := &sortTable{v: v}
-	t.Length = func() (int, int) { return len(v.rows), len(query.Columns) }
+	t.Length = func() (int, int) { return len(v.rows), len(v.cols) }
 	t.CreateCell = func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis
@@ -348,7 +362,7 @@ func newSortTable(v *registerView) *sortTable {
 			l.SetText("")
 			return
 		}
-		p, c := v.rows[id.Row], query.Columns[id.Col]
+		p, c := v.rows[id.Row], v.cols[id.Col]
 		l.Importance = widget.MediumImportance
 		l.Alignment = fyne.TextAlignLeading
 		switch c {
@@ -363,14 +377,15 @@ func newSortTable(v *registerView) *sortTable {
 		l.SetText(v.cellText(p, c))
 	}
 	t.ShowHeaderRow = true
+	t.StickyColumnCount = frozenColumns
 	t.CreateHeader = func() fyne.CanvasObject { return newHeaderCell(v) }
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		h := o.(*headerCell)
 		if id.Col < 0 {
 			return
 		}
-		h.col = query.Columns[id.Col]
-		v.headers[h] = id.Col
+		h.col = v.cols[id.Col]
+		v.headers[h] = h.col
 		h.SetText(v.headerText(h.col))
 	}
 	t.OnSelected = func(id widget.TableCellID) {
@@ -475,4 +490,67 @@ func (v *registerView) addProject() {
 	d.Resize(fyne.NewSize(480, 0))
 	d.Show()
 	u.win.Canvas().Focus(code)
+}
+
+// savedColumns are the columns a person chose (prefColumns), or the defaults.
+func (v *registerView) savedColumns() []query.Column {
+	var cols []query.Column
+	for _, part := range strings.Split(v.u.prefs.String(prefColumns), ",") {
+		n, err := strconv.Atoi(part)
+		if err == nil && slices.Contains(query.Columns, query.Column(n)) && !slices.Contains(cols, query.Column(n)) {
+			cols = append(cols, query.Column(n))
+		}
+	}
+	if len(cols) < frozenColumns || cols[0] != query.ByCode || cols[1] != query.ByName {
+		return slices.Clone(defaultColumns)
+	}
+	return cols
+}
+
+// setColumns shows cols (code and name always first) and remembers them.
+func (v *registerView) setColumns(cols []query.Column) {
+	v.cols = append([]query.Column{query.ByCode, query.ByName}, slices.DeleteFunc(cols, func(c query.Column) bool {
+		return c == query.ByCode || c == query.ByName
+	})...)
+	parts := make([]string, len(v.cols))
+	for i, c := range v.cols {
+		parts[i] = itoa(int(c))
+	}
+	v.u.prefs.SetString(prefColumns, strings.Join(parts, ","))
+	v.fitColumns()
+	v.table.Refresh()
+}
+
+// chooseColumns lets a person pick the columns besides code and name.
+func (v *registerView) chooseColumns() {
+	var names []string
+	byName := map[string]query.Column{}
+	var checked []string
+	for _, c := range query.Columns {
+		if c == query.ByCode || c == query.ByName {
+			continue
+		}
+		names = append(names, columnTitle(c))
+		byName[columnTitle(c)] = c
+		if slices.Contains(v.cols, c) {
+			checked = append(checked, columnTitle(c))
+		}
+	}
+	group := widget.NewCheckGroup(names, nil)
+	group.SetSelected(checked)
+	note := widget.NewLabel(lang.L("Code and project name are always shown."))
+	d := dialog.NewCustomConfirm(lang.L("Columns"), lang.L("Show"), lang.L("Cancel"), container.NewVBox(note, group), func(ok bool) {
+		if !ok {
+			return
+		}
+		var cols []query.Column
+		for _, c := range query.Columns { // in the register's own order
+			if slices.Contains(group.Selected, columnTitle(c)) {
+				cols = append(cols, byName[columnTitle(c)])
+			}
+		}
+		v.setColumns(cols)
+	}, v.u.win)
+	v.u.lastColumnChoice, v.u.lastConfirm = group, d
+	d.Show()
 }

@@ -221,7 +221,7 @@ func pageSetup(f *excelize.File, sheet string, titleRows [2]int, asOf string) er
 	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
-	lr, tb, hf := 0.4, 0.6, 0.3
+	lr, tb, hf := 0.3, 0.6, 0.3
 	center := true
 	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &lr, Right: &lr, Top: &tb, Bottom: &tb,
 		Header: &hf, Footer: &hf, Horizontally: &center}); err != nil {

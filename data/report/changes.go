@@ -38,8 +38,8 @@ type netChange struct {
 
 // netChanges reduces the period's changes (newest first, as the register
 // gives them) to one line per project and field, dropping fields whose
-// value ended where it began, in register order then field order.
-func netChanges(changes []register.Change, projects []*model.Project) []netChange {
+// value ended where it began, in 사업목록's order then field order.
+func netChanges(changes []register.Change, projects []*model.Project, fields []string) []netChange {
 	type key struct {
 		code  string
 		field model.FieldKey
@@ -59,18 +59,34 @@ func netChanges(changes []register.Change, projects []*model.Project) []netChang
 		}
 		out[i].old = c.Old // older changes come later: the last one seen is the first made
 	}
+	// A project added in the period is news as a whole: one line, not
+	// one per field it was filled in with.
+	added := map[string]bool{}
+	for _, n := range out {
+		if n.field == fieldCreated {
+			added[n.code] = true
+		}
+	}
 	kept := out[:0]
 	for _, n := range out {
-		if n.old != n.new || n.field == fieldCreated {
+		switch {
+		case n.field == fieldCreated:
+			kept = append(kept, n)
+		case added[n.code] && n.field != "deleted":
+		case n.old != n.new:
 			kept = append(kept, n)
 		}
 	}
-	sortNetChanges(kept, projects)
+	var ordered []*model.Project
+	for _, g := range groupByField(projects, fields) {
+		ordered = append(ordered, g.projects...)
+	}
+	sortNetChanges(kept, ordered)
 	return kept
 }
 
-// sortNetChanges orders lines as the register lists projects (others by
-// code), then by the register's field order.
+// sortNetChanges orders lines as 사업목록 lists projects (others by code),
+// then by the register's field order.
 func sortNetChanges(ns []netChange, projects []*model.Project) {
 	pos := map[string]int{}
 	for i, p := range projects {
@@ -118,14 +134,14 @@ func periodLine(d Data) string {
 // is on 변경이력.
 func writeChanges(f *excelize.File, st *styles, d Data, tap rowTap) error {
 	heads := []string{"코드", "사업명", "항목", "이전 값", "새 값", "변경일", "출처"}
-	widths := []float64{9, 22, 12, 30, 30, 11, 22}
+	widths := []float64{7, 18, 10, 26, 26, 10, 20}
 	wrap := []bool{false, true, false, true, true, false, true}
 	l, err := newListSheet(f, st, SheetChanges, "변경사항 (지난 보고 이후)",
 		periodLine(d)+"  사업·항목별로 처음 값과 마지막 값을 적었습니다. 되돌린 작업은 빼었습니다.", heads, widths, wrap, tap)
 	if err != nil {
 		return err
 	}
-	for _, n := range netChanges(d.Changes, d.Projects) {
+	for _, n := range netChanges(d.Changes, d.Projects, d.Scheme.Fields) {
 		source := batchKind(n.last.Kind)
 		if n.last.File != "" {
 			source += " (" + n.last.File + ")"

@@ -93,7 +93,7 @@ func (l *listSheet) finish(f *excelize.File, asOf string) error {
 // 연번, 코드, 사업명 and 항목 cells.
 func writeConflicts(f *excelize.File, st *styles, d Data, tap rowTap) error {
 	heads := []string{"연번", "코드", "사업명", "항목", "주관", "도시", "값", "파일", "시트", "셀", "자료 기준일"}
-	widths := []float64{6, 9, 24, 12, 6, 12, 20, 24, 12, 7, 12}
+	widths := []float64{4.5, 7, 18, 10, 4.5, 9, 17, 20, 9, 5, 10}
 	wrap := []bool{false, false, true, false, false, false, true, true, false, false, false}
 	l, err := newListSheet(f, st, SheetConflicts, "미해결 충돌 (도시 간 값이 다른 항목)",
 		"(기준: "+officialDate(d.AsOf)+")  주관도시 값이 등록부에 반영되어 있으며, 담당자가 확인 후 결정합니다.", heads, widths, wrap, tap)

@@ -16,21 +16,21 @@ import (
 // layout (printed up to 단계), then the narrative and round-trip columns.
 func registerColumns() []column {
 	cols := []column{
-		{head: "코드", kind: kCenter, minW: 8, text: func(p *model.Project) string { return p.Code }},
-		{head: "분야", kind: kWrap, minW: 8, maxW: 9, text: func(p *model.Project) string { return p.Field }},
-		{head: "사업명", kind: kWrap, minW: 16, maxW: 20, text: func(p *model.Project) string { return p.Name }},
-		{head: "구분", kind: kCenter, minW: 5, text: func(p *model.Project) string { return p.Kind.Korean() }},
-		{head: "주관", kind: kCenter, minW: 5, text: func(p *model.Project) string { return p.LeadCity.Korean() }},
-		{head: "참여", kind: kCenter, minW: 6, maxW: 7, text: func(p *model.Project) string { return cityNames(partners(p)) }},
-		{head: "시작", kind: kCenter, minW: 9, maxW: 9, text: func(p *model.Project) string { return officialMonth(p.Start) }},
-		{head: "종료", kind: kCenter, minW: 9, maxW: 9, text: endText},
+		{head: "코드", kind: kCenter, minW: 7, maxW: 7.5, text: func(p *model.Project) string { return p.Code }},
+		{head: "분야", kind: kWrap, minW: 6.5, maxW: 6.5, text: func(p *model.Project) string { return p.Field }},
+		{head: "사업명", kind: kWrap, minW: 15, maxW: 15, text: func(p *model.Project) string { return p.Name }},
+		{head: "구분", kind: kCenter, minW: 4.5, maxW: 4.5, text: func(p *model.Project) string { return p.Kind.Korean() }},
+		{head: "주관", kind: kCenter, minW: 4.5, maxW: 4.5, text: func(p *model.Project) string { return p.LeadCity.Korean() }},
+		{head: "참여", kind: kCenter, minW: 5.5, maxW: 5.5, text: func(p *model.Project) string { return cityNames(partners(p)) }},
+		{head: "시작", kind: kCenter, minW: 7.5, maxW: 7.5, text: func(p *model.Project) string { return officialMonth(p.Start) }},
+		{head: "종료", kind: kCenter, minW: 7.5, maxW: 7.5, text: endText},
 	}
 	for _, t := range model.AllTiers {
 		cols = append(cols, column{head: "사업비", sub: model.TierLabel("", t), kind: kAmount, tier: t})
 	}
 	return append(cols,
-		column{head: "추진율(%)", kind: kProgress, minW: 6.5},
-		column{head: "단계", kind: kCenter, minW: 6, maxW: 7, text: func(p *model.Project) string { return p.Stage }},
+		column{head: "추진율(%)", kind: kProgress, minW: 6, maxW: 6},
+		column{head: "단계", kind: kCenter, minW: 6, maxW: 6, text: func(p *model.Project) string { return p.Stage }},
 		column{head: "사업개요", kind: kWrap, minW: 20, maxW: 36, text: func(p *model.Project) string { return p.Overview }},
 		column{head: "담당부서", kind: kWrap, minW: 10, maxW: 16, text: func(p *model.Project) string { return p.Contacts[p.LeadCity].Department }},
 		column{head: "담당자", kind: kCenter, minW: 7, maxW: 9, text: func(p *model.Project) string { return p.Contacts[p.LeadCity].Officer }},
@@ -78,13 +78,13 @@ func writeRegister(f *excelize.File, st *styles, d Data, tap rowTap) error {
 // its plans, which the register's printed page leaves out.
 func narrativeColumns() []column {
 	return []column{
-		{head: "코드", kind: kCenter, minW: 8, text: func(p *model.Project) string { return p.Code }},
-		{head: "분야", kind: kWrap, minW: 8, maxW: 9, text: func(p *model.Project) string { return p.Field }},
-		{head: "사업명", kind: kWrap, minW: 14, maxW: 18, text: func(p *model.Project) string { return p.Name }},
-		{head: "추진현황", kind: kWrap, minW: 36, maxW: 36, text: func(p *model.Project) string { return p.Activities }},
-		{head: "문제점", kind: kWrap, minW: 22, maxW: 22, text: func(p *model.Project) string { return p.Problems }},
-		{head: "향후계획", kind: kWrap, minW: 34, maxW: 34, text: func(p *model.Project) string { return p.NextSteps }},
-		{head: "비고", kind: kWrap, minW: 12, maxW: 12, text: func(p *model.Project) string { return p.Notes }},
+		{head: "코드", kind: kCenter, minW: 7, maxW: 7.5, text: func(p *model.Project) string { return p.Code }},
+		{head: "분야", kind: kWrap, minW: 6.5, maxW: 6.5, text: func(p *model.Project) string { return p.Field }},
+		{head: "사업명", kind: kWrap, minW: 14, maxW: 14, text: func(p *model.Project) string { return p.Name }},
+		{head: "추진현황", kind: kWrap, minW: 30, maxW: 30, text: func(p *model.Project) string { return p.Activities }},
+		{head: "문제점", kind: kWrap, minW: 18, maxW: 18, text: func(p *model.Project) string { return p.Problems }},
+		{head: "향후계획", kind: kWrap, minW: 30, maxW: 30, text: func(p *model.Project) string { return p.NextSteps }},
+		{head: "비고", kind: kWrap, minW: 11, maxW: 11, text: func(p *model.Project) string { return p.Notes }},
 	}
 }
 
@@ -104,19 +104,19 @@ func cityColumns(city model.City) []column {
 	contact := func(p *model.Project) model.Contact { return p.Contacts[city] }
 	cols := []column{
 		{head: "연번", kind: kSeq},
-		{head: "분야", kind: kWrap, minW: 8, maxW: 9, text: func(p *model.Project) string { return p.Field }},
-		{head: "사업명", kind: kWrap, minW: 16, maxW: 20, text: func(p *model.Project) string { return p.Name }},
-		{head: "구분", kind: kCenter, minW: 5, text: func(p *model.Project) string { return p.Kind.Korean() }},
-		{head: "주관", kind: kCenter, minW: 5, text: func(p *model.Project) string { return p.LeadCity.Korean() }},
-		{head: "참여", kind: kCenter, minW: 6, maxW: 7, text: func(p *model.Project) string { return cityNames(partners(p)) }},
-		{head: "사업기간", kind: kCenter, minW: 10, maxW: 11, text: periodText},
+		{head: "분야", kind: kWrap, minW: 6.5, maxW: 6.5, text: func(p *model.Project) string { return p.Field }},
+		{head: "사업명", kind: kWrap, minW: 15, maxW: 15, text: func(p *model.Project) string { return p.Name }},
+		{head: "구분", kind: kCenter, minW: 4.5, maxW: 4.5, text: func(p *model.Project) string { return p.Kind.Korean() }},
+		{head: "주관", kind: kCenter, minW: 4.5, maxW: 4.5, text: func(p *model.Project) string { return p.LeadCity.Korean() }},
+		{head: "참여", kind: kCenter, minW: 5.5, maxW: 5.5, text: func(p *model.Project) string { return cityNames(partners(p)) }},
+		{head: "사업기간", kind: kCenter, minW: 9, maxW: 9, text: periodText},
 	}
 	for _, t := range model.AllTiers {
 		cols = append(cols, column{head: "사업비", sub: model.TierLabel(city, t), kind: kAmount, tier: t})
 	}
 	return append(cols,
-		column{head: "추진율(%)", kind: kProgress, minW: 6.5},
-		column{head: "단계", kind: kCenter, minW: 6, maxW: 7, text: func(p *model.Project) string { return p.Stage }},
+		column{head: "추진율(%)", kind: kProgress, minW: 6, maxW: 6},
+		column{head: "단계", kind: kCenter, minW: 6, maxW: 6, text: func(p *model.Project) string { return p.Stage }},
 		column{head: "추진현황", kind: kWrap, minW: 20, maxW: 34, text: func(p *model.Project) string { return p.Activities }},
 		column{head: "향후계획", kind: kWrap, minW: 20, maxW: 30, text: func(p *model.Project) string { return p.NextSteps }},
 		column{head: "담당부서", kind: kWrap, minW: 10, maxW: 14, text: func(p *model.Project) string { return contact(p).Department }},

@@ -98,10 +98,10 @@ func writeSummary(f *excelize.File, st *styles, d Data, tap rowTap) error {
 	if err != nil {
 		return err
 	}
-	if err := s.sw.SetColWidth(1, 1, 22); err != nil {
+	if err := s.sw.SetColWidth(1, 1, 20); err != nil {
 		return err
 	}
-	if err := s.sw.SetColWidth(2, summaryCols, 12.5); err != nil {
+	if err := s.sw.SetColWidth(2, summaryCols, 10.5); err != nil {
 		return err
 	}
 	pl := planSummary(d)
@@ -167,11 +167,11 @@ func (sp summaryPrinter) prog(style int, v *float64) excelize.Cell {
 
 func (sp summaryPrinter) section(title string) error {
 	sp.s.skip(1)
-	return sp.put(22, excelize.Cell{StyleID: sp.st.section, Value: title})
+	return sp.put(20, excelize.Cell{StyleID: sp.st.section, Value: title})
 }
 
 func (sp summaryPrinter) title(asOf string) error {
-	if err := sp.put(32, excelize.Cell{StyleID: sp.st.title, Value: "해오름동맹 공동협력사업 추진현황 총괄"}); err != nil {
+	if err := sp.put(30, excelize.Cell{StyleID: sp.st.title, Value: "해오름동맹 공동협력사업 추진현황 총괄"}); err != nil {
 		return err
 	}
 	if err := sp.s.merge(1, 1, summaryCols, 1); err != nil {
@@ -188,12 +188,12 @@ func (sp summaryPrinter) overall(pl summaryPlan) error {
 	if err := sp.section("1. 총괄"); err != nil {
 		return err
 	}
-	if err := sp.put(30, sp.hdr("사업 수"), sp.hdr("계속"), sp.hdr("신규"), sp.hdr("총사업비"), sp.hdr("국비"), sp.hdr("광역비"),
+	if err := sp.put(28, sp.hdr("사업 수"), sp.hdr("계속"), sp.hdr("신규"), sp.hdr("총사업비"), sp.hdr("국비"), sp.hdr("광역비"),
 		sp.hdr("기초비"), sp.hdr("민자·기타"), sp.hdr("평균 추진율(%)"), sp.hdr("미해결 충돌")); err != nil {
 		return err
 	}
 	st := sp.st
-	return sp.put(22, sp.num(st.count, pl.projects), sp.num(st.count, pl.continuing), sp.num(st.count, pl.newKind),
+	return sp.put(18, sp.num(st.count, pl.projects), sp.num(st.count, pl.continuing), sp.num(st.count, pl.newKind),
 		sp.amt(rowBody, pl.all.get(model.Total)), sp.amt(rowBody, pl.all.get(model.National)),
 		sp.amt(rowBody, pl.all.get(model.Regional)), sp.amt(rowBody, pl.all.get(model.Local)), sp.amt(rowBody, pl.privateOther),
 		sp.prog(st.progress, pl.progress), sp.num(st.count, pl.conflicts))
@@ -213,10 +213,10 @@ func (sp summaryPrinter) byCity(pl summaryPlan) error {
 			low = append(low, sp.hdr(c))
 		}
 	}
-	if err := sp.put(22, up...); err != nil {
+	if err := sp.put(19, up...); err != nil {
 		return err
 	}
-	if err := sp.put(22, append(low, sp.hdr(""))...); err != nil {
+	if err := sp.put(19, append(low, sp.hdr(""))...); err != nil {
 		return err
 	}
 	for _, m := range [][4]int{{1, h, 1, h + 1}, {2, h, 5, h}, {6, h, 9, h}, {10, h, 10, h + 1}} {
@@ -233,7 +233,7 @@ func (sp summaryPrinter) byCity(pl summaryPlan) error {
 		for i := range 4 {
 			row = append(row, sp.amt(rowBody, r.won[i]))
 		}
-		if err := sp.put(20, append(row, sp.prog(sp.st.progress, r.progress))...); err != nil {
+		if err := sp.put(18, append(row, sp.prog(sp.st.progress, r.progress))...); err != nil {
 			return err
 		}
 	}
@@ -245,7 +245,7 @@ func (sp summaryPrinter) byCity(pl summaryPlan) error {
 	for i := range 4 {
 		row = append(row, excelize.Cell{StyleID: sp.st.amountStyle(rowTotal, pl.won[i].whole()), Formula: sum(6 + i), Value: pl.won[i].millions()})
 	}
-	return sp.put(20, append(row, sp.prog(sp.st.totProgress, pl.progress))...)
+	return sp.put(18, append(row, sp.prog(sp.st.totProgress, pl.progress))...)
 }
 
 // tierTable says where "3. 분야별·재원별 사업비" is, for the charts.
@@ -263,10 +263,10 @@ func (sp summaryPrinter) byTier(pl summaryPlan) (tierTable, error) {
 		up = append(up, sp.hdr(""))
 		low = append(low, sp.hdr(model.TierLabel("", t)))
 	}
-	if err := sp.put(22, up...); err != nil {
+	if err := sp.put(19, up...); err != nil {
 		return tierTable{}, err
 	}
-	if err := sp.put(22, low...); err != nil {
+	if err := sp.put(19, low...); err != nil {
 		return tierTable{}, err
 	}
 	if err := sp.s.merge(1, h, 1, h+1); err != nil {
@@ -281,7 +281,7 @@ func (sp summaryPrinter) byTier(pl summaryPlan) (tierTable, error) {
 		for _, t := range model.AllTiers {
 			row = append(row, sp.amt(rowBody, r.budget.get(t)))
 		}
-		if err := sp.put(20, row...); err != nil {
+		if err := sp.put(18, row...); err != nil {
 			return tt, err
 		}
 	}
@@ -292,7 +292,7 @@ func (sp summaryPrinter) byTier(pl summaryPlan) (tierTable, error) {
 		w := pl.all.get(t)
 		row = append(row, excelize.Cell{StyleID: sp.st.amountStyle(rowTotal, w.whole()), Formula: sum(2 + i), Value: w.millions()})
 	}
-	if err := sp.put(20, row...); err != nil {
+	if err := sp.put(18, row...); err != nil {
 		return tt, err
 	}
 	tt.total = sp.s.row
@@ -308,8 +308,8 @@ func columnSum(first, last int) func(col int) string {
 
 // addCharts adds a stacked column chart of budget by field and tier and a
 // doughnut of the tiers' shares, both from the 분야별·재원별 table. Fonts
-// are 10 pt and dark: the page prints at full size, so that is what a
-// reader sees.
+// are 10 pt and dark, and both charts stay within the sheet's ten columns
+// (A–F and G–J), so that they do not widen the printed page and shrink it.
 func addCharts(f *excelize.File, at int, tt tierTable) error {
 	sheet := quoteSheet(SheetSummary)
 	abs := func(col, row int) string { return "$" + colName(col) + "$" + strconv.Itoa(row) }
@@ -336,7 +336,7 @@ func addCharts(f *excelize.File, at int, tt tierTable) error {
 		Legend:    legend("bottom"),
 		XAxis:     excelize.ChartAxis{Font: chartFont},
 		YAxis:     excelize.ChartAxis{Font: chartFont, MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}},
-		Dimension: excelize.ChartDimension{Width: 580, Height: 380},
+		Dimension: excelize.ChartDimension{Width: 520, Height: 360},
 		Format:    excelize.GraphicOptions{OffsetX: 4, OffsetY: 4},
 	}); err != nil {
 		return err
@@ -351,7 +351,7 @@ func addCharts(f *excelize.File, at int, tt tierTable) error {
 		Title:     title("재원별 구성"),
 		Legend:    legend("right"),
 		PlotArea:  excelize.ChartPlotArea{ShowPercent: true},
-		Dimension: excelize.ChartDimension{Width: 400, Height: 380},
+		Dimension: excelize.ChartDimension{Width: 300, Height: 360},
 		Format:    excelize.GraphicOptions{OffsetX: 4, OffsetY: 4},
 	})
 }

@@ -200,7 +200,7 @@ func (e *amountExtent) note(i int, m float64, whole bool) {
 // digits, thousands separators, △, decimals, and a margin.
 func (e *amountExtent) width(i int) float64 {
 	digits := len(strconv.FormatFloat(e.most[i], 'f', 0, 64))
-	w := float64(digits+(digits-1)/3) + 2
+	w := float64(digits) + float64((digits-1)/3)*0.5 + 1.5
 	if e.minus[i] {
 		w += 1.5
 	}
@@ -214,7 +214,7 @@ func (e *amountExtent) width(i int) float64 {
 func fitWidths(spec *tableSpec, amounts *amountExtent) {
 	for i := range spec.cols {
 		c := &spec.cols[i]
-		w := max(textWidth(c.head)*0.6, textWidth(c.sub)) + 2
+		w := max(textWidth(c.head)*0.6, textWidth(c.sub)) + 1.5
 		if c.sub == "" { // a head over both header rows may take two lines
 			w = max(w, min(textWidth(c.head)/2+2, 10))
 		}
@@ -222,7 +222,7 @@ func fitWidths(spec *tableSpec, amounts *amountExtent) {
 		case kAmount:
 			w = max(w, amounts.width(tierIndex(c.tier)))
 		case kProgress:
-			w = max(w, 6.5)
+			w = max(w, 6)
 		case kSeq:
 			w = max(w, textWidth(strconv.Itoa(countProjects(spec.groups)))+3)
 		default:
@@ -246,7 +246,7 @@ func widestText(c *column, groups []group) float64 {
 	w := 0.0
 	for _, g := range groups {
 		for _, p := range sample(g.projects) {
-			w = max(w, maxLineWidth(c.text(p))+2)
+			w = max(w, maxLineWidth(c.text(p))+1.5)
 			if c.maxW > 0 && w >= c.maxW {
 				return w
 			}

@@ -182,6 +182,8 @@ func textWidth(s string) float64 {
 	w := 0.0
 	for _, r := range s {
 		switch {
+		case r == ' ' || r == '.' || r == ',' || r == ':' || r == '\'' || r == '(' || r == ')' || r == '|':
+			w += 0.5
 		case r < utf8.RuneSelf:
 			w += 1.0
 		case unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Han, r) || (r >= 0xFF00 && r <= 0xFFEF):

@@ -1,0 +1,184 @@
+package report
+
+import (
+	"encoding/xml"
+	"math"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// pdfWord is a word of a PDF page with its box, from pdftotext -bbox.
+type pdfWord struct {
+	text                   string
+	xMin, yMin, xMax, yMax float64
+}
+
+// pdfPages reads the words of every page of a PDF with pdftotext -bbox.
+func pdfPages(t *testing.T, pdf string) [][]pdfWord {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-bbox", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	dec := xml.NewDecoder(strings.NewReader(string(out)))
+	dec.Strict, dec.AutoClose, dec.Entity = false, xml.HTMLAutoClose, xml.HTMLEntity
+	var pages [][]pdfWord
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			break
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch se.Name.Local {
+		case "page":
+			pages = append(pages, nil)
+		case "word":
+			w := pdfWord{}
+			for _, a := range se.Attr {
+				v, _ := strconv.ParseFloat(a.Value, 64)
+				switch a.Name.Local {
+				case "xMin":
+					w.xMin = v
+				case "yMin":
+					w.yMin = v
+				case "xMax":
+					w.xMax = v
+				case "yMax":
+					w.yMax = v
+				}
+			}
+			if text, err := dec.Token(); err == nil {
+				if cd, ok := text.(xml.CharData); ok {
+					w.text = string(cd)
+				}
+			}
+			if len(pages) > 0 {
+				pages[len(pages)-1] = append(pages[len(pages)-1], w)
+			}
+		}
+	}
+	return pages
+}
+
+// pageSheet is the sheet a printed page belongs to: the page header's
+// right-hand word (pageSetup prints the sheet's name there).
+func pageSheet(ws []pdfWord) string {
+	if len(ws) == 0 {
+		return ""
+	}
+	top := ws[0].yMin
+	for _, w := range ws {
+		top = math.Min(top, w.yMin)
+	}
+	name, right := "", 0.0
+	for _, w := range ws {
+		if w.yMin-top < 1 && w.xMax > right {
+			name, right = w.text, w.xMax
+		}
+	}
+	return name
+}
+
+// calibrationBook writes a workbook printing a line at 10 pt, full scale:
+// a word's box height over 10 is the font's box per point, which turns
+// every box of the report into the size it prints at.
+func calibrationBook(t *testing.T, path string) {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetDefaultFont(fontName); err != nil {
+		t.Fatal(err)
+	}
+	st, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 10}})
+	f.SetCellValue("Sheet1", "A1", "해오름동맹 공동협력사업 2026. 10. 31.")
+	f.SetCellStyle("Sheet1", "A1", "A1", st)
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestLibreOfficePrintsReadably prints the report with LibreOffice to PDF
+// and measures every word: after fit-to-width scaling nothing on a
+// printed page is under 9 pt, the hidden audit trail is not printed, and
+// 변경사항 shows the right period.
+func TestLibreOfficePrintsReadably(t *testing.T) {
+	for _, tool := range []string{"soffice", "pdftotext"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skip(tool + " is not installed")
+		}
+	}
+	dir, out := t.TempDir(), t.TempDir()
+	reportPath, d := exportFixtures(t, dir)
+	calib := filepath.Join(dir, "calibration.xlsx")
+	calibrationBook(t, calib)
+	pdfs := convertWith(t, out, "pdf", ".pdf", reportPath, calib)
+
+	cal := pdfPages(t, pdfs[1])
+	if len(cal) == 0 || len(cal[0]) == 0 {
+		t.Fatal("no words in the calibration page")
+	}
+	perPoint := (cal[0][0].yMax - cal[0][0].yMin) / 10
+	if perPoint < 0.8 || perPoint > 1.6 {
+		t.Fatalf("calibration: %.3f box points per font point", perPoint)
+	}
+	pages := pdfPages(t, pdfs[0])
+	type sheetPrint struct {
+		pages    int
+		smallest float64
+		word     string
+	}
+	bySheet := map[string]*sheetPrint{}
+	var text strings.Builder
+	for i, ws := range pages {
+		name := pageSheet(ws)
+		sp := bySheet[name]
+		if sp == nil {
+			sp = &sheetPrint{smallest: math.Inf(1)}
+			bySheet[name] = sp
+		}
+		sp.pages++
+		for _, w := range ws {
+			size := (w.yMax - w.yMin) / perPoint
+			if size < sp.smallest {
+				sp.smallest, sp.word = size, w.text
+			}
+			if size < 8.95 {
+				t.Errorf("page %d (%s): %q prints at %.1f pt", i+1, name, w.text, size)
+			}
+			if name == SheetChanges {
+				text.WriteString(w.text + " ")
+			}
+		}
+	}
+	var names []string
+	for n := range bySheet {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		sp := bySheet[n]
+		t.Logf("%s: %d pages, smallest text %.1f pt (%q)", n, sp.pages, sp.smallest, sp.word)
+	}
+	for _, n := range SheetNames() {
+		if _, printed := bySheet[n]; printed != (n != SheetAudit) {
+			t.Errorf("sheet %s printed: %v", n, printed)
+		}
+	}
+	if got := bySheet[SheetChanges].pages; got > 4 {
+		t.Errorf("변경사항 takes %d pages for %d projects", got, len(d.Projects))
+	}
+	period := officialDate(d.Since) + " ~ " + officialDate(time.Now().Format("2006-01-02"))
+	if !strings.Contains(text.String(), period) {
+		t.Errorf("변경사항 does not print the period %q", period)
+	}
+}

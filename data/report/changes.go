@@ -114,6 +114,18 @@ func sortNetChanges(ns []netChange, projects []*model.Project) {
 	})
 }
 
+// changedValue is a value as 변경사항 shows it: an empty one reads (없음),
+// so that a field filled in or cleared is plain to see.
+func changedValue(k model.FieldKey, v string) string {
+	if k == fieldCreated {
+		return fieldValueText(k, v)
+	}
+	if t := fieldValueText(k, v); t != "" {
+		return t
+	}
+	return "(없음)"
+}
+
 // changeDate is the local day of a change: "2026. 11. 3.".
 func changeDate(at string) string {
 	t, err := time.Parse(time.RFC3339, at)
@@ -147,7 +159,7 @@ func writeChanges(f *excelize.File, st *styles, d Data, tap rowTap) error {
 			source += " (" + n.last.File + ")"
 		}
 		if err := l.add(subject{n.code, n.name}, n.code, n.name, fieldLabel(n.field),
-			fieldValueText(n.field, n.old), fieldValueText(n.field, n.new), changeDate(n.last.At), source); err != nil {
+			changedValue(n.field, n.old), changedValue(n.field, n.new), changeDate(n.last.At), source); err != nil {
 			return err
 		}
 	}

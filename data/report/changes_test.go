@@ -40,10 +40,11 @@ func changeRows(t *testing.T, path string) (map[string]map[string][2]string, int
 	return out, n
 }
 
-// 변경사항 is the council's: one line per project and field, net of undone
-// work, in Korean; the full trail with the undone rows is on the hidden
-// 변경이력 sheet.
-func TestChangesNetOfUndoneWork(t *testing.T) {
+// sinceMeetingData is the fixtures' register after a meeting: four
+// projects edited since, one edit undone, one undone and made again, one
+// field changed twice. Its changes are those after the meeting.
+func sinceMeetingData(t *testing.T) (Data, string) {
+	t.Helper()
 	reg := fixtureRegister(t)
 	bs, err := reg.Batches(bg, 1)
 	if err != nil {
@@ -83,14 +84,23 @@ func TestChangesNetOfUndoneWork(t *testing.T) {
 		}
 	}
 	d.Changes = since
+	return d, before.Stage
+}
+
+// 변경사항 is the council's: one line per project and field, net of undone
+// work, in Korean; the full trail with the undone rows is on the hidden
+// 변경이력 sheet.
+func TestChangesNetOfUndoneWork(t *testing.T) {
+	d, stage := sinceMeetingData(t)
+	since := d.Changes
 	path := filepath.Join(t.TempDir(), "report.xlsx")
 	if err := Export(path, d, SaveOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	got, n := changeRows(t, path)
 	want := map[string]map[string][2]string{
-		"HA-E02": {"단계": {before.Stage, "준공"}},
-		"HA-E03": {"비고": {"", "예산 확정"}},
+		"HA-E02": {"단계": {stage, "준공"}},
+		"HA-E03": {"비고": {"(없음)", "예산 확정"}},
 		"HA-E04": {"사업비 국비": {"6,000백만원", "7,000백만원"}},
 	}
 	if n != 3 {

@@ -110,7 +110,8 @@ func calibrationBook(t *testing.T, path string) {
 // TestLibreOfficePrintsReadably prints the report with LibreOffice to PDF
 // and measures every word: after fit-to-width scaling nothing on a
 // printed page is under 9 pt, the hidden audit trail is not printed, and
-// 변경사항 shows the right period.
+// 변경사항 prints the right period and the changes since the meeting net
+// of the undone ones.
 func TestLibreOfficePrintsReadably(t *testing.T) {
 	for _, tool := range []string{"soffice", "pdftotext"} {
 		if _, err := exec.LookPath(tool); err != nil {
@@ -118,7 +119,11 @@ func TestLibreOfficePrintsReadably(t *testing.T) {
 		}
 	}
 	dir, out := t.TempDir(), t.TempDir()
-	reportPath, d := exportFixtures(t, dir)
+	d, _ := sinceMeetingData(t)
+	reportPath := filepath.Join(dir, "report.xlsx")
+	if err := Export(reportPath, d, SaveOptions{}); err != nil {
+		t.Fatal(err)
+	}
 	calib := filepath.Join(dir, "calibration.xlsx")
 	calibrationBook(t, calib)
 	pdfs := convertWith(t, out, "pdf", ".pdf", reportPath, calib)
@@ -174,11 +179,19 @@ func TestLibreOfficePrintsReadably(t *testing.T) {
 			t.Errorf("sheet %s printed: %v", n, printed)
 		}
 	}
-	if got := bySheet[SheetChanges].pages; got > 4 {
-		t.Errorf("변경사항 takes %d pages for %d projects", got, len(d.Projects))
-	}
+	printed := text.String()
 	period := officialDate(d.Since) + " ~ " + officialDate(time.Now().Format("2006-01-02"))
-	if !strings.Contains(text.String(), period) {
+	if !strings.Contains(printed, period) {
 		t.Errorf("변경사항 does not print the period %q", period)
+	}
+	for _, want := range []string{"HA-E02", "준공", "HA-E03", "예산 확정", "HA-E04", "7,000백만원"} {
+		if !strings.Contains(printed, want) {
+			t.Errorf("변경사항 does not print %q:\n%s", want, printed)
+		}
+	}
+	for _, undone := range []string{"HA-E01", "99%", "잘못", "되돌림", "되돌리기", "progress", "notes"} {
+		if strings.Contains(printed, undone) {
+			t.Errorf("변경사항 prints %q (undone work or an internal name):\n%s", undone, printed)
+		}
 	}
 }

@@ -1,10 +1,13 @@
 package report
 
 import (
+	"archive/zip"
 	"encoding/xml"
+	"io"
 	"math"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -194,4 +197,85 @@ func TestLibreOfficePrintsReadably(t *testing.T) {
 			t.Errorf("변경사항 prints %q (undone work or an internal name):\n%s", undone, printed)
 		}
 	}
+}
+
+// printBudget is how many column-width units fit across A4 landscape at
+// 9 pt or more in LibreOffice (about 7 pt a unit at full scale, 798 pt of
+// paper between the margins; measured by TestLibreOfficePrintsReadably).
+const printBudget = 122
+
+// TestPrintedColumnsFitA4 checks without LibreOffice what the printed
+// pages depend on: every printed sheet's columns fit printBudget, A4
+// landscape fitted to width; 사업목록 prints 코드 to 단계 while keeping every
+// column; each field starts a page.
+func TestPrintedColumnsFitA4(t *testing.T) {
+	path, d := exportFixtures(t, t.TempDir())
+	f := openXLSX(t, path)
+	areas := map[string]string{}
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Area" {
+			areas[dn.Scope] = dn.RefersTo
+		}
+	}
+	for _, name := range SheetNames() {
+		if vis, _ := f.GetSheetVisible(name); !vis {
+			continue
+		}
+		cols, _ := f.GetCols(name)
+		last := len(cols)
+		if a, ok := areas[name]; ok {
+			ref := a[strings.LastIndex(a, ":")+2:]
+			ref = strings.TrimRight(ref, "$0123456789")
+			last, _ = excelize.ColumnNameToNumber(ref)
+		}
+		width := 0.0
+		for c := 1; c <= last; c++ {
+			w, _ := f.GetColWidth(name, colName(c))
+			width += w
+		}
+		if width > printBudget {
+			t.Errorf("%s prints %d columns %.1f units wide, more than %d", name, last, width, printBudget)
+		}
+		pl, _ := f.GetPageLayout(name)
+		if *pl.Size != 9 || *pl.Orientation != "landscape" || *pl.FitToWidth != 1 {
+			t.Errorf("%s page layout %+v", name, pl)
+		}
+	}
+	if a := areas[SheetRegister]; !strings.Contains(a, "!$A$1:$P$") {
+		t.Errorf("사업목록 print area %q, want A to P (코드 to 단계)", a)
+	}
+	if cols, _ := f.GetCols(SheetRegister); len(cols) != len(registerColumns()) {
+		t.Errorf("사업목록 has %d columns, want all %d", len(cols), len(registerColumns()))
+	}
+	groups := len(groupByField(d.Projects, d.Scheme.Fields))
+	if got := rowBreaks(t, path, SheetRegister); got != groups-1 {
+		t.Errorf("사업목록: %d page breaks for %d fields", got, groups)
+	}
+}
+
+// rowBreaks counts the manual row breaks of a sheet in the xlsx.
+func rowBreaks(t *testing.T, path, sheet string) int {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	idx := slices.Index(SheetNames(), sheet) + 1
+	for _, zf := range zr.File {
+		if zf.Name != "xl/worksheets/sheet"+strconv.Itoa(idx)+".xml" {
+			continue
+		}
+		rc, _ := zf.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		rb := string(b)
+		if i := strings.Index(rb, "<rowBreaks"); i >= 0 {
+			end := strings.Index(rb[i:], "</rowBreaks>")
+			return strings.Count(rb[i:i+max(end, 0)], "<brk ")
+		}
+		return 0
+	}
+	t.Fatalf("no sheet %s in %s", sheet, path)
+	return 0
 }

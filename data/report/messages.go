@@ -42,4 +42,7 @@ var (
 	msgSinceFuture = msg.Define("report.since_future",
 		"변경사항의 시작일 %s이(가) 보고서를 만드는 날 %s보다 늦습니다. 지난 보고(회의) 날짜를 지정해 주세요.",
 		"the first day of the changes, %s, is after today, %s. Give the date of the last report (meeting).")
+	msgBadChar = msg.Define("report.bad_char",
+		"사업 '%s'(%s)의 %s에 Excel 파일에 쓸 수 없는 문자(U+%04X)가 있어 보고서를 쓰지 않았습니다. 등록부에서 그 문자를 지워 주세요.",
+		"the %[3]s of project '%[1]s' (%[2]s) holds a character an Excel file cannot carry (U+%04[4]X), so the report was not written. Remove it in the register.")
 )

@@ -186,3 +186,21 @@ func TestStaleTempFilesRemoved(t *testing.T) {
 		}
 	}
 }
+
+// A control character (pasted from another program) cannot go into an
+// xlsx; excelize wrote U+FFFD in its place without a word. It is refused,
+// naming the project, the field and the character.
+func TestControlCharacterNamed(t *testing.T) {
+	d := cloneData(t)
+	p := d.Projects[4]
+	p.Activities = "○ 2026. 3. 착공\x0b○ 2026. 9. 준공"
+	err := Export(filepath.Join(t.TempDir(), "report.xlsx"), d, SaveOptions{})
+	if !errors.Is(err, &msg.Error{ID: msgBadChar}) {
+		t.Fatalf("want the character message, got %v", err)
+	}
+	for _, want := range []string{p.Name, p.Code, "추진현황", "U+000B"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("message %q does not name %q", err, want)
+		}
+	}
+}

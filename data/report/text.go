@@ -249,13 +249,39 @@ func utf16Len(s string) int {
 }
 
 // checkCellText refuses a text no cell can hold, naming the project and
-// the field.
+// the field: one longer than a cell takes, or with a character an xlsx
+// cannot carry (excelize would write U+FFFD in its place, silently).
 func checkCellText(v, sheet, ref, name, code, field string) error {
+	where := msg.Where{Sheet: sheet, Cell: ref}
+	if r, bad := badXMLRune(v); bad {
+		return msg.Errorf(where, msgBadChar, name, code, field, r)
+	}
 	if len(v) <= maxCellText { // UTF-8 never takes fewer bytes than UTF-16 units
 		return nil
 	}
 	if n := utf16Len(v); n > maxCellText {
-		return msg.Errorf(msg.Where{Sheet: sheet, Cell: ref}, msgTooLong, name, code, field, n, maxCellText)
+		return msg.Errorf(where, msgTooLong, name, code, field, n, maxCellText)
 	}
 	return nil
+}
+
+// badXMLRune finds the first character XML 1.0 cannot hold (control
+// characters other than tab and line breaks, U+FFFE/U+FFFF, broken UTF-8).
+func badXMLRune(s string) (rune, bool) {
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf { // ASCII: the usual case, checked byte by byte
+			if b < 0x20 && b != '\t' && b != '\n' && b != '\r' {
+				return rune(b), true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0xFFFE || r == 0xFFFF {
+			return r, true
+		}
+		i += size
+	}
+	return 0, false
 }

@@ -1,11 +1,18 @@
 // Package report writes the consolidated workbook the council reads (총괄,
-// 사업목록, one sheet per city, 미해결, 변경사항) and the city templates,
-// from values: Load reads them from a register, Write and Export take them
-// as they are, so the same code writes 43 projects or 100,000.
+// 사업목록, 추진내용, one sheet per city, 미해결, 변경사항, and the hidden
+// 변경이력) and the city templates, from values: Load reads them from a
+// register, Write and Export take them as they are, so the same code writes
+// 43 projects or 100,000.
+//
+// Printed, the workbook is the council's pack: A4 landscape, each sheet at
+// 9 pt or more, each field on its own pages, the changes since the last
+// meeting one line per project and field. The full audit trail is on
+// 변경이력, hidden so that it is not printed.
 //
 // The 사업목록 sheet has the shape of the secretariat's register (a 코드
 // column, 사업비 계/국비/광역비/기초비/민자/기타): importing it into an
-// empty register gives the same projects back. Amounts are stored in 백만원,
+// empty register gives the same projects back. It prints 코드 to 단계;
+// the narratives and round-trip columns after it stay on the sheet. Amounts are stored in 백만원,
 // the unit its header lines state, exactly to the won (1,234,567,000 won is
 // 1234.567); whole amounts show as #,##0.
 package report

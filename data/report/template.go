@@ -322,7 +322,7 @@ func writeInstructions(f *excelize.File, st *styles, t Template) error {
 		if err := f.SetCellStyle(SheetInstructions, ref, ref, st.para); err != nil {
 			return err
 		}
-		if err := f.SetRowHeight(SheetInstructions, i+2, rowHeight(lineCount(l, 110))+4); err != nil {
+		if err := f.SetRowHeight(SheetInstructions, i+2, min(rowHeight(lineCount(l, 110))+4, maxRowHeight)); err != nil {
 			return err
 		}
 	}

@@ -336,7 +336,7 @@ func addCharts(f *excelize.File, at int, tt tierTable) error {
 		Legend:    legend("bottom"),
 		XAxis:     excelize.ChartAxis{Font: chartFont},
 		YAxis:     excelize.ChartAxis{Font: chartFont, MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}},
-		Dimension: excelize.ChartDimension{Width: 520, Height: 360},
+		Dimension: excelize.ChartDimension{Width: 520, Height: 460},
 		Format:    excelize.GraphicOptions{OffsetX: 4, OffsetY: 4},
 	}); err != nil {
 		return err
@@ -351,7 +351,7 @@ func addCharts(f *excelize.File, at int, tt tierTable) error {
 		Title:     title("재원별 구성"),
 		Legend:    legend("right"),
 		PlotArea:  excelize.ChartPlotArea{ShowPercent: true},
-		Dimension: excelize.ChartDimension{Width: 300, Height: 360},
+		Dimension: excelize.ChartDimension{Width: 300, Height: 460},
 		Format:    excelize.GraphicOptions{OffsetX: 4, OffsetY: 4},
 	})
 }

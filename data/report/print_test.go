@@ -199,18 +199,29 @@ func TestLibreOfficePrintsReadably(t *testing.T) {
 	}
 }
 
-// printBudget is how many column-width units fit across A4 landscape at
-// 9 pt or more in LibreOffice (about 7 pt a unit at full scale, 798 pt of
-// paper between the margins; measured by TestLibreOfficePrintsReadably).
-const printBudget = 122
-
 // TestPrintedColumnsFitA4 checks without LibreOffice what the printed
-// pages depend on: every printed sheet's columns fit printBudget, A4
+// pages depend on: every printed sheet's columns fit printWidth, A4
 // landscape fitted to width; 사업목록 prints 코드 to 단계 while keeping every
 // column; each field starts a page.
 func TestPrintedColumnsFitA4(t *testing.T) {
 	path, d := exportFixtures(t, t.TempDir())
+	checkPrintedColumns(t, path, d)
+	// 2,000 projects: totals of eight digits in 백만원 widen the amount
+	// columns; the wrapped text columns give way.
+	big := synthData(2000)
+	bigPath := filepath.Join(t.TempDir(), "big.xlsx")
+	if err := Export(bigPath, big, SaveOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	checkPrintedColumns(t, bigPath, big)
+}
+
+func checkPrintedColumns(t *testing.T, path string, d Data) {
+	t.Helper()
 	f := openXLSX(t, path)
+	if i := f.GetActiveSheetIndex(); i != 0 {
+		t.Errorf("active sheet %d, want 총괄", i)
+	}
 	areas := map[string]string{}
 	for _, dn := range f.GetDefinedName() {
 		if dn.Name == "_xlnm.Print_Area" {
@@ -221,20 +232,19 @@ func TestPrintedColumnsFitA4(t *testing.T) {
 		if vis, _ := f.GetSheetVisible(name); !vis {
 			continue
 		}
-		cols, _ := f.GetCols(name)
-		last := len(cols)
+		widths := sheetColWidths(t, path, name)
+		last := len(widths)
 		if a, ok := areas[name]; ok {
 			ref := a[strings.LastIndex(a, ":")+2:]
 			ref = strings.TrimRight(ref, "$0123456789")
 			last, _ = excelize.ColumnNameToNumber(ref)
 		}
 		width := 0.0
-		for c := 1; c <= last; c++ {
-			w, _ := f.GetColWidth(name, colName(c))
+		for _, w := range widths[:last] {
 			width += w
 		}
-		if width > printBudget {
-			t.Errorf("%s prints %d columns %.1f units wide, more than %d", name, last, width, printBudget)
+		if width > printWidth {
+			t.Errorf("%s: %s prints %d columns %.1f units wide, more than %d", filepath.Base(path), name, last, width, printWidth)
 		}
 		pl, _ := f.GetPageLayout(name)
 		if *pl.Size != 9 || *pl.Orientation != "landscape" || *pl.FitToWidth != 1 {
@@ -244,8 +254,8 @@ func TestPrintedColumnsFitA4(t *testing.T) {
 	if a := areas[SheetRegister]; !strings.Contains(a, "!$A$1:$P$") {
 		t.Errorf("사업목록 print area %q, want A to P (코드 to 단계)", a)
 	}
-	if cols, _ := f.GetCols(SheetRegister); len(cols) != len(registerColumns()) {
-		t.Errorf("사업목록 has %d columns, want all %d", len(cols), len(registerColumns()))
+	if n := len(sheetColWidths(t, path, SheetRegister)); n != len(registerColumns()) {
+		t.Errorf("사업목록 has %d columns, want all %d", n, len(registerColumns()))
 	}
 	groups := len(groupByField(d.Projects, d.Scheme.Fields))
 	if got := rowBreaks(t, path, SheetRegister); got != groups-1 {
@@ -253,8 +263,9 @@ func TestPrintedColumnsFitA4(t *testing.T) {
 	}
 }
 
-// rowBreaks counts the manual row breaks of a sheet in the xlsx.
-func rowBreaks(t *testing.T, path, sheet string) int {
+// sheetXML reads a report sheet's XML from the xlsx (sheets are stored in
+// SheetNames order), cheaper than excelize's parse of a large sheet.
+func sheetXML(t *testing.T, path, sheet string) string {
 	t.Helper()
 	zr, err := zip.OpenReader(path)
 	if err != nil {
@@ -263,19 +274,55 @@ func rowBreaks(t *testing.T, path, sheet string) int {
 	defer zr.Close()
 	idx := slices.Index(SheetNames(), sheet) + 1
 	for _, zf := range zr.File {
-		if zf.Name != "xl/worksheets/sheet"+strconv.Itoa(idx)+".xml" {
-			continue
+		if zf.Name == "xl/worksheets/sheet"+strconv.Itoa(idx)+".xml" {
+			rc, _ := zf.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			return string(b)
 		}
-		rc, _ := zf.Open()
-		b, _ := io.ReadAll(rc)
-		rc.Close()
-		rb := string(b)
-		if i := strings.Index(rb, "<rowBreaks"); i >= 0 {
-			end := strings.Index(rb[i:], "</rowBreaks>")
-			return strings.Count(rb[i:i+max(end, 0)], "<brk ")
-		}
-		return 0
 	}
 	t.Fatalf("no sheet %s in %s", sheet, path)
-	return 0
+	return ""
+}
+
+// sheetColWidths reads a sheet's column widths, column A first.
+func sheetColWidths(t *testing.T, path, sheet string) []float64 {
+	t.Helper()
+	x := sheetXML(t, path, sheet)
+	var cols struct {
+		Col []struct {
+			Min   int     `xml:"min,attr"`
+			Max   int     `xml:"max,attr"`
+			Width float64 `xml:"width,attr"`
+		} `xml:"col"`
+	}
+	i, j := strings.Index(x, "<cols>"), strings.Index(x, "</cols>")
+	if i < 0 || j < i {
+		return nil
+	}
+	if err := xml.Unmarshal([]byte(x[i:j+len("</cols>")]), &cols); err != nil {
+		t.Fatal(err)
+	}
+	var out []float64
+	for _, c := range cols.Col {
+		for k := c.Min; k <= c.Max; k++ {
+			for len(out) < k {
+				out = append(out, 0)
+			}
+			out[k-1] = c.Width
+		}
+	}
+	return out
+}
+
+// rowBreaks counts the manual row breaks of a sheet in the xlsx.
+func rowBreaks(t *testing.T, path, sheet string) int {
+	t.Helper()
+	x := sheetXML(t, path, sheet)
+	i := strings.Index(x, "<rowBreaks")
+	if i < 0 {
+		return 0
+	}
+	end := strings.Index(x[i:], "</rowBreaks>")
+	return strings.Count(x[i:i+max(end, 0)], "<brk ")
 }

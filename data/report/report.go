@@ -175,6 +175,11 @@ func build(d Data, tap rowTap) (*excelize.File, error) {
 			return nil, err
 		}
 	}
+	// Hidden before anything is streamed: SetSheetVisible reads every
+	// sheet, and a streamed one would be parsed back whole.
+	if err := f.SetSheetVisible(SheetAudit, false); err != nil {
+		return nil, err
+	}
 	writers := []func() error{
 		func() error { return writeRegister(f, &st, d, tap) },
 		func() error { return writeNarratives(f, &st, d, tap) },
@@ -193,10 +198,8 @@ func build(d Data, tap rowTap) (*excelize.File, error) {
 			return nil, err
 		}
 	}
-	if err := f.SetSheetVisible(SheetAudit, false); err != nil {
-		return nil, err
-	}
-	f.SetActiveSheet(0)
+	// 총괄, the renamed first sheet, is the active one already; setting it
+	// again would read every streamed sheet back whole.
 	ok = true
 	return f, nil
 }

@@ -60,6 +60,14 @@ func (s wonSum) whole() bool {
 	return new(big.Int).Rem(s.big, big.NewInt(1_000_000)).Sign() == 0
 }
 
+// belowMillion is the sum's won below a whole 백만원 (signed as the sum).
+func (s wonSum) belowMillion() int64 {
+	if s.big == nil {
+		return s.n % 1_000_000
+	}
+	return new(big.Int).Rem(s.big, big.NewInt(1_000_000)).Int64()
+}
+
 // budgetSum is a sum of budgets, tier by tier (in model.AllTiers order).
 type budgetSum [6]wonSum
 

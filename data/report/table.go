@@ -167,33 +167,91 @@ func planTable(spec *tableSpec) tablePlan {
 		pl.printCols = spec.printCols
 	}
 	fitWidths(spec, &widest)
+	if !spec.input {
+		fitPrintWidth(spec.cols[:pl.printCols])
+	}
 	return pl
 }
 
-// amountExtent is, per tier, the largest amount a column shows and whether
-// any has won below a million (shown with decimals) or is negative.
+// printWidth is how many column-width units fit across A4 landscape at
+// 9 pt or more: LibreOffice prints a unit about 7 pt wide at full scale,
+// and 798 pt of paper lie between the margins (TestLibreOfficePrintsReadably
+// measures it). Excel's units are narrower, so it fits there too.
+const printWidth = 122
+
+// wrapFloor is the narrowest a wrapped text column gets to make room.
+const wrapFloor = 5.5
+
+// fitPrintWidth narrows the printed wrapped-text columns (사업명, 분야,
+// narratives), widest first, when large amounts have made the printed
+// columns wider than printWidth: more lines in a cell keep the page at a
+// readable size, where fitting to width would shrink every letter.
+func fitPrintWidth(cols []column) {
+	total := 0.0
+	for _, c := range cols {
+		total += c.width
+	}
+	for total > printWidth {
+		widest := -1
+		for i, c := range cols {
+			if c.kind == kWrap && c.width > wrapFloor && (widest < 0 || c.width > cols[widest].width) {
+				widest = i
+			}
+		}
+		if widest < 0 {
+			return // nothing left to narrow: the page scales down
+		}
+		cut := min(0.5, cols[widest].width-wrapFloor)
+		cols[widest].width -= cut
+		total -= cut
+	}
+}
+
+// amountExtent is, per tier, the largest amount a column shows, the most
+// decimals any needs (won below a million) and whether any is negative.
 type amountExtent struct {
-	most        [6]float64 // |백만원|
-	frac, minus [6]bool
+	most     [6]float64 // |백만원|
+	decimals [6]int
+	minus    [6]bool
 }
 
 func (e *amountExtent) project(b model.Budget) {
 	for i, t := range model.AllTiers {
 		won := b.Get(t)
-		e.note(i, millions(won), wholeMillions(won))
+		e.note(i, millions(won), decimalsOf(won%1_000_000))
 	}
 }
 
 func (e *amountExtent) sum(b budgetSum) {
 	for i := range b {
-		e.note(i, b[i].millions(), b[i].whole())
+		e.note(i, b[i].millions(), decimalsOf(b[i].belowMillion()))
 	}
 }
 
-func (e *amountExtent) note(i int, m float64, whole bool) {
+func (e *amountExtent) note(i int, m float64, decimals int) {
 	e.most[i] = max(e.most[i], math.Abs(m))
-	e.frac[i] = e.frac[i] || !whole
+	e.decimals[i] = max(e.decimals[i], decimals)
 	e.minus[i] = e.minus[i] || m < 0
+}
+
+// decimalsOf is how many decimals of 백만원 won below a million take:
+// 500,000 won is .5, 1,234 won .001234.
+func decimalsOf(belowMillion int64) int {
+	if belowMillion == 0 {
+		return 0
+	}
+	d := 6
+	for r := abs64(belowMillion); r%10 == 0; r /= 10 {
+		d--
+	}
+	return d
+}
+
+func abs64(n int64) int64 {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // width is how wide tier i's column must be for its largest amount:
@@ -204,8 +262,8 @@ func (e *amountExtent) width(i int) float64 {
 	if e.minus[i] {
 		w += 1.5
 	}
-	if e.frac[i] {
-		w += 7 // ".0#####"
+	if e.decimals[i] > 0 {
+		w += 0.5 + float64(e.decimals[i])
 	}
 	return w
 }

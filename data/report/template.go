@@ -167,7 +167,7 @@ func buildTemplate(t Template) (*excelize.File, error) {
 	if err := writeInstructions(f, &st, t); err != nil {
 		return nil, err
 	}
-	f.SetActiveSheet(0)
+	// 추진현황, the renamed first sheet, is the active one already.
 	ok = true
 	return f, nil
 }

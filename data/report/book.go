@@ -125,8 +125,8 @@ const (
 	rowInput
 )
 
-func (s *styles) amountStyle(k rowKind, won int64) int {
-	whole := wholeMillions(won)
+// amountStyle is the amount style of a row kind, for whole 백만원 or not.
+func (s *styles) amountStyle(k rowKind, whole bool) int {
 	switch k {
 	case rowSub:
 		return pick(whole, s.subAmount, s.subAmountFrac)
@@ -145,16 +145,23 @@ func pick(cond bool, a, b int) int {
 	return b
 }
 
+// rowTap, when set, sees every row and merge a report writes: the
+// benchmark records them to write the same cells with a bare StreamWriter.
+type rowTap interface {
+	row(sheet string, row int, values []any, height float64)
+	merge(sheet, from, to string)
+}
+
 // sheetOut writes one sheet row by row through a StreamWriter.
 type sheetOut struct {
 	f    *excelize.File
 	name string
 	sw   *excelize.StreamWriter
 	row  int // last row written
-	rec  *recorder
+	tap  rowTap
 }
 
-func newSheetOut(f *excelize.File, name string, rec *recorder) (*sheetOut, error) {
+func newSheetOut(f *excelize.File, name string, tap rowTap) (*sheetOut, error) {
 	// The stream writes sheetPr when it starts: fit-to-page must be set before.
 	fit := true
 	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
@@ -164,7 +171,7 @@ func newSheetOut(f *excelize.File, name string, rec *recorder) (*sheetOut, error
 	if err != nil {
 		return nil, err
 	}
-	return &sheetOut{f: f, name: name, sw: sw, rec: rec}, nil
+	return &sheetOut{f: f, name: name, sw: sw, tap: tap}, nil
 }
 
 // put writes values as the next row; height 0 keeps the default height.
@@ -174,8 +181,8 @@ func (s *sheetOut) put(values []any, height float64) error {
 	if height > 0 {
 		opts = append(opts, excelize.RowOpts{Height: height})
 	}
-	if s.rec != nil {
-		s.rec.row(s.name, s.row, values, height)
+	if s.tap != nil {
+		s.tap.row(s.name, s.row, values, height)
 	}
 	return s.sw.SetRow("A"+strconv.Itoa(s.row), values, opts...)
 }
@@ -184,8 +191,8 @@ func (s *sheetOut) put(values []any, height float64) error {
 func (s *sheetOut) skip(n int) { s.row += n }
 
 func (s *sheetOut) merge(c1, r1, c2, r2 int) error {
-	if s.rec != nil {
-		s.rec.merge(s.name, cell(c1, r1), cell(c2, r2))
+	if s.tap != nil {
+		s.tap.merge(s.name, cell(c1, r1), cell(c2, r2))
 	}
 	return s.sw.MergeCell(cell(c1, r1), cell(c2, r2))
 }
@@ -214,7 +221,7 @@ func pageSetup(f *excelize.File, sheet string, titleRows [2]int, asOf string) er
 	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
-	lr, tb, hf := 0.4, 0.6, 0.3
+	lr, tb, hf := 0.3, 0.6, 0.3
 	center := true
 	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &lr, Right: &lr, Top: &tb, Bottom: &tb,
 		Header: &hf, Footer: &hf, Horizontally: &center}); err != nil {

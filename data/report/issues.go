@@ -1,7 +1,7 @@
 package report
 
 import (
-	"github.com/haeoreum/register/data/model"
+	"github.com/haeoreum/register/data/msg"
 	"github.com/haeoreum/register/data/register"
 	"github.com/xuri/excelize/v2"
 )
@@ -17,8 +17,8 @@ type listSheet struct {
 	rowBuf []any
 }
 
-func newListSheet(f *excelize.File, st *styles, name, title, line string, heads []string, widths []float64, wrap []bool, rec *recorder) (*listSheet, error) {
-	s, err := newSheetOut(f, name, rec)
+func newListSheet(f *excelize.File, st *styles, name, title, line string, heads []string, widths []float64, wrap []bool, tap rowTap) (*listSheet, error) {
+	s, err := newSheetOut(f, name, tap)
 	if err != nil {
 		return nil, err
 	}
@@ -48,10 +48,16 @@ func newListSheet(f *excelize.File, st *styles, name, title, line string, heads 
 	return l, s.put(hdr, 24)
 }
 
-// add writes one row of texts.
-func (l *listSheet) add(values ...string) error {
+// subject is the project a listing's row is about, for messages.
+type subject struct{ code, name string }
+
+// add writes one row of texts; an error names the row's project.
+func (l *listSheet) add(about subject, values ...string) error {
 	lines := 1
 	for i, v := range values {
+		if err := checkCellText(v, l.s.name, cell(i+1, l.s.row+1), about.name, about.code, l.heads[i]); err != nil {
+			return err
+		}
 		style := l.st.center
 		if l.wrap[i] {
 			style = l.st.wrap
@@ -59,7 +65,10 @@ func (l *listSheet) add(values ...string) error {
 		}
 		l.rowBuf[i] = excelize.Cell{StyleID: style, Value: nilIfEmpty(v)}
 	}
-	return l.s.put(l.rowBuf, rowHeight(lines))
+	if err := l.s.put(l.rowBuf, rowHeight(lines)); err != nil {
+		return msg.Wrap(err, msg.Where{Sheet: l.s.name, Cell: itoa(l.s.row) + "행"}, msgProjectRow, about.name, about.code, err)
+	}
+	return nil
 }
 
 func (l *listSheet) finish(f *excelize.File, asOf string) error {
@@ -69,7 +78,7 @@ func (l *listSheet) finish(f *excelize.File, asOf string) error {
 			return err
 		}
 	} else {
-		if err := l.add(append([]string{"없음"}, make([]string, len(l.heads)-1)...)...); err != nil {
+		if err := l.add(subject{}, append([]string{"없음"}, make([]string, len(l.heads)-1)...)...); err != nil {
 			return err
 		}
 	}
@@ -82,12 +91,12 @@ func (l *listSheet) finish(f *excelize.File, asOf string) error {
 // writeConflicts writes 미해결: each open conflict with every city's value,
 // the file and the cell it came from. A conflict's rows share merged
 // 연번, 코드, 사업명 and 항목 cells.
-func writeConflicts(f *excelize.File, st *styles, d Data, rec *recorder) error {
+func writeConflicts(f *excelize.File, st *styles, d Data, tap rowTap) error {
 	heads := []string{"연번", "코드", "사업명", "항목", "주관", "도시", "값", "파일", "시트", "셀", "자료 기준일"}
-	widths := []float64{6, 9, 30, 12, 6, 12, 20, 24, 12, 7, 12}
+	widths := []float64{4.5, 7, 18, 10, 4.5, 9, 17, 20, 9, 5, 10}
 	wrap := []bool{false, false, true, false, false, false, true, true, false, false, false}
 	l, err := newListSheet(f, st, SheetConflicts, "미해결 충돌 (도시 간 값이 다른 항목)",
-		"(기준: "+officialDate(d.AsOf)+")  주관도시 값이 등록부에 반영되어 있으며, 담당자가 확인 후 결정합니다.", heads, widths, wrap, rec)
+		"(기준: "+officialDate(d.AsOf)+")  주관도시 값이 등록부에 반영되어 있으며, 담당자가 확인 후 결정합니다.", heads, widths, wrap, tap)
 	if err != nil {
 		return err
 	}
@@ -106,7 +115,7 @@ func writeConflicts(f *excelize.File, st *styles, d Data, rec *recorder) error {
 			if v.AsOf != "" {
 				asOf = officialDate(v.AsOf)
 			}
-			if err := l.add(itoa(i+1), c.Code, c.Name, fieldLabel(c.Field), c.LeadCity.Korean(), city,
+			if err := l.add(subject{c.Code, c.Name}, itoa(i+1), c.Code, c.Name, fieldLabel(c.Field), c.LeadCity.Korean(), city,
 				fieldValueText(c.Field, v.Value), v.File, v.Sheet, v.Cell, asOf); err != nil {
 				return err
 			}
@@ -117,38 +126,6 @@ func writeConflicts(f *excelize.File, st *styles, d Data, rec *recorder) error {
 					return err
 				}
 			}
-		}
-	}
-	return l.finish(f, d.AsOf)
-}
-
-var batchKinds = map[string]string{
-	register.KindImport: "가져오기", register.KindEdit: "수정", register.KindResolve: "충돌 결정",
-	register.KindCreate: "추가", register.KindDelete: "삭제", register.KindUndo: "되돌리기", "restore": "복원",
-}
-
-// writeChanges writes 변경사항: every field changed since d.Since.
-func writeChanges(f *excelize.File, st *styles, d Data, rec *recorder) error {
-	heads := []string{"일시", "작업", "코드", "사업명", "항목", "이전 값", "새 값", "도시", "파일", "작업자", "비고"}
-	widths := []float64{17, 9, 9, 28, 13, 26, 26, 7, 22, 10, 9}
-	wrap := []bool{false, false, false, true, false, true, true, false, true, false, false}
-	l, err := newListSheet(f, st, SheetChanges, "변경사항",
-		"(기간: "+officialDate(d.Since)+" ~ "+officialDate(d.AsOf)+" 이후 포함, 최근 변경이 위)", heads, widths, wrap, rec)
-	if err != nil {
-		return err
-	}
-	for _, c := range d.Changes {
-		kind := batchKinds[c.Kind]
-		if kind == "" {
-			kind = c.Kind
-		}
-		note := ""
-		if c.Undone {
-			note = "되돌림"
-		}
-		if err := l.add(officialTime(c.At), kind, c.Code, c.Name, fieldLabel(c.Field),
-			fieldValueText(c.Field, c.Old), fieldValueText(c.Field, c.New), model.City(c.City).Korean(), c.File, c.User, note); err != nil {
-			return err
 		}
 	}
 	return l.finish(f, d.AsOf)

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -29,6 +30,13 @@ const recalcProfile = `<?xml version="1.0" encoding="UTF-8"?>
 // again as xlsx into out; it returns the converted paths.
 func convertWithLibreOffice(t *testing.T, out string, files ...string) []string {
 	t.Helper()
+	return convertWith(t, out, "xlsx:Calc MS Excel 2007 XML", ".xlsx", files...)
+}
+
+// convertWith converts each workbook with LibreOffice to the given filter
+// into out; it returns the converted paths (the name with ext).
+func convertWith(t *testing.T, out, filter, ext string, files ...string) []string {
+	t.Helper()
 	soffice, err := exec.LookPath("soffice")
 	if err != nil {
 		t.Skip("LibreOffice (soffice) is not installed")
@@ -43,7 +51,7 @@ func convertWithLibreOffice(t *testing.T, out string, files ...string) []string 
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	args := append([]string{"--headless", "--norestore", "-env:UserInstallation=file://" + profile,
-		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out}, files...)
+		"--convert-to", filter, "--outdir", out}, files...)
 	cmd := exec.CommandContext(ctx, soffice, args...)
 	cmd.Env = append(os.Environ(), "HOME="+profile)
 	start := time.Now()
@@ -54,7 +62,7 @@ func convertWithLibreOffice(t *testing.T, out string, files ...string) []string 
 	t.Logf("LibreOffice converted %d files in %v", len(files), time.Since(start))
 	var conv []string
 	for _, f := range files {
-		p := filepath.Join(out, filepath.Base(f))
+		p := filepath.Join(out, strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))+ext)
 		if _, err := os.Stat(p); err != nil {
 			t.Fatalf("LibreOffice did not convert %s:\n%s", filepath.Base(f), output)
 		}

@@ -33,4 +33,16 @@ var (
 	msgBadCity = msg.Define("report.bad_city",
 		"도시 '%s'을(를) 알 수 없습니다. pohang, ulsan, gyeongju 중 하나를 지정해 주세요.",
 		"unknown city '%s'. Name one of pohang, ulsan, gyeongju.")
+	msgTooLong = msg.Define("report.too_long",
+		"사업 '%s'(%s)의 %s 내용이 %d자로, Excel 셀 하나에 들어가는 %d자를 넘어 보고서에 쓸 수 없습니다. 등록부에서 내용을 나누거나 줄여 주세요.",
+		"the %[3]s of project '%[1]s' (%[2]s) is %[4]d characters long, more than the %[5]d an Excel cell holds, so the report cannot be written. Shorten or split it in the register.")
+	msgProjectRow = msg.Define("report.project_row",
+		"사업 '%s'(%s)의 행을 보고서에 쓸 수 없습니다: %v",
+		"cannot write the row of project '%s' (%s) into the report: %v")
+	msgSinceFuture = msg.Define("report.since_future",
+		"변경사항의 시작일 %s이(가) 보고서를 만드는 날 %s보다 늦습니다. 지난 보고(회의) 날짜를 지정해 주세요.",
+		"the first day of the changes, %s, is after today, %s. Give the date of the last report (meeting).")
+	msgBadChar = msg.Define("report.bad_char",
+		"사업 '%s'(%s)의 %s에 Excel 파일에 쓸 수 없는 문자(U+%04X)가 있어 보고서를 쓰지 않았습니다. 등록부에서 그 문자를 지워 주세요.",
+		"the %[3]s of project '%[1]s' (%[2]s) holds a character an Excel file cannot carry (U+%04[4]X), so the report was not written. Remove it in the register.")
 )

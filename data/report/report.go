@@ -1,11 +1,18 @@
 // Package report writes the consolidated workbook the council reads (총괄,
-// 사업목록, one sheet per city, 미해결, 변경사항) and the city templates,
-// from values: Load reads them from a register, Write and Export take them
-// as they are, so the same code writes 43 projects or 100,000.
+// 사업목록, 추진내용, one sheet per city, 미해결, 변경사항, and the hidden
+// 변경이력) and the city templates, from values: Load reads them from a
+// register, Write and Export take them as they are, so the same code writes
+// 43 projects or 100,000.
+//
+// Printed, the workbook is the council's pack: A4 landscape, each sheet at
+// 9 pt or more, each field on its own pages, the changes since the last
+// meeting one line per project and field. The full audit trail is on
+// 변경이력, hidden so that it is not printed.
 //
 // The 사업목록 sheet has the shape of the secretariat's register (a 코드
 // column, 사업비 계/국비/광역비/기초비/민자/기타): importing it into an
-// empty register gives the same projects back. Amounts are stored in 백만원,
+// empty register gives the same projects back. It prints 코드 to 단계;
+// the narratives and round-trip columns after it stay on the sheet. Amounts are stored in 백만원,
 // the unit its header lines state, exactly to the won (1,234,567,000 won is
 // 1234.567); whole amounts show as #,##0.
 package report
@@ -13,7 +20,6 @@ package report
 import (
 	"context"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/haeoreum/register/data/model"
@@ -26,20 +32,22 @@ import (
 type Data struct {
 	Projects  []*model.Project
 	Conflicts []*register.Conflict // open ones
-	Changes   []register.Change    // since Since, newest first
+	Changes   []register.Change    // made on or after Since, newest first
 	Scheme    register.FieldScheme
-	AsOf      string // YYYY-MM-DD: the report's 기준일
-	Since     string // YYYY-MM-DD: the first day of 변경사항
+	AsOf      string // YYYY-MM-DD: the report's 기준일 (the date of the cities' data)
+	Since     string // YYYY-MM-DD: the first day of 변경사항 (the last meeting)
 	Author    string // document property; default "해오름동맹 사무국"
 	Created   time.Time
 }
 
 // Sheet names of the report.
 const (
-	SheetSummary   = "총괄"
-	SheetRegister  = "사업목록"
-	SheetConflicts = "미해결"
-	SheetChanges   = "변경사항"
+	SheetSummary    = "총괄"
+	SheetRegister   = "사업목록"
+	SheetNarratives = "추진내용"
+	SheetConflicts  = "미해결"
+	SheetChanges    = "변경사항"
+	SheetAudit      = "변경이력" // hidden: the full audit trail, not printed
 )
 
 // CitySheet is the name of a city's sheet: 포항, 울산, 경주.
@@ -47,15 +55,16 @@ func CitySheet(c model.City) string { return c.Korean() }
 
 // SheetNames lists the report's sheets in order.
 func SheetNames() []string {
-	names := []string{SheetSummary, SheetRegister}
+	names := []string{SheetSummary, SheetRegister, SheetNarratives}
 	for _, c := range model.Cities {
 		names = append(names, CitySheet(c))
 	}
-	return append(names, SheetConflicts, SheetChanges)
+	return append(names, SheetConflicts, SheetChanges, SheetAudit)
 }
 
 // Load reads a report's data from the register. asOf defaults to the newest
 // as-of date of its projects (today if none); since to 30 days before asOf.
+// Changes are those made from since (local time) up to now.
 func Load(ctx context.Context, reg *register.Register, asOf, since string) (Data, error) {
 	d := Data{AsOf: asOf, Since: since}
 	if err := checkDate(asOf); err != nil {
@@ -75,11 +84,26 @@ func Load(ctx context.Context, reg *register.Register, asOf, since string) (Data
 		return d, err
 	}
 	d.defaults()
-	if d.Changes, err = reg.ChangesSince(ctx, d.Since); err != nil {
+	if d.Since > d.until() {
+		return d, msg.Errorf(msg.Where{}, msgSinceFuture, officialDate(d.Since), officialDate(d.until()))
+	}
+	// The register keeps times in UTC; a day starts earlier there in Korea,
+	// so ask from the day before and keep what is on or after since here.
+	t, _ := time.ParseInLocation("2006-01-02", d.Since, time.Local)
+	all, err := reg.ChangesSince(ctx, t.UTC().Format("2006-01-02"))
+	if err != nil {
 		return d, err
+	}
+	for _, c := range all {
+		if at, err := time.Parse(time.RFC3339, c.At); err != nil || !at.Before(t) {
+			d.Changes = append(d.Changes, c)
+		}
 	}
 	return d, nil
 }
+
+// until is the last day 변경사항 covers: the day the report is made.
+func (d *Data) until() string { return d.Created.Local().Format("2006-01-02") }
 
 // defaults fills AsOf, Since, Author and Created when unset.
 func (d *Data) defaults() {
@@ -125,8 +149,8 @@ func Write(w io.Writer, d Data) error {
 	return f.Write(w)
 }
 
-// build makes the report workbook; rec, when set, records every row.
-func build(d Data, rec *recorder) (*excelize.File, error) {
+// build makes the report workbook; tap, when set, sees every row written.
+func build(d Data, tap rowTap) (*excelize.File, error) {
 	d.defaults()
 	f := excelize.NewFile()
 	ok := false
@@ -151,25 +175,31 @@ func build(d Data, rec *recorder) (*excelize.File, error) {
 			return nil, err
 		}
 	}
-	regInfo, err := writeRegister(f, &st, d, rec)
-	if err != nil {
+	// Hidden before anything is streamed: SetSheetVisible reads every
+	// sheet, and a streamed one would be parsed back whole.
+	if err := f.SetSheetVisible(SheetAudit, false); err != nil {
 		return nil, err
 	}
+	writers := []func() error{
+		func() error { return writeRegister(f, &st, d, tap) },
+		func() error { return writeNarratives(f, &st, d, tap) },
+	}
 	for _, c := range model.Cities {
-		if err := writeCity(f, &st, d, c, rec); err != nil {
+		writers = append(writers, func() error { return writeCity(f, &st, d, c, tap) })
+	}
+	writers = append(writers,
+		func() error { return writeSummary(f, &st, d, tap) },
+		func() error { return writeConflicts(f, &st, d, tap) },
+		func() error { return writeChanges(f, &st, d, tap) },
+		func() error { return writeAudit(f, &st, d, tap) },
+	)
+	for _, w := range writers {
+		if err := w(); err != nil {
 			return nil, err
 		}
 	}
-	if err := writeSummary(f, &st, d, regInfo, rec); err != nil {
-		return nil, err
-	}
-	if err := writeConflicts(f, &st, d, rec); err != nil {
-		return nil, err
-	}
-	if err := writeChanges(f, &st, d, rec); err != nil {
-		return nil, err
-	}
-	f.SetActiveSheet(0)
+	// 총괄, the renamed first sheet, is the active one already; setting it
+	// again would read every streamed sheet back whole.
 	ok = true
 	return f, nil
 }
@@ -182,169 +212,4 @@ func setupBook(f *excelize.File, title, author string, created time.Time) error 
 	ts := created.UTC().Format("2006-01-02T15:04:05Z")
 	return f.SetDocProps(&excelize.DocProperties{Title: title, Subject: "해오름동맹 공동협력사업", Creator: author,
 		LastModifiedBy: author, Created: ts, Modified: ts, Language: "ko-KR", Keywords: "해오름동맹, 공동협력사업"})
-}
-
-// registerColumns are the 사업목록 columns: the secretariat's register
-// layout, then the narrative columns the cities report.
-func registerColumns() []column {
-	cols := []column{
-		{head: "코드", kind: kCenter, minW: 8, text: func(p *model.Project) string { return p.Code }},
-		{head: "분야", kind: kWrap, minW: 10, maxW: 14, text: func(p *model.Project) string { return p.Field }},
-		{head: "사업명", kind: kWrap, minW: 20, maxW: 30, text: func(p *model.Project) string { return p.Name }},
-		{head: "구분", kind: kCenter, minW: 5, text: func(p *model.Project) string { return p.Kind.Korean() }},
-		{head: "주관", kind: kCenter, minW: 5, text: func(p *model.Project) string { return p.LeadCity.Korean() }},
-		{head: "참여", kind: kCenter, minW: 6, maxW: 11, text: func(p *model.Project) string { return cityNames(partners(p)) }},
-		{head: "시작", kind: kCenter, minW: 8, text: func(p *model.Project) string { return officialMonth(p.Start) }},
-		{head: "종료", kind: kCenter, minW: 8, text: endText},
-	}
-	for _, t := range model.AllTiers {
-		cols = append(cols, column{head: "사업비", sub: model.TierLabel("", t), kind: kAmount, tier: t})
-	}
-	return append(cols,
-		column{head: "추진율(%)", kind: kProgress, minW: 7},
-		column{head: "단계", kind: kCenter, minW: 6, maxW: 8, text: func(p *model.Project) string { return p.Stage }},
-		column{head: "사업개요", kind: kWrap, minW: 20, maxW: 36, text: func(p *model.Project) string { return p.Overview }},
-		column{head: "담당부서", kind: kWrap, minW: 10, maxW: 16, text: func(p *model.Project) string { return p.Contacts[p.LeadCity].Department }},
-		column{head: "담당자", kind: kCenter, minW: 7, maxW: 9, text: func(p *model.Project) string { return p.Contacts[p.LeadCity].Officer }},
-		column{head: "연락처", kind: kCenter, minW: 8, maxW: 13, text: func(p *model.Project) string { return p.Contacts[p.LeadCity].Phone }},
-		column{head: "추진현황", kind: kWrap, minW: 20, maxW: 40, text: func(p *model.Project) string { return p.Activities }},
-		column{head: "문제점", kind: kWrap, minW: 12, maxW: 26, text: func(p *model.Project) string { return p.Problems }},
-		column{head: "향후계획", kind: kWrap, minW: 20, maxW: 40, text: func(p *model.Project) string { return p.NextSteps }},
-		column{head: "비고", kind: kWrap, minW: 8, maxW: 16, text: func(p *model.Project) string { return p.Notes }},
-		// The last two keep the round trip exact: the newest sheet's date
-		// behind each project's values, and the names cities used for it.
-		column{head: "기준일", kind: kCenter, minW: 11, text: func(p *model.Project) string { return officialDate(p.AsOf) }},
-		column{head: "별칭", kind: kWrap, minW: 20, maxW: 40, text: func(p *model.Project) string { return strings.Join(p.Aliases, "\n") }},
-		cityContactColumn(model.Pohang), cityContactColumn(model.Ulsan), cityContactColumn(model.Gyeongju),
-	)
-}
-
-// cityContactColumn carries one city's officer as "부서 / 담당자 / 전화",
-// so that every city's contact survives a round trip, not only the lead's.
-func cityContactColumn(c model.City) column {
-	return column{head: "담당(" + c.Korean() + ")", kind: kWrap, minW: 16, maxW: 30, text: func(p *model.Project) string {
-		ct, ok := p.Contacts[c]
-		if !ok {
-			return ""
-		}
-		return ct.Department + " / " + ct.Officer + " / " + ct.Phone
-	}}
-}
-
-// registerPrintCols is how many 사업목록 columns are printed: the register
-// layout up to 연락처; the narrative columns are on the screen and in the
-// city sheets.
-const registerPrintCols = 20
-
-func writeRegister(f *excelize.File, st *styles, d Data, rec *recorder) (tableInfo, error) {
-	s, err := newSheetOut(f, SheetRegister, rec)
-	if err != nil {
-		return tableInfo{}, err
-	}
-	spec := &tableSpec{
-		title:      "해오름동맹 공동협력사업 현황",
-		asOfLine:   "(기준: " + officialDate(d.AsOf) + ")",
-		cols:       registerColumns(),
-		groups:     groupByField(d.Projects, d.Scheme.Fields),
-		totals:     true,
-		freezeCols: 3,
-		printCols:  registerPrintCols,
-	}
-	info, err := writeTable(s, st, spec)
-	if err != nil {
-		return info, err
-	}
-	return info, finishTable(f, s, spec, info, d.AsOf, registerPrintCols)
-}
-
-// finishTable adds the autofilter and print setup, then flushes.
-func finishTable(f *excelize.File, s *sheetOut, spec *tableSpec, info tableInfo, asOf string, printCols int) error {
-	if info.lastData >= info.firstData {
-		if err := f.AutoFilter(s.name, cell(1, headerRow2)+":"+cell(info.lastCol, info.lastData), nil); err != nil {
-			return err
-		}
-	}
-	if err := pageSetup(f, s.name, info.headerRows, asOf); err != nil {
-		return err
-	}
-	if printCols > 0 && printCols < info.lastCol {
-		last := max(s.row, headerRow2)
-		if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: s.name,
-			RefersTo: quoteSheet(s.name) + "!$A$1:$" + colName(printCols) + "$" + itoa(last)}); err != nil {
-			return err
-		}
-	}
-	return s.sw.Flush()
-}
-
-// cityColumns are a city's sheet columns, with its own tier labels and
-// its own officer.
-func cityColumns(city model.City) []column {
-	contact := func(p *model.Project) model.Contact { return p.Contacts[city] }
-	cols := []column{
-		{head: "연번", kind: kSeq},
-		{head: "분야", kind: kWrap, minW: 10, maxW: 14, text: func(p *model.Project) string { return p.Field }},
-		{head: "사업명", kind: kWrap, minW: 20, maxW: 30, text: func(p *model.Project) string { return p.Name }},
-		{head: "구분", kind: kCenter, minW: 5, text: func(p *model.Project) string { return p.Kind.Korean() }},
-		{head: "주관", kind: kCenter, minW: 5, text: func(p *model.Project) string { return p.LeadCity.Korean() }},
-		{head: "참여", kind: kCenter, minW: 6, maxW: 11, text: func(p *model.Project) string { return cityNames(partners(p)) }},
-		{head: "사업기간", kind: kCenter, minW: 10, maxW: 17, text: periodText},
-	}
-	for _, t := range model.AllTiers {
-		cols = append(cols, column{head: "사업비", sub: model.TierLabel(city, t), kind: kAmount, tier: t})
-	}
-	return append(cols,
-		column{head: "추진율(%)", kind: kProgress, minW: 7},
-		column{head: "단계", kind: kCenter, minW: 6, maxW: 8, text: func(p *model.Project) string { return p.Stage }},
-		column{head: "추진현황", kind: kWrap, minW: 20, maxW: 34, text: func(p *model.Project) string { return p.Activities }},
-		column{head: "향후계획", kind: kWrap, minW: 20, maxW: 30, text: func(p *model.Project) string { return p.NextSteps }},
-		column{head: "담당부서", kind: kWrap, minW: 10, maxW: 14, text: func(p *model.Project) string { return contact(p).Department }},
-		column{head: "담당자", kind: kCenter, minW: 7, maxW: 9, text: func(p *model.Project) string { return contact(p).Officer }},
-		column{head: "연락처", kind: kCenter, minW: 8, maxW: 13, text: func(p *model.Project) string { return contact(p).Phone }},
-	)
-}
-
-// cityFullName is the city's official name: 포항시, 울산광역시, 경주시.
-func cityFullName(c model.City) string {
-	if c.Metropolitan() {
-		return c.Korean() + "광역시"
-	}
-	return c.Korean() + "시"
-}
-
-// tierNote explains a city's tier labels on its sheet.
-func tierNote(c model.City) string {
-	return "※ 재원 구분은 " + cityFullName(c) + " 기준: " + model.TierLabel(c, model.Regional) + "=광역, " +
-		model.TierLabel(c, model.Local) + "=기초"
-}
-
-func cityProjects(ps []*model.Project, c model.City) []*model.Project {
-	var out []*model.Project
-	for _, p := range ps {
-		if p.HasCity(c) {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-func writeCity(f *excelize.File, st *styles, d Data, c model.City, rec *recorder) error {
-	s, err := newSheetOut(f, CitySheet(c), rec)
-	if err != nil {
-		return err
-	}
-	spec := &tableSpec{
-		title:      cityFullName(c) + " 주관·참여 공동협력사업 현황",
-		asOfLine:   "(기준: " + officialDate(d.AsOf) + ")",
-		note:       tierNote(c),
-		cols:       cityColumns(c),
-		groups:     groupByField(cityProjects(d.Projects, c), d.Scheme.Fields),
-		totals:     true,
-		freezeCols: 3,
-	}
-	info, err := writeTable(s, st, spec)
-	if err != nil {
-		return err
-	}
-	return finishTable(f, s, spec, info, d.AsOf, 0)
 }

@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/haeoreum/register/data/msg"
@@ -81,7 +82,8 @@ func save(path string, o SaveOptions, sheets []string, write func(io.Writer) err
 			return msg.Errorf(where, msgExists, base)
 		}
 	}
-	tmp, err := os.CreateTemp(dir, ".~"+strings.TrimSuffix(base, filepath.Ext(base))+".*.tmp")
+	removeStaleTemps(dir, time.Now())
+	tmp, err := os.CreateTemp(dir, tempPrefix+strings.TrimSuffix(base, filepath.Ext(base))+".*"+tempSuffix)
 	if err != nil {
 		return msg.Wrap(err, where, msgWrite, base, err)
 	}
@@ -95,6 +97,9 @@ func save(path string, o SaveOptions, sheets []string, write func(io.Writer) err
 	if err := write(tmp); err != nil {
 		var me *msg.Error
 		if errors.As(err, &me) {
+			if me.Where.File == "" {
+				me.Where.File = base
+			}
 			return err
 		}
 		return msg.Wrap(err, where, msgWrite, base, err)
@@ -121,6 +126,60 @@ func save(path string, o SaveOptions, sheets []string, write func(io.Writer) err
 	}
 	syncDir(dir)
 	return nil
+}
+
+// Temporary files are named ".~report.123456789.tmp": os.CreateTemp puts
+// random digits where the pattern has its "*".
+const (
+	tempPrefix = ".~"
+	tempSuffix = ".tmp"
+	// staleAfter is how long a temporary file must have been left alone
+	// before it counts as a killed export's: a running export writes it
+	// continuously and renames it seconds after its last write.
+	staleAfter = 2 * time.Minute
+)
+
+// removeStaleTemps deletes what killed exports left in dir: files of our
+// own temporary pattern not written for staleAfter. Nothing else is
+// touched, and a file that cannot be removed (held open) is left.
+func removeStaleTemps(dir string, now time.Time) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range ents {
+		if !e.Type().IsRegular() || !isOurTemp(e.Name()) {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil || now.Sub(info.ModTime()) < staleAfter {
+			continue
+		}
+		_ = os.Remove(filepath.Join(dir, e.Name()))
+	}
+}
+
+// isOurTemp reports whether name has our temporary pattern: ".~", a stem,
+// ".", digits only, ".tmp".
+func isOurTemp(name string) bool {
+	rest, ok := strings.CutPrefix(name, tempPrefix)
+	if !ok {
+		return false
+	}
+	rest, ok = strings.CutSuffix(rest, tempSuffix)
+	if !ok {
+		return false
+	}
+	dot := strings.LastIndexByte(rest, '.')
+	if dot <= 0 || dot == len(rest)-1 {
+		return false
+	}
+	for _, r := range rest[dot+1:] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // excelLock finds the owner file Excel keeps beside an open workbook:

@@ -7,255 +7,336 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// writeSummary writes 총괄: overall counts, projects and budget by field ×
-// lead city, budget by field × funding tier, average progress, open
-// conflicts, and two charts (budget by field and tier; share by tier).
-func writeSummary(f *excelize.File, st *styles, d Data, reg tableInfo, rec *recorder) error {
-	s, err := newSheetOut(f, SheetSummary, rec)
-	if err != nil {
-		return err
-	}
-	const nCols = 10
-	if err := s.sw.SetColWidth(1, 1, 22); err != nil {
-		return err
-	}
-	if err := s.sw.SetColWidth(2, nCols, 12.5); err != nil {
-		return err
-	}
-	groups := groupByField(d.Projects, d.Scheme.Fields)
-	put := func(height float64, cells ...any) error { return s.put(cells, height) }
-	hdr := func(v string) excelize.Cell { return excelize.Cell{StyleID: st.header, Value: nilIfEmpty(v)} }
-	num := func(style int, v any) excelize.Cell { return excelize.Cell{StyleID: style, Value: v} }
-	amt := func(k rowKind, won int64) excelize.Cell {
-		return excelize.Cell{StyleID: st.amountStyle(k, won), Value: millions(won)}
-	}
-	prog := func(style int, v *float64) excelize.Cell {
-		if v == nil {
-			return excelize.Cell{StyleID: style}
-		}
-		return excelize.Cell{StyleID: style, Value: *v}
-	}
+// summaryRow is one field's line of 총괄: projects and budget by lead city
+// (포항, 울산, 경주, 계), its budget by tier and its mean progress.
+type summaryRow struct {
+	label    string
+	count    [4]int
+	won      [4]wonSum
+	budget   budgetSum
+	progress *float64
+}
 
-	// Title.
-	if err := put(32, excelize.Cell{StyleID: st.title, Value: "해오름동맹 공동협력사업 추진현황 총괄"}); err != nil {
-		return err
-	}
-	if err := s.merge(1, 1, nCols, 1); err != nil {
-		return err
-	}
-	line := make([]any, nCols)
-	line[0] = excelize.Cell{StyleID: st.note, Value: "(기준: " + officialDate(d.AsOf) + ")"}
-	line[nCols-1] = excelize.Cell{StyleID: st.noteRight, Value: "(단위: 건, 백만원, %)"}
-	if err := put(20, line...); err != nil {
-		return err
-	}
+// summaryPlan is what 총괄 shows, computed before it is written.
+type summaryPlan struct {
+	projects, continuing, newKind, conflicts int
+	all                                      budgetSum
+	privateOther                             wonSum // 민자·기타
+	progress                                 *float64
+	rows                                     []summaryRow
+	count                                    [4]int
+	won                                      [4]wonSum
+}
 
-	// 1. Overall.
-	var all model.Budget
+// planSummary counts and sums the register for 총괄.
+func planSummary(d Data) summaryPlan {
+	pl := summaryPlan{projects: len(d.Projects), conflicts: len(d.Conflicts)}
 	var progress []float64
-	cont, newKind := 0, 0
 	for _, p := range d.Projects {
-		all.Add(p.Budget)
+		pl.all.add(p.Budget)
 		if p.Progress != nil {
 			progress = append(progress, *p.Progress)
 		}
 		switch p.Kind {
 		case model.Continuing:
-			cont++
+			pl.continuing++
 		case model.New:
-			newKind++
+			pl.newKind++
 		}
 	}
-	s.skip(1)
-	if err := put(22, excelize.Cell{StyleID: st.section, Value: "1. 총괄"}); err != nil {
-		return err
-	}
-	if err := put(30, hdr("사업 수"), hdr("계속"), hdr("신규"), hdr("총사업비"), hdr("국비"), hdr("광역비"),
-		hdr("기초비"), hdr("민자·기타"), hdr("평균 추진율(%)"), hdr("미해결 충돌")); err != nil {
-		return err
-	}
-	if err := put(22, num(st.count, len(d.Projects)), num(st.count, cont), num(st.count, newKind), amt(rowBody, all.Total),
-		amt(rowBody, all.National), amt(rowBody, all.Regional), amt(rowBody, all.Local), amt(rowBody, all.Private+all.Other),
-		prog(st.progress, average(progress)), num(st.count, len(d.Conflicts))); err != nil {
-		return err
-	}
-
-	// 2. By field × lead city.
-	s.skip(1)
-	if err := put(22, excelize.Cell{StyleID: st.section, Value: "2. 분야별·주관도시별 현황"}); err != nil {
-		return err
-	}
-	h1 := s.row + 1
-	up := []any{hdr("분야"), hdr("사업 수"), hdr(""), hdr(""), hdr(""), hdr("사업비(주관도시별)"), hdr(""), hdr(""), hdr(""), hdr("평균 추진율(%)")}
-	low := []any{hdr(""), hdr("포항 주관"), hdr("울산 주관"), hdr("경주 주관"), hdr("계"), hdr("포항 주관"), hdr("울산 주관"), hdr("경주 주관"), hdr("계"), hdr("")}
-	if err := put(22, up...); err != nil {
-		return err
-	}
-	if err := put(22, low...); err != nil {
-		return err
-	}
-	for _, m := range [][4]int{{1, h1, 1, h1 + 1}, {2, h1, 5, h1}, {6, h1, 9, h1}, {10, h1, 10, h1 + 1}} {
-		if err := s.merge(m[0], m[1], m[2], m[3]); err != nil {
-			return err
+	pl.progress = average(progress)
+	pl.privateOther = pl.all.get(model.Private)
+	pl.privateOther.addSum(pl.all.get(model.Other))
+	for _, g := range groupByField(d.Projects, d.Scheme.Fields) {
+		r := summaryRow{label: g.field}
+		if r.label == "" {
+			r.label = "분야 없음"
 		}
-	}
-	first := s.row + 1
-	var totCount [4]int
-	var totWon [4]int64
-	for _, g := range groups {
-		var count [4]int
-		var won [4]int64
 		var gp []float64
 		for _, p := range g.projects {
-			i := 3
-			for ci, c := range model.Cities {
-				if p.LeadCity == c {
-					i = ci
-				}
+			if i := leadIndex(p); i < 3 {
+				r.count[i]++
+				r.won[i].add(p.Budget.Total)
 			}
-			if i < 3 {
-				count[i]++
-				won[i] += p.Budget.Total
-			}
-			count[3]++
-			won[3] += p.Budget.Total
+			r.count[3]++
+			r.won[3].add(p.Budget.Total)
+			r.budget.add(p.Budget)
 			if p.Progress != nil {
 				gp = append(gp, *p.Progress)
 			}
 		}
+		r.progress = average(gp)
 		for i := range 4 {
-			totCount[i] += count[i]
-			totWon[i] += won[i]
+			pl.count[i] += r.count[i]
+			pl.won[i].addSum(r.won[i])
 		}
-		label := g.field
-		if label == "" {
-			label = "분야 없음"
-		}
-		if err := put(20, excelize.Cell{StyleID: st.text, Value: label},
-			num(st.count, count[0]), num(st.count, count[1]), num(st.count, count[2]), num(st.count, count[3]),
-			amt(rowBody, won[0]), amt(rowBody, won[1]), amt(rowBody, won[2]), amt(rowBody, won[3]),
-			prog(st.progress, average(gp))); err != nil {
-			return err
-		}
+		pl.rows = append(pl.rows, r)
 	}
-	last := s.row
-	sum := func(col int) string {
-		return "SUM(" + colName(col) + strconv.Itoa(first) + ":" + colName(col) + strconv.Itoa(max(last, first)) + ")"
-	}
-	row := []any{excelize.Cell{StyleID: st.totLabel, Value: "합계"}}
-	for i := range 4 {
-		row = append(row, excelize.Cell{StyleID: st.totCount, Formula: sum(2 + i), Value: totCount[i]})
-	}
-	for i := range 4 {
-		row = append(row, excelize.Cell{StyleID: st.amountStyle(rowTotal, totWon[i]), Formula: sum(6 + i), Value: millions(totWon[i])})
-	}
-	row = append(row, prog(st.totProgress, average(progress)))
-	if err := put(20, row...); err != nil {
-		return err
-	}
+	return pl
+}
 
-	// 3. By field × funding tier.
-	s.skip(1)
-	if err := put(22, excelize.Cell{StyleID: st.section, Value: "3. 분야별·재원별 사업비"}); err != nil {
-		return err
-	}
-	h3 := s.row + 1
-	up = []any{hdr("분야"), hdr("사업비")}
-	low = []any{hdr(""), hdr(model.TierLabel("", model.Total))}
-	for _, t := range model.Parts {
-		up = append(up, hdr(""))
-		low = append(low, hdr(model.TierLabel("", t)))
-	}
-	if err := put(22, up...); err != nil {
-		return err
-	}
-	if err := put(22, low...); err != nil {
-		return err
-	}
-	if err := s.merge(1, h3, 1, h3+1); err != nil {
-		return err
-	}
-	if err := s.merge(2, h3, 1+len(model.AllTiers), h3); err != nil {
-		return err
-	}
-	first3 := s.row + 1
-	for _, g := range groups {
-		var b model.Budget
-		for _, p := range g.projects {
-			b.Add(p.Budget)
-		}
-		label := g.field
-		if label == "" {
-			label = "분야 없음"
-		}
-		row := []any{excelize.Cell{StyleID: st.text, Value: label}}
-		for _, t := range model.AllTiers {
-			row = append(row, amt(rowBody, b.Get(t)))
-		}
-		if err := put(20, row...); err != nil {
-			return err
+// leadIndex is the position of a project's lead city in model.Cities, 3
+// (the 계 column only) when it has none.
+func leadIndex(p *model.Project) int {
+	for i, c := range model.Cities {
+		if p.LeadCity == c {
+			return i
 		}
 	}
-	last3 := s.row
-	row = []any{excelize.Cell{StyleID: st.totLabel, Value: "합계"}}
-	for i, t := range model.AllTiers {
-		col := 2 + i
-		row = append(row, excelize.Cell{StyleID: st.amountStyle(rowTotal, all.Get(t)),
-			Formula: "SUM(" + colName(col) + strconv.Itoa(first3) + ":" + colName(col) + strconv.Itoa(max(last3, first3)) + ")",
-			Value:   millions(all.Get(t))})
-	}
-	if err := put(20, row...); err != nil {
-		return err
-	}
-	total3 := s.row
+	return 3
+}
 
-	// Charts below the tables.
-	s.skip(1)
-	if err := put(22, excelize.Cell{StyleID: st.section, Value: "4. 분야별·재원별 사업비 그래프"}); err != nil {
+// summaryCols is how many columns 총괄 uses.
+const summaryCols = 10
+
+// writeSummary writes 총괄: overall counts, projects and budget by field ×
+// lead city, budget by field × funding tier, average progress, open
+// conflicts on the first page, and two charts (budget by field and tier;
+// share by tier) on the next.
+func writeSummary(f *excelize.File, st *styles, d Data, tap rowTap) error {
+	s, err := newSheetOut(f, SheetSummary, tap)
+	if err != nil {
 		return err
 	}
-	if len(groups) > 0 {
-		if err := addCharts(f, s.row+1, h3+1, first3, last3, total3); err != nil {
+	if err := s.sw.SetColWidth(1, 1, 20); err != nil {
+		return err
+	}
+	if err := s.sw.SetColWidth(2, summaryCols, 10.5); err != nil {
+		return err
+	}
+	pl := planSummary(d)
+	sp := summaryPrinter{s: s, st: st}
+	if err := sp.title(d.AsOf); err != nil {
+		return err
+	}
+	if err := sp.overall(pl); err != nil {
+		return err
+	}
+	if err := sp.byCity(pl); err != nil {
+		return err
+	}
+	tiers, err := sp.byTier(pl)
+	if err != nil {
+		return err
+	}
+	// The charts start a page of their own, at a size that can be read.
+	s.skip(1)
+	if err := f.InsertPageBreak(SheetSummary, cell(1, s.row+1)); err != nil {
+		return err
+	}
+	if err := sp.put(22, excelize.Cell{StyleID: st.section, Value: "4. 분야별·재원별 사업비 그래프"}); err != nil {
+		return err
+	}
+	if len(pl.rows) > 0 {
+		if err := addCharts(f, s.row+1, tiers); err != nil {
 			return err
 		}
 	}
 	if err := pageSetup(f, SheetSummary, [2]int{}, d.AsOf); err != nil {
 		return err
 	}
-	// One page: the tables and the charts.
-	one := 1
-	if err := f.SetPageLayout(SheetSummary, &excelize.PageLayoutOptions{FitToHeight: &one}); err != nil {
-		return err
-	}
 	return s.sw.Flush()
 }
 
+// summaryPrinter writes the parts of 총괄.
+type summaryPrinter struct {
+	s  *sheetOut
+	st *styles
+}
+
+func (sp summaryPrinter) put(height float64, cells ...any) error { return sp.s.put(cells, height) }
+
+func (sp summaryPrinter) hdr(v string) excelize.Cell {
+	return excelize.Cell{StyleID: sp.st.header, Value: nilIfEmpty(v)}
+}
+
+func (sp summaryPrinter) num(style int, v any) excelize.Cell {
+	return excelize.Cell{StyleID: style, Value: v}
+}
+
+func (sp summaryPrinter) amt(k rowKind, w wonSum) excelize.Cell {
+	return excelize.Cell{StyleID: sp.st.amountStyle(k, w.whole()), Value: w.millions()}
+}
+
+func (sp summaryPrinter) prog(style int, v *float64) excelize.Cell {
+	if v == nil {
+		return excelize.Cell{StyleID: style}
+	}
+	return excelize.Cell{StyleID: style, Value: *v}
+}
+
+func (sp summaryPrinter) section(title string) error {
+	sp.s.skip(1)
+	return sp.put(20, excelize.Cell{StyleID: sp.st.section, Value: title})
+}
+
+func (sp summaryPrinter) title(asOf string) error {
+	if err := sp.put(30, excelize.Cell{StyleID: sp.st.title, Value: "해오름동맹 공동협력사업 추진현황 총괄"}); err != nil {
+		return err
+	}
+	if err := sp.s.merge(1, 1, summaryCols, 1); err != nil {
+		return err
+	}
+	line := make([]any, summaryCols)
+	line[0] = excelize.Cell{StyleID: sp.st.note, Value: "(기준: " + officialDate(asOf) + ")"}
+	line[summaryCols-1] = excelize.Cell{StyleID: sp.st.noteRight, Value: "(단위: 건, 백만원, %)"}
+	return sp.put(20, line...)
+}
+
+// overall writes "1. 총괄": counts, budget by tier, progress, conflicts.
+func (sp summaryPrinter) overall(pl summaryPlan) error {
+	if err := sp.section("1. 총괄"); err != nil {
+		return err
+	}
+	if err := sp.put(28, sp.hdr("사업 수"), sp.hdr("계속"), sp.hdr("신규"), sp.hdr("총사업비"), sp.hdr("국비"), sp.hdr("광역비"),
+		sp.hdr("기초비"), sp.hdr("민자·기타"), sp.hdr("평균 추진율(%)"), sp.hdr("미해결 충돌")); err != nil {
+		return err
+	}
+	st := sp.st
+	return sp.put(18, sp.num(st.count, pl.projects), sp.num(st.count, pl.continuing), sp.num(st.count, pl.newKind),
+		sp.amt(rowBody, pl.all.get(model.Total)), sp.amt(rowBody, pl.all.get(model.National)),
+		sp.amt(rowBody, pl.all.get(model.Regional)), sp.amt(rowBody, pl.all.get(model.Local)), sp.amt(rowBody, pl.privateOther),
+		sp.prog(st.progress, pl.progress), sp.num(st.count, pl.conflicts))
+}
+
+// byCity writes "2. 분야별·주관도시별 현황" with its 합계 row.
+func (sp summaryPrinter) byCity(pl summaryPlan) error {
+	if err := sp.section("2. 분야별·주관도시별 현황"); err != nil {
+		return err
+	}
+	h := sp.s.row + 1
+	cities := []string{"포항 주관", "울산 주관", "경주 주관", "계"}
+	up := []any{sp.hdr("분야"), sp.hdr("사업 수"), sp.hdr(""), sp.hdr(""), sp.hdr(""), sp.hdr("사업비(주관도시별)"), sp.hdr(""), sp.hdr(""), sp.hdr(""), sp.hdr("평균 추진율(%)")}
+	low := []any{sp.hdr("")}
+	for range 2 {
+		for _, c := range cities {
+			low = append(low, sp.hdr(c))
+		}
+	}
+	if err := sp.put(19, up...); err != nil {
+		return err
+	}
+	if err := sp.put(19, append(low, sp.hdr(""))...); err != nil {
+		return err
+	}
+	for _, m := range [][4]int{{1, h, 1, h + 1}, {2, h, 5, h}, {6, h, 9, h}, {10, h, 10, h + 1}} {
+		if err := sp.s.merge(m[0], m[1], m[2], m[3]); err != nil {
+			return err
+		}
+	}
+	first := sp.s.row + 1
+	for _, r := range pl.rows {
+		row := []any{excelize.Cell{StyleID: sp.st.text, Value: r.label}}
+		for i := range 4 {
+			row = append(row, sp.num(sp.st.count, r.count[i]))
+		}
+		for i := range 4 {
+			row = append(row, sp.amt(rowBody, r.won[i]))
+		}
+		if err := sp.put(18, append(row, sp.prog(sp.st.progress, r.progress))...); err != nil {
+			return err
+		}
+	}
+	sum := columnSum(first, max(sp.s.row, first))
+	row := []any{excelize.Cell{StyleID: sp.st.totLabel, Value: "합계"}}
+	for i := range 4 {
+		row = append(row, excelize.Cell{StyleID: sp.st.totCount, Formula: sum(2 + i), Value: pl.count[i]})
+	}
+	for i := range 4 {
+		row = append(row, excelize.Cell{StyleID: sp.st.amountStyle(rowTotal, pl.won[i].whole()), Formula: sum(6 + i), Value: pl.won[i].millions()})
+	}
+	return sp.put(18, append(row, sp.prog(sp.st.totProgress, pl.progress))...)
+}
+
+// tierTable says where "3. 분야별·재원별 사업비" is, for the charts.
+type tierTable struct{ header, first, last, total int }
+
+// byTier writes "3. 분야별·재원별 사업비" with its 합계 row.
+func (sp summaryPrinter) byTier(pl summaryPlan) (tierTable, error) {
+	if err := sp.section("3. 분야별·재원별 사업비"); err != nil {
+		return tierTable{}, err
+	}
+	h := sp.s.row + 1
+	up := []any{sp.hdr("분야"), sp.hdr("사업비")}
+	low := []any{sp.hdr(""), sp.hdr(model.TierLabel("", model.Total))}
+	for _, t := range model.Parts {
+		up = append(up, sp.hdr(""))
+		low = append(low, sp.hdr(model.TierLabel("", t)))
+	}
+	if err := sp.put(19, up...); err != nil {
+		return tierTable{}, err
+	}
+	if err := sp.put(19, low...); err != nil {
+		return tierTable{}, err
+	}
+	if err := sp.s.merge(1, h, 1, h+1); err != nil {
+		return tierTable{}, err
+	}
+	if err := sp.s.merge(2, h, 1+len(model.AllTiers), h); err != nil {
+		return tierTable{}, err
+	}
+	tt := tierTable{header: h + 1, first: sp.s.row + 1}
+	for _, r := range pl.rows {
+		row := []any{excelize.Cell{StyleID: sp.st.text, Value: r.label}}
+		for _, t := range model.AllTiers {
+			row = append(row, sp.amt(rowBody, r.budget.get(t)))
+		}
+		if err := sp.put(18, row...); err != nil {
+			return tt, err
+		}
+	}
+	tt.last = sp.s.row
+	sum := columnSum(tt.first, max(tt.last, tt.first))
+	row := []any{excelize.Cell{StyleID: sp.st.totLabel, Value: "합계"}}
+	for i, t := range model.AllTiers {
+		w := pl.all.get(t)
+		row = append(row, excelize.Cell{StyleID: sp.st.amountStyle(rowTotal, w.whole()), Formula: sum(2 + i), Value: w.millions()})
+	}
+	if err := sp.put(18, row...); err != nil {
+		return tt, err
+	}
+	tt.total = sp.s.row
+	return tt, nil
+}
+
+// columnSum makes SUM formulas over rows first..last of a column.
+func columnSum(first, last int) func(col int) string {
+	return func(col int) string {
+		return "SUM(" + colName(col) + strconv.Itoa(first) + ":" + colName(col) + strconv.Itoa(last) + ")"
+	}
+}
+
 // addCharts adds a stacked column chart of budget by field and tier and a
-// doughnut of the tiers' shares, both from the 분야별·재원별 table.
-func addCharts(f *excelize.File, at, headerRow, first, last, total int) error {
+// doughnut of the tiers' shares, both from the 분야별·재원별 table. Fonts
+// are 10 pt and dark, and both charts stay within the sheet's ten columns
+// (A–F and G–J), so that they do not widen the printed page and shrink it.
+func addCharts(f *excelize.File, at int, tt tierTable) error {
 	sheet := quoteSheet(SheetSummary)
 	abs := func(col, row int) string { return "$" + colName(col) + "$" + strconv.Itoa(row) }
-	chartFont := excelize.Font{Family: fontName, Size: 9}
+	chartFont := excelize.Font{Family: fontName, Size: 10, Color: "262626"}
 	var series []excelize.ChartSeries
 	for i := range model.Parts {
 		col := 3 + i
 		series = append(series, excelize.ChartSeries{
-			Name:       sheet + "!" + abs(col, headerRow),
-			Categories: sheet + "!" + abs(1, first) + ":" + abs(1, last),
-			Values:     sheet + "!" + abs(col, first) + ":" + abs(col, last),
+			Name:       sheet + "!" + abs(col, tt.header),
+			Categories: sheet + "!" + abs(1, tt.first) + ":" + abs(1, tt.last),
+			Values:     sheet + "!" + abs(col, tt.first) + ":" + abs(col, tt.last),
 		})
 	}
 	title := func(s string) excelize.ChartTitle {
-		return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s, Font: &excelize.Font{Family: fontName, Size: 11, Bold: true}}}}
+		return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s, Font: &excelize.Font{Family: fontName, Size: 12, Bold: true, Color: "262626"}}}}
+	}
+	legend := func(pos string) excelize.ChartLegend {
+		return excelize.ChartLegend{Position: pos, Font: &chartFont}
 	}
 	if err := f.AddChart(SheetSummary, "A"+strconv.Itoa(at), &excelize.Chart{
 		Type:      excelize.ColStacked,
 		Series:    series,
 		Title:     title("분야별·재원별 사업비 (백만원)"),
-		Legend:    excelize.ChartLegend{Position: "bottom"},
+		Legend:    legend("bottom"),
 		XAxis:     excelize.ChartAxis{Font: chartFont},
 		YAxis:     excelize.ChartAxis{Font: chartFont, MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}},
-		Dimension: excelize.ChartDimension{Width: 620, Height: 340},
+		Dimension: excelize.ChartDimension{Width: 520, Height: 460},
 		Format:    excelize.GraphicOptions{OffsetX: 4, OffsetY: 4},
 	}); err != nil {
 		return err
@@ -263,14 +344,14 @@ func addCharts(f *excelize.File, at, headerRow, first, last, total int) error {
 	return f.AddChart(SheetSummary, "G"+strconv.Itoa(at), &excelize.Chart{
 		Type: excelize.Doughnut,
 		Series: []excelize.ChartSeries{{
-			Name:       sheet + "!" + abs(2, headerRow-1),
-			Categories: sheet + "!" + abs(3, headerRow) + ":" + abs(2+len(model.Parts), headerRow),
-			Values:     sheet + "!" + abs(3, total) + ":" + abs(2+len(model.Parts), total),
+			Name:       sheet + "!" + abs(2, tt.header-1),
+			Categories: sheet + "!" + abs(3, tt.header) + ":" + abs(2+len(model.Parts), tt.header),
+			Values:     sheet + "!" + abs(3, tt.total) + ":" + abs(2+len(model.Parts), tt.total),
 		}},
 		Title:     title("재원별 구성"),
-		Legend:    excelize.ChartLegend{Position: "right"},
+		Legend:    legend("right"),
 		PlotArea:  excelize.ChartPlotArea{ShowPercent: true},
-		Dimension: excelize.ChartDimension{Width: 400, Height: 340},
+		Dimension: excelize.ChartDimension{Width: 300, Height: 460},
 		Format:    excelize.GraphicOptions{OffsetX: 4, OffsetY: 4},
 	})
 }

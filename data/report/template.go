@@ -113,7 +113,8 @@ func templateColumns(city model.City) []column {
 	)
 }
 
-func buildTemplate(t Template) (*excelize.File, error) {
+// defaults fills the author, the date and the blank rows.
+func (t *Template) defaults() {
 	if t.Author == "" {
 		t.Author = "해오름동맹 사무국"
 	}
@@ -126,10 +127,13 @@ func buildTemplate(t Template) (*excelize.File, error) {
 			t.BlankRows = 50
 		}
 	}
-	projects := t.Projects
 	if t.Blank {
-		projects = nil
+		t.Projects = nil
 	}
+}
+
+func buildTemplate(t Template) (*excelize.File, error) {
+	t.defaults()
 	f := excelize.NewFile()
 	ok := false
 	defer func() {
@@ -153,8 +157,25 @@ func buildTemplate(t Template) (*excelize.File, error) {
 			return nil, err
 		}
 	}
-	// Lists for the drop-downs, on a hidden sheet: a list over 255
-	// characters cannot be written into the validation itself.
+	lists, err := writeTemplateLists(f, t)
+	if err != nil {
+		return nil, err
+	}
+	if err := writeTemplateSheet(f, &st, t, lists); err != nil {
+		return nil, err
+	}
+	if err := writeInstructions(f, &st, t); err != nil {
+		return nil, err
+	}
+	// 추진현황, the renamed first sheet, is the active one already.
+	ok = true
+	return f, nil
+}
+
+// writeTemplateLists writes the drop-down choices (분야, 단계, 주관, 구분) on
+// the hidden 목록 sheet: a list over 255 characters cannot be written into
+// the validation itself. It returns the lists, each headed by its name.
+func writeTemplateLists(f *excelize.File, t Template) ([][]string, error) {
 	stages := append([]string(nil), usualStages...)
 	extra := slices.Clone(t.Stages)
 	sort.Strings(extra)
@@ -165,7 +186,7 @@ func buildTemplate(t Template) (*excelize.File, error) {
 	}
 	fields := t.Scheme.Fields
 	if len(fields) == 0 {
-		for _, p := range projects {
+		for _, p := range t.Projects {
 			if p.Field != "" && !slices.Contains(fields, p.Field) {
 				fields = append(fields, p.Field)
 			}
@@ -180,33 +201,55 @@ func buildTemplate(t Template) (*excelize.File, error) {
 			}
 		}
 	}
-	if err := f.SetSheetVisible(SheetLists, false); err != nil {
-		return nil, err
-	}
+	return lists, f.SetSheetVisible(SheetLists, false)
+}
 
+// writeTemplateSheet writes 추진현황: the city's projects and blank rows,
+// drop-downs, autofilter, print setup, locked headers.
+func writeTemplateSheet(f *excelize.File, st *styles, t Template, lists [][]string) error {
 	s, err := newSheetOut(f, SheetTemplate, nil)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	asOfLine := "(기준:           )"
 	if t.AsOf != "" {
 		asOfLine = "(기준: " + officialDate(t.AsOf) + ")"
 	}
 	spec := &tableSpec{
-		title:      "해오름동맹 공동협력사업 추진현황 (" + name + ")",
+		title:      "해오름동맹 공동협력사업 추진현황 (" + cityFullName(t.City) + ")",
 		asOfLine:   asOfLine,
 		asOfInput:  true,
 		note:       tierNote(t.City) + "  ※ 작성요령 시트를 참고해 주세요.",
 		cols:       templateColumns(t.City),
-		groups:     groupByField(projects, t.Scheme.Fields),
+		groups:     groupByField(t.Projects, t.Scheme.Fields),
 		input:      true,
 		blankRows:  t.BlankRows,
 		freezeCols: 3,
 	}
-	info, err := writeTable(s, &st, spec)
+	info, err := writeTable(s, st, spec)
 	if err != nil {
-		return nil, err
+		return err
 	}
+	if err := addTemplateValidations(f, info, lists); err != nil {
+		return err
+	}
+	if err := f.AutoFilter(SheetTemplate, cell(1, headerRow2)+":"+cell(info.lastCol, info.lastData), nil); err != nil {
+		return err
+	}
+	if err := pageSetup(f, SheetTemplate, info.headerRows, t.AsOf); err != nil {
+		return err
+	}
+	// Headers locked; data cells (styled unlocked) stay editable.
+	if err := f.ProtectSheet(SheetTemplate, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true,
+		FormatColumns: true, FormatRows: true, AutoFilter: true, Sort: true, InsertRows: true}); err != nil {
+		return err
+	}
+	return s.sw.Flush()
+}
+
+// addTemplateValidations adds the drop-downs and the 추진율 range check
+// over the data rows.
+func addTemplateValidations(f *excelize.File, info tableInfo, lists [][]string) error {
 	colRange := func(head string) string {
 		c := colName(info.colOf[head])
 		return c + strconv.Itoa(info.firstData) + ":" + c + strconv.Itoa(info.lastData)
@@ -233,33 +276,14 @@ func buildTemplate(t Template) (*excelize.File, error) {
 		v := excelize.NewDataValidation(true)
 		v.Sqref = colRange(d.head)
 		if err := d.set(v); err != nil {
-			return nil, err
+			return err
 		}
 		v.SetError(excelize.DataValidationErrorStyleStop, d.title, d.text)
 		if err := f.AddDataValidation(SheetTemplate, v); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	if err := f.AutoFilter(SheetTemplate, cell(1, headerRow2)+":"+cell(info.lastCol, info.lastData), nil); err != nil {
-		return nil, err
-	}
-	if err := pageSetup(f, SheetTemplate, info.headerRows, t.AsOf); err != nil {
-		return nil, err
-	}
-	// Headers locked; data cells (styled unlocked) stay editable.
-	if err := f.ProtectSheet(SheetTemplate, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true,
-		FormatColumns: true, FormatRows: true, AutoFilter: true, Sort: true, InsertRows: true}); err != nil {
-		return nil, err
-	}
-	if err := s.sw.Flush(); err != nil {
-		return nil, err
-	}
-	if err := writeInstructions(f, &st, t); err != nil {
-		return nil, err
-	}
-	f.SetActiveSheet(0)
-	ok = true
-	return f, nil
+	return nil
 }
 
 // writeInstructions writes 작성요령 in Korean.
@@ -298,7 +322,7 @@ func writeInstructions(f *excelize.File, st *styles, t Template) error {
 		if err := f.SetCellStyle(SheetInstructions, ref, ref, st.para); err != nil {
 			return err
 		}
-		if err := f.SetRowHeight(SheetInstructions, i+2, rowHeight(lineCount(l, 110))+4); err != nil {
+		if err := f.SetRowHeight(SheetInstructions, i+2, min(rowHeight(lineCount(l, 110))+4, maxRowHeight)); err != nil {
 			return err
 		}
 	}

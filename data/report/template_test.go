@@ -71,6 +71,9 @@ func checkTemplateWorkbook(t *testing.T, path string, city model.City, projects 
 	if got := f.GetSheetList(); !slices.Equal(got, TemplateSheetNames()) {
 		t.Fatalf("sheets %v", got)
 	}
+	if i := f.GetActiveSheetIndex(); i != 0 {
+		t.Errorf("active sheet %d, want %s", i, SheetTemplate)
+	}
 	if vis, _ := f.GetSheetVisible(SheetLists); vis {
 		t.Error("the list sheet should be hidden")
 	}

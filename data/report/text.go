@@ -5,10 +5,13 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/haeoreum/register/data/model"
+	"github.com/haeoreum/register/data/msg"
 	"github.com/haeoreum/register/data/value"
+	"github.com/xuri/excelize/v2"
 )
 
 // officialDate renders YYYY-MM-DD the official way: "2026. 10. 31.".
@@ -103,8 +106,13 @@ var fieldLabels = map[model.FieldKey]string{
 	model.FStart: "시작", model.FEnd: "종료", model.FProgress: "추진율", model.FStage: "단계",
 	model.FOverview: "사업개요", model.FActivities: "추진현황", model.FProblems: "문제점",
 	model.FNextSteps: "향후계획", model.FNotes: "비고", "period_raw": "사업기간(원문)",
+	"code": "코드", fieldCreated: "사업 추가", "as_of": "자료 기준일", "deleted": "등록 상태",
 }
 
+// fieldCreated is the history's line for a project added to the register.
+const fieldCreated model.FieldKey = "created"
+
+// fieldLabel is a field's Korean name; never the register's internal one.
 func fieldLabel(k model.FieldKey) string {
 	if t, ok := model.TierOf(k); ok {
 		return "사업비 " + model.TierLabel("", t)
@@ -112,7 +120,7 @@ func fieldLabel(k model.FieldKey) string {
 	if l, ok := fieldLabels[k]; ok {
 		return l
 	}
-	return string(k)
+	return "기타 항목"
 }
 
 // fieldValueText renders a field's canonical text for people: amounts in
@@ -125,6 +133,18 @@ func fieldValueText(k model.FieldKey, v string) string {
 		return v
 	}
 	switch k {
+	case fieldCreated:
+		if v == "" {
+			return ""
+		}
+		return "신규 등록"
+	case "deleted":
+		if v == "1" {
+			return "삭제"
+		}
+		return "등록"
+	case "as_of":
+		return officialDate(v)
 	case model.FStart:
 		return officialMonth(v)
 	case model.FEnd:
@@ -162,6 +182,8 @@ func textWidth(s string) float64 {
 	w := 0.0
 	for _, r := range s {
 		switch {
+		case r == ' ' || r == '.' || r == ',' || r == ':' || r == '\'' || r == '(' || r == ')' || r == '|':
+			w += 0.5
 		case r < utf8.RuneSelf:
 			w += 1.0
 		case unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Han, r) || (r >= 0xFF00 && r <= 0xFFEF):
@@ -212,3 +234,54 @@ func lineCount(s string, width float64) int {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// maxCellText is the most an Excel cell holds, in UTF-16 units; excelize
+// cuts a longer text silently, so it is refused before.
+const maxCellText = excelize.TotalCellChars
+
+// utf16Len counts a text's UTF-16 units, the measure of Excel's limit.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
+}
+
+// checkCellText refuses a text no cell can hold, naming the project and
+// the field: one longer than a cell takes, or with a character an xlsx
+// cannot carry (excelize would write U+FFFD in its place, silently).
+func checkCellText(v, sheet, ref, name, code, field string) error {
+	where := msg.Where{Sheet: sheet, Cell: ref}
+	if r, bad := badXMLRune(v); bad {
+		return msg.Errorf(where, msgBadChar, name, code, field, r)
+	}
+	if len(v) <= maxCellText { // UTF-8 never takes fewer bytes than UTF-16 units
+		return nil
+	}
+	if n := utf16Len(v); n > maxCellText {
+		return msg.Errorf(where, msgTooLong, name, code, field, n, maxCellText)
+	}
+	return nil
+}
+
+// badXMLRune finds the first character XML 1.0 cannot hold (control
+// characters other than tab and line breaks, U+FFFE/U+FFFF, broken UTF-8).
+func badXMLRune(s string) (rune, bool) {
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf { // ASCII: the usual case, checked byte by byte
+			if b < 0x20 && b != '\t' && b != '\n' && b != '\r' {
+				return rune(b), true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0xFFFE || r == 0xFFFF {
+			return r, true
+		}
+		i += size
+	}
+	return 0, false
+}

@@ -54,6 +54,7 @@ func typeInForm(t *testing.T, e *env, l msg.Lang, c fieldtest.Case) {
 	u.Wait()
 	after := e.project(c.Code).Get(c.Field)
 	checkTyped(t, l, c, before, after, u.lastMessage)
+	d.populate() // a refused value stays in the form until put right: revert it
 	undoChange(t, e, before, after)
 }
 

@@ -47,11 +47,21 @@ var labels = map[model.FieldKey]msg.ID{
 // Label is the field's name in the current language, the one the window,
 // the CLI and the report all print. An unknown key is shown as it is, so
 // nothing is ever silent, but every key the register writes has a label.
-func Label(k model.FieldKey) string {
+func Label(k model.FieldKey) string { return LabelIn(msg.Language(), k) }
+
+// LabelIn is the field's name in language l (the council's report is
+// Korean whatever the language of the program).
+func LabelIn(l msg.Lang, k model.FieldKey) string {
 	if id, ok := labels[k]; ok {
-		return msg.Text(id)
+		return msg.TextIn(l, id)
 	}
 	return string(k)
+}
+
+// Known reports whether k is a field or bookkeeping key with a label.
+func Known(k model.FieldKey) bool {
+	_, ok := labels[k]
+	return ok
 }
 
 var (

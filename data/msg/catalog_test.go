@@ -2,9 +2,11 @@ package msg_test
 
 import (
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -24,7 +26,25 @@ import (
 	_ "github.com/haeoreum/register/data/value"
 )
 
-var verb = regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
+var verb = regexp.MustCompile(`%[-+# 0-9.]*(?:\[(\d+)\])?[-+# 0-9.]*([a-zA-Z%])`)
+
+// arguments maps each argument a format uses (by its position, explicit
+// %[n]s indexes included) to its verb.
+func arguments(format string) map[int]string {
+	out := map[int]string{}
+	next := 1
+	for _, m := range verb.FindAllStringSubmatch(format, -1) {
+		if m[2] == "%" {
+			continue
+		}
+		if m[1] != "" {
+			next, _ = strconv.Atoi(m[1])
+		}
+		out[next] = m[2]
+		next++
+	}
+	return out
+}
 
 // Every message of every package has both languages with the same
 // arguments, the Korean one in Korean.
@@ -39,7 +59,7 @@ func TestEveryMessageHasBothLanguages(t *testing.T) {
 			t.Errorf("%s lacks a language", id)
 			continue
 		}
-		if a, b := verb.FindAllString(ko, -1), verb.FindAllString(en, -1); strings.Join(a, "") != strings.Join(b, "") {
+		if a, b := arguments(ko), arguments(en); !maps.Equal(a, b) {
 			t.Errorf("%s: Korean takes %v, English %v", id, a, b)
 		}
 		if !hasHangul(ko) && ko != en {

@@ -101,7 +101,7 @@ func TestChangesNetOfUndoneWork(t *testing.T) {
 	want := map[string]map[string][2]string{
 		"HA-E02": {"단계": {stage, "준공"}},
 		"HA-E03": {"비고": {"(없음)", "예산 확정"}},
-		"HA-E04": {"사업비 국비": {"6,000백만원", "7,000백만원"}},
+		"HA-E04": {"국비": {"6,000백만원", "7,000백만원"}},
 	}
 	if n != 3 {
 		t.Errorf("%d lines, want 3: %v", n, got)

@@ -34,7 +34,8 @@ type Data struct {
 	Conflicts []*register.Conflict // open ones
 	Changes   []register.Change    // made on or after Since, newest first
 	Scheme    register.FieldScheme
-	AsOf      string // YYYY-MM-DD: the report's 기준일 (the date of the cities' data)
+	Plan      register.Plan // the plan year the register is compared with
+	AsOf      string        // YYYY-MM-DD: the report's 기준일 (the date of the cities' data)
 	Since     string // YYYY-MM-DD: the first day of 변경사항 (the last meeting)
 	Author    string // document property; default "해오름동맹 사무국"
 	Created   time.Time
@@ -81,6 +82,9 @@ func Load(ctx context.Context, reg *register.Register, asOf, since string) (Data
 		return d, err
 	}
 	if d.Scheme, err = reg.Scheme(ctx); err != nil {
+		return d, err
+	}
+	if d.Plan, err = reg.Plan(ctx); err != nil {
 		return d, err
 	}
 	d.defaults()

@@ -1,10 +1,15 @@
 package report
 
 import (
+	"cmp"
 	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/haeoreum/register/data/model"
-	"github.com/xuri/excelize/v2"
+	"github.com/haeoreum/register/data/msg"
+	"github.com/haeoreum/register/data/summary"
 )
 
 // summaryRow is one field's line of 총괄: projects and budget by lead city
@@ -112,6 +117,13 @@ func writeSummary(f *excelize.File, st *styles, d Data, tap rowTap) error {
 	if err := sp.overall(pl); err != nil {
 		return err
 	}
+	figures := summary.Of(d.Projects, d.Plan)
+	if err := sp.put(18, excelize.Cell{StyleID: st.note, Value: figures.Plan.TextIn(msg.Korean)}); err != nil {
+		return err
+	}
+	if err := sp.byWorkGroup(figures); err != nil {
+		return err
+	}
 	if err := sp.byCity(pl); err != nil {
 		return err
 	}
@@ -181,6 +193,36 @@ func (sp summaryPrinter) title(asOf string) error {
 	line[0] = excelize.Cell{StyleID: sp.st.note, Value: "(기준: " + officialDate(asOf) + ")"}
 	line[summaryCols-1] = excelize.Cell{StyleID: sp.st.noteRight, Value: "(단위: 건, 백만원, %)"}
 	return sp.put(20, line...)
+}
+
+// byWorkGroup writes the projects by working-level council (실무협의회), as
+// they meet: its fields, count, budget, average progress.
+func (sp summaryPrinter) byWorkGroup(s summary.Summary) error {
+	if err := sp.section("실무협의회별 현황"); err != nil {
+		return err
+	}
+	if err := sp.put(24, sp.hdr("실무협의회"), sp.hdr("분야"), nil, nil, sp.hdr("사업 수"), sp.hdr("총사업비"), sp.hdr("평균 추진율(%)")); err != nil {
+		return err
+	}
+	if err := sp.s.merge(2, sp.s.row, 4, sp.s.row); err != nil {
+		return err
+	}
+	st := sp.st
+	for _, g := range s.ByWork {
+		var won wonSum
+		for _, p := range g.Projects {
+			won.add(p.Budget.Total)
+		}
+		if err := sp.put(18, excelize.Cell{StyleID: st.text, Value: cmp.Or(g.Name, "분야 없음")},
+			excelize.Cell{StyleID: st.text, Value: strings.Join(g.Fields, ", ")}, nil, nil,
+			sp.num(st.count, len(g.Projects)), sp.amt(rowBody, won), sp.prog(st.progress, g.Progress)); err != nil {
+			return err
+		}
+		if err := sp.s.merge(2, sp.s.row, 4, sp.s.row); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // overall writes "1. 총괄": counts, budget by tier, progress, conflicts.

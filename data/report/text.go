@@ -8,10 +8,12 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/xuri/excelize/v2"
+
+	"github.com/haeoreum/register/data/field"
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/msg"
 	"github.com/haeoreum/register/data/value"
-	"github.com/xuri/excelize/v2"
 )
 
 // officialDate renders YYYY-MM-DD the official way: "2026. 10. 31.".
@@ -100,25 +102,20 @@ func millionsText(won int64) string {
 	return s
 }
 
-// fieldLabels are the Korean names of the register's fields.
-var fieldLabels = map[model.FieldKey]string{
-	model.FName: "사업명", model.FField: "분야", model.FKind: "구분", model.FLead: "주관", model.FCities: "참여",
-	model.FStart: "시작", model.FEnd: "종료", model.FProgress: "추진율", model.FStage: "단계",
-	model.FOverview: "사업개요", model.FActivities: "추진현황", model.FProblems: "문제점",
-	model.FNextSteps: "향후계획", model.FNotes: "비고", "period_raw": "사업기간(원문)",
-	"code": "코드", fieldCreated: "사업 추가", "as_of": "자료 기준일", "deleted": "등록 상태",
-}
+// reportLabels name what the report lists besides the register's fields.
+var reportLabels = map[model.FieldKey]string{"code": "코드", fieldCreated: "사업 추가", "deleted": "등록 상태"}
 
 // fieldCreated is the history's line for a project added to the register.
 const fieldCreated model.FieldKey = "created"
 
-// fieldLabel is a field's Korean name; never the register's internal one.
+// fieldLabel is a field's Korean name, the one the window and the CLI use
+// too (data/field); never the register's internal one.
 func fieldLabel(k model.FieldKey) string {
-	if t, ok := model.TierOf(k); ok {
-		return "사업비 " + model.TierLabel("", t)
-	}
-	if l, ok := fieldLabels[k]; ok {
+	if l, ok := reportLabels[k]; ok {
 		return l
+	}
+	if field.Known(k) {
+		return field.LabelIn(msg.Korean, k)
 	}
 	return "기타 항목"
 }

@@ -50,18 +50,21 @@ func checkPlan(plan register.Plan, s Summary) PlanCheck {
 
 // Text is the check as one line: "2025 시행계획 43건 = 계속 35 + 신규 8 ·
 // 등록부 43 = 35 + 8 ✔", or what differs.
-func (c PlanCheck) Text() string {
+func (c PlanCheck) Text() string { return c.TextIn(msg.Language()) }
+
+// TextIn is Text in language l (the council's report is in Korean).
+func (c PlanCheck) TextIn(l msg.Lang) string {
 	p := c.Plan
 	if p.Year == 0 {
-		return msg.Text(msgNoPlan, c.Projects, c.Continuing, c.New)
+		return msg.TextIn(l, msgNoPlan, c.Projects, c.Continuing, c.New)
 	}
 	id := msgPlanAgrees
 	if !c.Agrees {
 		id = msgPlanDiffers
 	}
-	text := msg.Text(id, p.Year, p.Projects, p.Continuing, p.New, c.Projects, c.Continuing, c.New)
+	text := msg.TextIn(l, id, p.Year, p.Projects, p.Continuing, p.New, c.Projects, c.Continuing, c.New)
 	if len(c.OutsidePlan) > 0 {
-		text += " · " + msg.Text(msgOutsidePlan, joinNames(c.OutsidePlan))
+		text += " · " + msg.TextIn(l, msgOutsidePlan, joinNames(c.OutsidePlan))
 	}
 	return text
 }

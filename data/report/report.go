@@ -36,8 +36,8 @@ type Data struct {
 	Scheme    register.FieldScheme
 	Plan      register.Plan // the plan year the register is compared with
 	AsOf      string        // YYYY-MM-DD: the report's 기준일 (the date of the cities' data)
-	Since     string // YYYY-MM-DD: the first day of 변경사항 (the last meeting)
-	Author    string // document property; default "해오름동맹 사무국"
+	Since     string        // YYYY-MM-DD: the first day of 변경사항 (the last meeting)
+	Author    string        // document property; default "해오름동맹 사무국"
 	Created   time.Time
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/haeoreum/register/data/msg"
 	"github.com/haeoreum/register/data/sheet"
 	"github.com/haeoreum/register/data/value"
+	"golang.org/x/text/unicode/norm"
 )
 
 // totalWords mark subtotal and total rows, which are not projects.
@@ -48,6 +49,8 @@ func (t *Table) Records() iter.Seq[*Record] {
 }
 
 // readRecords reads every project row under the header and yields it.
+// A row with a cell that cannot be read is not yielded; its errors refuse
+// the file.
 func readRecords(wb *sheet.Workbook, s *sheet.Sheet, h header, t *Table, yield func(*Record) bool) {
 	last := max(h.upper, h.lower)
 	byRole := map[Role]Column{}
@@ -70,7 +73,13 @@ func readRecords(wb *sheet.Workbook, s *sheet.Sheet, h header, t *Table, yield f
 	where := func(col, row int) msg.Where {
 		return msg.Where{File: wb.File, Sheet: s.Name, Cell: sheet.CellName(col, row)}
 	}
+	var fieldMerges *spans
+	if c, ok := byRole[RoleField]; ok {
+		fieldMerges = colSpans(s, c.Col)
+	}
+	t.dups = newDuplicates()
 	field := Value{}
+	projects := 0
 	for _, row := range s.Rows {
 		if row.Num <= last {
 			continue
@@ -79,33 +88,44 @@ func readRecords(wb *sheet.Workbook, s *sheet.Sheet, h header, t *Table, yield f
 			continue
 		}
 		rec := Record{Row: row.Num, Hidden: row.Hidden, Values: map[model.FieldKey]Value{}, HasAsOf: hasAsOf}
+		// Every value is read as NFC, so a name a Mac wrote decomposed is
+		// the same text (and alias) as the one Windows wrote.
 		cell := func(c Column) (sheet.Cell, string, msg.Where) {
 			var v sheet.Cell
 			if c.Col <= len(row.Cells) {
 				v = row.Cells[c.Col-1]
+				v.Value = norm.NFC.String(v.Value)
 			}
 			return v, sheet.CellName(c.Col, row.Num), where(c.Col, row.Num)
 		}
 		fail := func(err error, w msg.Where, what string, raw string) {
-			var me *msg.Error
-			if errors.As(err, &me) {
-				copied := *me
-				copied.Where = w
-				t.Errors = append(t.Errors, &copied)
+			if e := located(err, w); e != nil {
+				t.Errors = append(t.Errors, e)
 				return
 			}
 			t.Errors = append(t.Errors, msg.Errorf(w, msgBadCell, what, raw))
 		}
 
 		if c, ok := byRole[RoleField]; ok {
-			v := strings.TrimSpace(mergedValue(s, c.Col, row.Num))
-			if v != "" && !isTotalText(v) {
-				field = Value{Text: v, Raw: v, Cell: sheet.CellName(c.Col, row.Num)}
+			v, _, w := cell(c)
+			if v.Value == "" {
+				v.Value = norm.NFC.String(fieldMerges.topLeft(row.Num))
+			}
+			text := strings.TrimSpace(v.Value)
+			if err := value.CheckText(text); err != nil {
+				fail(err, w, c.Header, text)
+			} else if text != "" && !isTotalText(text) {
+				field = Value{Text: text, Raw: text, Cell: w.Cell}
 			}
 			rec.Field = field
 		}
 		if c, ok := byRole[RoleName]; ok {
-			v, ref, _ := cell(c)
+			v, ref, w := cell(c)
+			if v.Formula && v.Type == 0 { // a name not calculated: the row must not vanish
+				t.Errors = append(t.Errors, msg.Errorf(w, msgFormulaNoValue))
+				projects++
+				continue
+			}
 			name := strings.Join(strings.Fields(v.Value), " ")
 			rec.Name = Value{Text: name, Raw: v.Value, Cell: ref}
 		}
@@ -119,13 +139,14 @@ func readRecords(wb *sheet.Workbook, s *sheet.Sheet, h header, t *Table, yield f
 			}
 			continue
 		}
+		projects++
+		if errs := rowProblems(row, t.Columns, where); len(errs) > 0 {
+			t.Errors = append(t.Errors, errs...)
+			continue
+		}
 		for _, c := range amounts {
 			v, ref, w := cell(c)
-			if v.Formula && v.Value == "" {
-				t.Errors = append(t.Errors, msg.Errorf(w, msgFormulaNoValue))
-				continue
-			}
-			a, err := value.ParseAmount(v.Value, c.Unit, value.FormatDecimals(s.Format(v)))
+			a, err := value.ParseBudget(v.Value, c.Unit, value.FormatDecimals(s.Format(v)))
 			if errors.Is(err, value.ErrEmpty) {
 				continue
 			}
@@ -250,12 +271,21 @@ func readRecords(wb *sheet.Workbook, s *sheet.Sheet, h header, t *Table, yield f
 			rec.Values[model.FCities] = cs
 		}
 		checkSum(&rec, t, wb.File, s.Name)
+		if e := checkOrder(&rec, wb.File, s.Name); e != nil {
+			t.Errors = append(t.Errors, e)
+		}
+		if e := t.dups.check(&rec, msg.Where{File: wb.File, Sheet: s.Name}); e != nil {
+			t.Errors = append(t.Errors, e)
+		}
 		if rec.Hidden {
 			t.Warnings = append(t.Warnings, msg.Errorf(where(byRole[RoleName].Col, row.Num), msgHiddenRow, rec.Name.Text))
 		}
 		if !yield(&rec) {
 			return
 		}
+	}
+	if projects == 0 { // a header alone is no list of projects
+		t.Errors = append(t.Errors, msg.Errorf(where(1, h.upper), msgNoProjects, h.upper))
 	}
 }
 

@@ -24,40 +24,45 @@ func hiddenRune(r rune) bool {
 }
 
 // CheckText refuses cell text holding a hidden character (see hiddenRune)
-// or bytes that are not UTF-8. The message shows the text with each such
-// character written out as ⟨U+001B⟩, so the user can find it and the
-// message itself is safe to print.
+// or bytes that are not UTF-8. The message shows the text as Visible does,
+// so the user can find the character and the message is safe to print.
 func CheckText(raw string) error {
 	bad := !utf8.ValidString(raw)
+	first := 0 // rune index of the first hidden character
 	for _, r := range raw {
 		if hiddenRune(r) {
 			bad = true
 			break
 		}
+		first++
 	}
 	if !bad {
 		return nil
 	}
+	shownText := Visible(raw)
+	if first > 40 { // the message shows 60 characters: start near the first marker
+		shownText = "…" + string([]rune(shownText)[first-20:])
+	}
+	return fail(idHiddenChar, shownText)
+}
+
+// Visible returns s with each hidden character written out as ⟨U+001B⟩
+// and each byte that is not UTF-8 as ⟨0xFF⟩, for showing text that came
+// from a file (a header in a warning) without a terminal obeying it.
+func Visible(s string) string {
+	if utf8.ValidString(s) && strings.IndexFunc(s, hiddenRune) < 0 {
+		return s
+	}
 	var b strings.Builder
-	first := -1 // rune index of the first marker
-	n := 0
-	for i, r := range raw {
-		n++
-		if first < 0 && hiddenRune(r) {
-			first = n - 1
-		}
+	for i, r := range s {
 		switch {
-		case r == utf8.RuneError && !strings.HasPrefix(raw[i:], "\uFFFD"):
-			fmt.Fprintf(&b, "⟨0x%02X⟩", raw[i])
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+			fmt.Fprintf(&b, "⟨0x%02X⟩", s[i])
 		case hiddenRune(r):
 			fmt.Fprintf(&b, "⟨U+%04X⟩", r)
 		default:
 			b.WriteRune(r)
 		}
 	}
-	shownText := b.String()
-	if first > 40 { // the message shows 60 characters: start near the first marker
-		shownText = "…" + string([]rune(shownText)[first-20:])
-	}
-	return fail(idHiddenChar, shownText)
+	return b.String()
 }

@@ -49,11 +49,12 @@ func located(err error, w msg.Where) *msg.Error {
 	return &copied
 }
 
-// rowProblems checks every used column of a project row.
+// rowProblems checks every used column of a project row but the field
+// (which readRecords checks on every row, since it fills down).
 func rowProblems(row sheet.Row, cols []Column, where func(col, row int) msg.Where) []*msg.Error {
 	var out []*msg.Error
 	for _, c := range cols {
-		if !c.Used || c.Col > len(row.Cells) {
+		if !c.Used || c.Role == RoleField || c.Col > len(row.Cells) {
 			continue
 		}
 		if e := cellProblem(row.Cells[c.Col-1], where(c.Col, row.Num)); e != nil {

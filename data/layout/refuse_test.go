@@ -188,3 +188,17 @@ func TestHiddenCharactersInAHeaderAreRefused(t *testing.T) {
 		}
 	}
 }
+
+func TestFieldWithoutResultIsRefusedOnce(t *testing.T) {
+	path := writeRows(t, [][]any{
+		{"분야", "사업명", "총사업비(백만원)", "추진율(%)"},
+		{"경제", "가 사업", 100, 10},
+		{`="문화"&"관광"`, nil, nil, nil}, // a field label row: the rows below would stay 경제
+		{nil, "나 사업", 100, 10},
+		{`="방재"`, "다 사업", 100, 10},
+	})
+	tb, _ := readAll(t, path)
+	if errorAt(tb, "A3") == nil || errorAt(tb, "A5") == nil || len(tb.Errors) != 2 {
+		t.Errorf("errors %v", tb.Errors)
+	}
+}

@@ -112,7 +112,9 @@ func readRecords(wb *sheet.Workbook, s *sheet.Sheet, h header, t *Table, yield f
 				v.Value = norm.NFC.String(fieldMerges.topLeft(row.Num))
 			}
 			text := strings.TrimSpace(v.Value)
-			if err := value.CheckText(text); err != nil {
+			if v.Formula && v.Type == 0 { // the rows below would take the field above
+				t.Errors = append(t.Errors, msg.Errorf(w, msgFormulaNoValue))
+			} else if err := value.CheckText(text); err != nil {
 				fail(err, w, c.Header, text)
 			} else if text != "" && !isTotalText(text) {
 				field = Value{Text: text, Raw: text, Cell: w.Cell}

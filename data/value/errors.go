@@ -19,8 +19,8 @@ var (
 		"사업비 '%s'이(가) 한 사업의 사업비로 받을 수 있는 상한 10조 원을 넘습니다. 금액과 단위(원·천원·백만원·억원)를 확인해 주세요",
 		"the budget '%s' is above 10조 won (10 trillion), the most one project's budget may be. Check the amount and its unit (원, 천원, 백만원, 억원)")
 	idHiddenChar = msg.Define("value.hidden_char",
-		"'%s'에 화면에 보이지 않는 제어 문자나 글자 방향 바꿈 문자(⟨U+…⟩로 표시)가 들어 있습니다. 그 문자를 지우고 다시 가져와 주세요",
-		"'%s' holds an invisible control or text-direction character (shown as ⟨U+…⟩). Delete it and import again")
+		"'%s'에 화면에 보이지 않는 제어 문자, 글자 방향 바꿈 문자 또는 깨진 글자(⟨U+…⟩로 표시)가 들어 있습니다. 그 문자를 지우거나 바로 고친 뒤 다시 가져와 주세요",
+		"'%s' holds an invisible control character, a text-direction character or a broken character (shown as ⟨U+…⟩). Delete or correct it and import again")
 	idDate          = msg.Define("value.date", "날짜 '%s'을(를) 읽을 수 없습니다(예: 2026. 10. 31.)", "cannot read the date '%s' (e.g. 2026. 10. 31.)")
 	idDateInvalid   = msg.Define("value.date.invalid", "'%s'은(는) 달력에 없는 날짜입니다", "'%s' is not a calendar date")
 	idDateRange     = msg.Define("value.date.range", "날짜 '%s'이(가) 1900년부터 2200년까지의 범위를 벗어납니다", "the date '%s' is outside the years 1900 to 2200")

@@ -2,9 +2,6 @@ package layout
 
 import (
 	"errors"
-	"hash/fnv"
-	"maps"
-	"slices"
 	"strings"
 
 	"github.com/haeoreum/register/data/model"
@@ -27,15 +24,24 @@ var errorValues = map[string]bool{
 	"#BLOCKED!": true, "#CONNECT!": true, "#BUSY!": true, "#UNKNOWN!": true,
 }
 
-// cellProblem returns why a cell of a used column cannot be read, or nil.
-func cellProblem(c sheet.Cell, w msg.Where) *msg.Error {
-	switch raw := strings.TrimSpace(c.Value); {
+// cellProblem returns why a cell of a used column cannot be read, or nil;
+// where is asked only for a problem.
+func cellProblem(c sheet.Cell, where func() msg.Where) *msg.Error {
+	switch {
 	case c.Formula && c.Type == 0:
-		return msg.Errorf(w, msgFormulaNoValue)
-	case c.Type == sheet.TypeError || errorValues[strings.ToUpper(raw)]:
-		return msg.Errorf(w, msgErrorValue, raw)
+		return msg.Errorf(where(), msgFormulaNoValue)
+	case c.Type == sheet.TypeError || isErrorValue(c.Value):
+		return msg.Errorf(where(), msgErrorValue, strings.TrimSpace(c.Value))
 	}
-	return located(value.CheckText(c.Value), w)
+	if err := value.CheckText(c.Value); err != nil {
+		return located(err, where())
+	}
+	return nil
+}
+
+func isErrorValue(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasPrefix(s, "#") && len(s) <= 16 && errorValues[strings.ToUpper(s)]
 }
 
 // located returns err (a *msg.Error from package value) placed at w.
@@ -57,7 +63,7 @@ func rowProblems(row sheet.Row, cols []Column, where func(col, row int) msg.Wher
 		if !c.Used || c.Role == RoleField || c.Col > len(row.Cells) {
 			continue
 		}
-		if e := cellProblem(row.Cells[c.Col-1], where(c.Col, row.Num)); e != nil {
+		if e := cellProblem(row.Cells[c.Col-1], func() msg.Where { return where(c.Col, row.Num) }); e != nil {
 			out = append(out, e)
 		}
 	}
@@ -78,78 +84,101 @@ func checkOrder(rec *Record, file, sheetName string) *msg.Error {
 		strings.TrimSpace(start.Raw), start.Cell, strings.TrimSpace(end.Raw), end.Cell)
 }
 
-// seenRow is what a read is kept of each project row, to tell the same
-// project listed twice with other values.
-type seenRow struct {
-	print uint64 // fingerprint of the row's values
-	name  string
-	cell  string // the name cell
-}
-
 // duplicates finds the same project twice in one sheet: the same code, or
 // (without codes) the same name as NormalizeName reads it. Both rows with
 // the same values is harmless (the importer warns); with other values
-// neither can be taken over the other, so the file is refused.
+// neither can be taken over the other, so the file is refused. It keeps
+// 8-byte hashes, not the rows: a 100,000-row sheet costs a few MB.
 type duplicates struct {
-	byKey    map[string]int  // project key → first row
-	byRow    map[int]seenRow // every project row read
-	reported map[int]bool    // rows already refused as a duplicate
+	s        *sheet.Sheet
+	nameCol  int
+	byKey    map[uint64]int // hash of "code" or "name" and the key → first row
+	prints   map[int]uint64 // row → fingerprint of its values, for every project row
+	reported map[int]bool   // rows already refused as a duplicate
 }
 
-func newDuplicates() *duplicates {
-	return &duplicates{byKey: map[string]int{}, byRow: map[int]seenRow{}, reported: map[int]bool{}}
+func newDuplicates(s *sheet.Sheet, nameCol int) *duplicates {
+	return &duplicates{s: s, nameCol: nameCol, byKey: map[uint64]int{}, prints: map[int]uint64{}, reported: map[int]bool{}}
 }
 
 // check records rec and returns an error when an earlier row is the same
 // project with other values.
-func (d *duplicates) check(rec *Record, where msg.Where) *msg.Error {
-	key := "name:" + value.NormalizeName(rec.Name.Text)
-	if rec.Code != "" {
-		key = "code:" + strings.ToUpper(rec.Code)
-	}
-	seen := seenRow{print: fingerprint(rec), name: rec.Name.Text, cell: rec.Name.Cell}
-	d.byRow[rec.Row] = seen
-	first, dup := d.byKey[key]
+func (d *duplicates) check(rec *Record, codeCol int, where msg.Where) *msg.Error {
+	key := projectKey(rec.Code, rec.Name.Text)
+	h := hashStrings(fnvOffset, key)
+	d.prints[rec.Row] = fingerprint(rec)
+	first, dup := d.byKey[h]
 	if !dup {
-		d.byKey[key] = rec.Row
+		d.byKey[h] = rec.Row
 		return nil
 	}
+	if projectKey(d.text(codeCol, first), d.text(d.nameCol, first)) != key {
+		return nil // two keys with one hash: another project
+	}
 	return d.compare(first, rec.Row, where)
+}
+
+// projectKey is what makes two rows one project: the code, else the name.
+func projectKey(code, name string) string {
+	if code != "" {
+		return "code\x00" + strings.ToUpper(code)
+	}
+	return "name\x00" + value.NormalizeName(name)
+}
+
+// text is a cell of an earlier row as readRecords read it.
+func (d *duplicates) text(col, row int) string {
+	if col == 0 {
+		return ""
+	}
+	return strings.Join(strings.Fields(value.NFC(d.s.Cell(col, row).Value)), " ")
 }
 
 // compare refuses row as a second listing of the project in row first
 // when their values differ (once per row).
 func (d *duplicates) compare(first, row int, where msg.Where) *msg.Error {
-	a, okA := d.byRow[first]
-	b, okB := d.byRow[row]
-	if !okA || !okB || a.print == b.print || d.reported[row] {
+	a, okA := d.prints[first]
+	b, okB := d.prints[row]
+	if !okA || !okB || a == b || d.reported[row] {
 		return nil
 	}
 	d.reported[row] = true
-	where.Cell = b.cell
-	return msg.Errorf(where, msgDuplicateDiffers, b.name, b.cell, a.name, a.cell)
+	firstCell, cell := sheet.CellName(d.nameCol, first), sheet.CellName(d.nameCol, row)
+	where.Cell = cell
+	return msg.Errorf(where, msgDuplicateDiffers, d.text(d.nameCol, row), cell, d.text(d.nameCol, first), firstCell)
 }
 
 // fingerprint hashes what a row says about its project (canonical values,
 // not how they were written), so two rows compare without keeping either.
+// Values and city contacts are summed as a set: map order does not matter.
 func fingerprint(rec *Record) uint64 {
-	h := fnv.New64a()
-	put := func(parts ...string) {
-		for _, p := range parts {
-			h.Write([]byte(p))
-			h.Write([]byte{0})
+	h := hashStrings(fnvOffset, rec.Code, rec.Field.Text, rec.AsOf, rec.Contact.Department, rec.Contact.Officer, rec.Contact.Phone)
+	h = hashStrings(h, rec.Aliases...)
+	var set uint64
+	for k, v := range rec.Values {
+		set += hashStrings(fnvOffset, string(k), v.Text)
+	}
+	for c, ct := range rec.CityContacts {
+		set += hashStrings(fnvOffset, "contact", string(c), ct.Department, ct.Officer, ct.Phone)
+	}
+	return hashStrings(h^set, "")
+}
+
+const (
+	fnvOffset uint64 = 14695981039346656037
+	fnvPrime  uint64 = 1099511628211
+)
+
+// hashStrings continues a 64-bit FNV-1a hash over parts, each ended by a
+// zero byte so that ("ab", "c") and ("a", "bc") differ.
+func hashStrings(h uint64, parts ...string) uint64 {
+	for _, p := range parts {
+		for i := 0; i < len(p); i++ {
+			h = (h ^ uint64(p[i])) * fnvPrime
 		}
+		h *= fnvPrime // the zero byte: h ^ 0 == h
 	}
-	put(rec.Code, rec.Field.Text, rec.AsOf, rec.Contact.Department, rec.Contact.Officer, rec.Contact.Phone)
-	for _, k := range slices.Sorted(maps.Keys(rec.Values)) {
-		put(string(k), rec.Values[k].Text)
-	}
-	for _, c := range slices.Sorted(maps.Keys(rec.CityContacts)) {
-		ct := rec.CityContacts[c]
-		put(string(c), ct.Department, ct.Officer, ct.Phone)
-	}
-	put(rec.Aliases...)
-	return h.Sum64()
+	return h
 }
 
 // RefuseIfDiffers is for the importer, which knows when two rows of other

@@ -63,7 +63,7 @@ func TestAMillionMergesReadInLinearTime(t *testing.T) {
 	if n != 199_999 || len(tb.Errors) > 0 {
 		t.Fatalf("%d records, errors %v", n, tb.Errors)
 	}
-	if took > 15*time.Second {
+	if took > 30*time.Second { // the old scan did not finish in 300 s
 		t.Errorf("took %v", took)
 	}
 }

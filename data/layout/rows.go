@@ -13,7 +13,6 @@ import (
 	"github.com/haeoreum/register/data/msg"
 	"github.com/haeoreum/register/data/sheet"
 	"github.com/haeoreum/register/data/value"
-	"golang.org/x/text/unicode/norm"
 )
 
 // totalWords mark subtotal and total rows, which are not projects.
@@ -77,7 +76,7 @@ func readRecords(wb *sheet.Workbook, s *sheet.Sheet, h header, t *Table, yield f
 	if c, ok := byRole[RoleField]; ok {
 		fieldMerges = colSpans(s, c.Col)
 	}
-	t.dups = newDuplicates()
+	t.dups = newDuplicates(s, byRole[RoleName].Col)
 	field := Value{}
 	projects := 0
 	for _, row := range s.Rows {
@@ -94,7 +93,7 @@ func readRecords(wb *sheet.Workbook, s *sheet.Sheet, h header, t *Table, yield f
 			var v sheet.Cell
 			if c.Col <= len(row.Cells) {
 				v = row.Cells[c.Col-1]
-				v.Value = norm.NFC.String(v.Value)
+				v.Value = value.NFC(v.Value)
 			}
 			return v, sheet.CellName(c.Col, row.Num), where(c.Col, row.Num)
 		}
@@ -109,7 +108,7 @@ func readRecords(wb *sheet.Workbook, s *sheet.Sheet, h header, t *Table, yield f
 		if c, ok := byRole[RoleField]; ok {
 			v, _, w := cell(c)
 			if v.Value == "" {
-				v.Value = norm.NFC.String(fieldMerges.topLeft(row.Num))
+				v.Value = value.NFC(fieldMerges.topLeft(row.Num))
 			}
 			text := strings.TrimSpace(v.Value)
 			if v.Formula && v.Type == 0 { // the rows below would take the field above
@@ -276,7 +275,7 @@ func readRecords(wb *sheet.Workbook, s *sheet.Sheet, h header, t *Table, yield f
 		if e := checkOrder(&rec, wb.File, s.Name); e != nil {
 			t.Errors = append(t.Errors, e)
 		}
-		if e := t.dups.check(&rec, msg.Where{File: wb.File, Sheet: s.Name}); e != nil {
+		if e := t.dups.check(&rec, byRole[RoleCode].Col, msg.Where{File: wb.File, Sheet: s.Name}); e != nil {
 			t.Errors = append(t.Errors, e)
 		}
 		if rec.Hidden {

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/haeoreum/register/data/model"
@@ -81,7 +82,17 @@ func checkOrder(rec *Record, file, sheetName string) *msg.Error {
 		return nil
 	}
 	return msg.Errorf(msg.Where{File: file, Sheet: sheetName, Cell: end.Cell}, msgStartAfterEnd,
-		strings.TrimSpace(start.Raw), start.Cell, strings.TrimSpace(end.Raw), end.Cell)
+		shownMonth(start), start.Cell, shownMonth(end), end.Cell)
+}
+
+// shownMonth is a month as the user wrote it, or as "2028-06" when the
+// cell holds a date serial (46296), which would mean nothing to them.
+func shownMonth(v Value) string {
+	raw := strings.TrimSpace(v.Raw)
+	if _, err := strconv.ParseFloat(raw, 64); err == nil && len(raw) >= 5 {
+		return v.Text
+	}
+	return raw
 }
 
 // duplicates finds the same project twice in one sheet: the same code, or

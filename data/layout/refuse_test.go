@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/haeoreum/register/data/model"
 )
@@ -97,14 +98,18 @@ func TestStartAfterEndInSeparateColumnsIsRefused(t *testing.T) {
 		{"나 사업", 100, 10, "2025", "2024"},
 		{"다 사업", 100, 10, "2024. 6.", "2024"}, // a year-only end is its December
 		{"라 사업", 100, 10, "2024. 6.", "계속"},
+		{"마 사업", 100, 10, time.Date(2028, 6, 1, 0, 0, 0, 0, time.UTC), time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)},
 	})
 	tb, _ := readAll(t, path)
-	for _, cell := range []string{"E2", "E3"} {
+	for _, cell := range []string{"E2", "E3", "E6"} {
 		if e := errorAt(tb, cell); e == nil || !strings.Contains(e.Error(), "D"+cell[1:]) {
 			t.Errorf("%s: %v; errors %v", cell, e, tb.Errors)
 		}
 	}
-	if len(tb.Errors) != 2 {
+	if e := errorAt(tb, "E6"); e == nil || !strings.Contains(e.Error(), "'2028-06'") {
+		t.Errorf("a date cell is shown as its month: %v", e)
+	}
+	if len(tb.Errors) != 3 {
 		t.Errorf("errors %v", tb.Errors)
 	}
 }

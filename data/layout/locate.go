@@ -173,8 +173,8 @@ func headerProblems(h header, where func(cell string) msg.Where) []*msg.Error {
 	var out []*msg.Error
 	for col := 1; col <= maxKey(h.texts); col++ {
 		for i, row := range []int{h.upper, h.lower} {
-			if e := located(value.CheckText(h.texts[col][i]), where(sheet.CellName(col, row))); e != nil && row > 0 {
-				out = append(out, e)
+			if err := value.CheckText(h.texts[col][i]); err != nil {
+				out = append(out, located(err, where(sheet.CellName(col, row))))
 			}
 		}
 	}

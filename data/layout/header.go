@@ -100,13 +100,18 @@ func headerTexts(s *sheet.Sheet, upper, lower int) map[int][2]string {
 			maxCol = max(maxCol, len(r.Cells))
 		}
 	}
+	merges := rowSpans(s, upper)
 	group := ""
 	for col := 1; col <= maxCol; col++ {
-		u := strings.TrimSpace(mergedValue(s, col, upper))
+		u := s.Cell(col, upper).Value
+		if u == "" {
+			u = merges.topLeft(col)
+		}
+		u = strings.TrimSpace(u)
 		l := ""
 		if lower > 0 {
 			l = strings.TrimSpace(s.Cell(col, lower).Value)
-			if covered(s, col, upper, lower) {
+			if m, ok := merges.at(col); ok && m.Contains(col, lower) {
 				l = "" // one cell merged over both rows
 			}
 		}
@@ -125,30 +130,6 @@ func headerTexts(s *sheet.Sheet, upper, lower int) map[int][2]string {
 	return out
 }
 
-// mergedValue is the value shown at (col,row): the top-left value of a merge
-// covering it.
-func mergedValue(s *sheet.Sheet, col, row int) string {
-	if v := s.Cell(col, row).Value; v != "" {
-		return v
-	}
-	for _, m := range s.Merges {
-		if m.Contains(col, row) {
-			return s.Cell(m.FromCol, m.FromRow).Value
-		}
-	}
-	return ""
-}
-
-// covered reports whether one merge spans (col, upper) and (col, lower).
-func covered(s *sheet.Sheet, col, upper, lower int) bool {
-	for _, m := range s.Merges {
-		if m.Contains(col, upper) && m.Contains(col, lower) {
-			return true
-		}
-	}
-	return false
-}
-
 // mapColumns turns header texts into columns for a known (or unknown) city.
 func mapColumns(s *sheet.Sheet, h header, city model.City, cityKnown bool, tableUnit value.Unit) (cols []Column, ambiguousSiBi bool) {
 	for col := 1; col <= maxKey(h.texts); col++ {
@@ -165,7 +146,8 @@ func mapColumns(s *sheet.Sheet, h header, city model.City, cityKnown bool, table
 			ambiguousSiBi = true
 		}
 		text := strings.TrimSpace(strings.Join(nonEmpty(upper, lower), " "))
-		c := Column{Col: col, Header: text, Role: role, Tier: tier, Hidden: s.HiddenCols[col]}
+		// Headers appear in messages: never with a character a terminal obeys.
+		c := Column{Col: col, Header: value.Visible(text), Role: role, Tier: tier, Hidden: s.HiddenCols[col]}
 		if role == RoleUnknown && strings.HasPrefix(value.NormalizeName(text), "담당") {
 			if cs := model.FindCities(text); len(cs) == 1 {
 				c.Role, c.City = RoleCityContact, cs[0]

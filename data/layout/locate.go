@@ -108,6 +108,7 @@ func read(wb *sheet.Workbook, s *sheet.Sheet, h header, opt Options) *Table {
 		t.Warnings = append(t.Warnings, msg.Errorf(where(""), msgCityUnknown))
 	}
 	t.Columns = chooseColumns(cols, wb.File, s.Name, &t.Warnings)
+	t.Errors = append(t.Errors, headerProblems(h, where)...)
 	hasName := false
 	for _, c := range t.Columns {
 		if c.Used && c.Role == RoleName {
@@ -165,4 +166,18 @@ func chooseColumns(cols []Column, file, sheetName string, warnings *[]*msg.Error
 		}
 	}
 	return cols
+}
+
+// headerProblems refuses header texts with hidden characters: warnings and
+// the window show headers, and a terminal would obey an escape code in one.
+func headerProblems(h header, where func(cell string) msg.Where) []*msg.Error {
+	var out []*msg.Error
+	for col := 1; col <= maxKey(h.texts); col++ {
+		for i, row := range []int{h.upper, h.lower} {
+			if err := value.CheckText(h.texts[col][i]); err != nil {
+				out = append(out, located(err, where(sheet.CellName(col, row))))
+			}
+		}
+	}
+	return out
 }

@@ -57,3 +57,19 @@ var (
 	msgEvidencePhones = msg.Define("layout.evidence.phones", "전화번호 %d개", "%d phone numbers")
 	msgEvidenceGiven  = msg.Define("layout.evidence.given", "지정함", "given")
 )
+
+// Messages of the checks that refuse a cell rather than store it wrong.
+var (
+	msgErrorValue = msg.Define("layout.error_value",
+		"셀에 값 대신 수식 오류 '%s'이(가) 들어 있습니다. 수식을 고친 뒤 다시 가져와 주세요.",
+		"the cell holds the formula error '%s' instead of a value. Fix the formula and import again.")
+	msgStartAfterEnd = msg.Define("layout.start_after_end",
+		"착수 '%s'(셀 %s)이(가) 완료 '%s'(셀 %s)보다 늦습니다. 둘 중 하나가 잘못 적혔습니다.",
+		"the start '%s' (cell %s) is later than the end '%s' (cell %s); one of them is written wrong.")
+	msgDuplicateDiffers = msg.Define("layout.duplicate_differs",
+		"'%s'(셀 %s)은(는) 앞의 '%s'(셀 %s)와(과) 같은 사업인데 값이 다릅니다. 어느 행이 맞는지 알 수 없어 가져오지 않았습니다. 한 행만 남겨 주세요.",
+		"'%s' (cell %s) is the same project as '%s' (cell %s) but with other values. Which row is right cannot be told, so nothing was imported: keep one row.")
+	msgNoProjects = msg.Define("layout.no_projects",
+		"머리글(%d행) 아래에 사업 행이 하나도 없습니다. 가져올 사업이 없습니다.",
+		"there are no project rows under the header (row %d): nothing to import.")
+)

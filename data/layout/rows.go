@@ -48,214 +48,312 @@ func (t *Table) Records() iter.Seq[*Record] {
 }
 
 // readRecords reads every project row under the header and yields it.
+// A row with a cell that cannot be read is not yielded; its errors refuse
+// the file, as does a table without a single project row.
 func readRecords(wb *sheet.Workbook, s *sheet.Sheet, h header, t *Table, yield func(*Record) bool) {
+	r := newRowReader(wb, s, t)
 	last := max(h.upper, h.lower)
-	byRole := map[Role]Column{}
-	var amounts, cityContacts []Column
+	projects := 0
+	for _, row := range s.Rows {
+		if row.Num <= last || skipRow(s, row, t.Columns) {
+			continue
+		}
+		rec, isProject := r.read(row)
+		if isProject {
+			projects++
+		}
+		if rec != nil && !yield(rec) {
+			return
+		}
+	}
+	if projects == 0 { // a header alone is no list of projects
+		t.Errors = append(t.Errors, msg.Errorf(r.where(1, h.upper), msgNoProjects, h.upper))
+	}
+}
+
+// rowReader reads the rows of one table into records.
+type rowReader struct {
+	wb                    *sheet.Workbook
+	s                     *sheet.Sheet
+	t                     *Table
+	byRole                map[Role]Column // the used column of each role but these two:
+	amounts, cityContacts []Column
+	roles                 []Role // byRole's roles in a fixed order
+	fieldMerges           *spans // merges over the 분야 column
+	hasAsOf               bool   // a 기준일 column: an empty one means "no date"
+	field                 Value  // the 분야 filled down from the rows above
+	row                   sheet.Row
+}
+
+func newRowReader(wb *sheet.Workbook, s *sheet.Sheet, t *Table) *rowReader {
+	r := &rowReader{wb: wb, s: s, t: t, byRole: map[Role]Column{}}
 	for _, c := range t.Columns {
 		switch {
 		case !c.Used:
 		case c.Role == RoleAmount:
-			amounts = append(amounts, c)
+			r.amounts = append(r.amounts, c)
 		case c.Role == RoleCityContact:
-			cityContacts = append(cityContacts, c)
+			r.cityContacts = append(r.cityContacts, c)
 		default:
-			byRole[c.Role] = c
+			r.byRole[c.Role] = c
 		}
 	}
-	_, hasAsOf := byRole[RoleAsOf]
 	// Roles in a fixed order: a 사업기간 column is read before 착수/완료
 	// columns, so that when a sheet has both, the dedicated columns win.
-	roles := slices.Sorted(maps.Keys(byRole))
-	where := func(col, row int) msg.Where {
-		return msg.Where{File: wb.File, Sheet: s.Name, Cell: sheet.CellName(col, row)}
+	r.roles = slices.Sorted(maps.Keys(r.byRole))
+	_, r.hasAsOf = r.byRole[RoleAsOf]
+	if c, ok := r.byRole[RoleField]; ok {
+		r.fieldMerges = colSpans(s, c.Col)
 	}
-	field := Value{}
-	for _, row := range s.Rows {
-		if row.Num <= last {
-			continue
-		}
-		if skipRow(s, row, t.Columns) {
-			continue
-		}
-		rec := Record{Row: row.Num, Hidden: row.Hidden, Values: map[model.FieldKey]Value{}, HasAsOf: hasAsOf}
-		cell := func(c Column) (sheet.Cell, string, msg.Where) {
-			var v sheet.Cell
-			if c.Col <= len(row.Cells) {
-				v = row.Cells[c.Col-1]
-			}
-			return v, sheet.CellName(c.Col, row.Num), where(c.Col, row.Num)
-		}
-		fail := func(err error, w msg.Where, what string, raw string) {
-			var me *msg.Error
-			if errors.As(err, &me) {
-				copied := *me
-				copied.Where = w
-				t.Errors = append(t.Errors, &copied)
-				return
-			}
-			t.Errors = append(t.Errors, msg.Errorf(w, msgBadCell, what, raw))
-		}
+	t.dups = newDuplicates(s, r.byRole[RoleName].Col)
+	return r
+}
 
-		if c, ok := byRole[RoleField]; ok {
-			v := strings.TrimSpace(mergedValue(s, c.Col, row.Num))
-			if v != "" && !isTotalText(v) {
-				field = Value{Text: v, Raw: v, Cell: sheet.CellName(c.Col, row.Num)}
-			}
-			rec.Field = field
+func (r *rowReader) where(col, row int) msg.Where {
+	return msg.Where{File: r.wb.File, Sheet: r.s.Name, Cell: sheet.CellName(col, row)}
+}
+
+// cell returns the current row's cell of column c, its name and place.
+// Every value is read as NFC, so a name a Mac wrote decomposed is the same
+// text (and alias) as the one Windows wrote.
+func (r *rowReader) cell(c Column) (sheet.Cell, string, msg.Where) {
+	var v sheet.Cell
+	if c.Col >= 1 && c.Col <= len(r.row.Cells) {
+		v = r.row.Cells[c.Col-1]
+		v.Value = value.NFC(v.Value)
+	}
+	return v, sheet.CellName(c.Col, r.row.Num), r.where(c.Col, r.row.Num)
+}
+
+// fail adds a cell error: the value package's own message, placed at w.
+func (r *rowReader) fail(err error, w msg.Where, what string, raw string) {
+	if e := located(err, w); e != nil {
+		r.t.Errors = append(r.t.Errors, e)
+		return
+	}
+	r.t.Errors = append(r.t.Errors, msg.Errorf(w, msgBadCell, what, raw))
+}
+
+// read reads one row: a record, or nil for a row that is not a project or
+// cannot be read; isProject says whether it stands for a project.
+func (r *rowReader) read(row sheet.Row) (rec *Record, isProject bool) {
+	r.row = row
+	rec = &Record{Row: row.Num, Hidden: row.Hidden, Values: map[model.FieldKey]Value{}, HasAsOf: r.hasAsOf}
+	if _, ok := r.byRole[RoleField]; ok {
+		rec.Field = r.readField()
+	}
+	nameCol := r.byRole[RoleName]
+	v, ref, w := r.cell(nameCol)
+	if v.Formula && v.Type == 0 { // a name not calculated: the row must not vanish
+		r.t.Errors = append(r.t.Errors, msg.Errorf(w, msgFormulaNoValue))
+		return nil, true
+	}
+	rec.Name = Value{Text: strings.Join(strings.Fields(v.Value), " "), Raw: v.Value, Cell: ref}
+	if c, ok := r.byRole[RoleCode]; ok {
+		v, _, _ := r.cell(c)
+		rec.Code = strings.TrimSpace(v.Value)
+	}
+	if rec.Name.Text == "" {
+		if rowHasData(row, r.t.Columns) {
+			r.t.Warnings = append(r.t.Warnings, msg.Errorf(w, msgNoNameRow))
 		}
-		if c, ok := byRole[RoleName]; ok {
-			v, ref, _ := cell(c)
-			name := strings.Join(strings.Fields(v.Value), " ")
-			rec.Name = Value{Text: name, Raw: v.Value, Cell: ref}
-		}
-		if c, ok := byRole[RoleCode]; ok {
-			v, _, _ := cell(c)
-			rec.Code = strings.TrimSpace(v.Value)
-		}
-		if rec.Name.Text == "" {
-			if rowHasData(row, t.Columns) {
-				t.Warnings = append(t.Warnings, msg.Errorf(where(byRole[RoleName].Col, row.Num), msgNoNameRow))
-			}
+		return nil, false
+	}
+	if errs := rowProblems(row, r.t.Columns, r.where); len(errs) > 0 {
+		r.t.Errors = append(r.t.Errors, errs...)
+		return nil, true
+	}
+	r.readAmounts(rec)
+	for _, role := range r.roles {
+		r.readRole(rec, role, r.byRole[role])
+	}
+	r.readCityContacts(rec)
+	r.finish(rec)
+	return rec, true
+}
+
+// readField reads the 분야 cell (or the merge over it) and fills it down.
+func (r *rowReader) readField() Value {
+	c := r.byRole[RoleField]
+	v, _, w := r.cell(c)
+	if v.Value == "" {
+		v.Value = value.NFC(r.fieldMerges.topLeft(r.row.Num))
+	}
+	text := strings.TrimSpace(v.Value)
+	if v.Formula && v.Type == 0 { // the rows below would take the field above
+		r.t.Errors = append(r.t.Errors, msg.Errorf(w, msgFormulaNoValue))
+	} else if err := value.CheckText(text); err != nil {
+		r.fail(err, w, c.Header, text)
+	} else if text != "" && !isTotalText(text) {
+		r.field = Value{Text: text, Raw: text, Cell: w.Cell}
+	}
+	return r.field
+}
+
+// readAmounts reads the budget columns.
+func (r *rowReader) readAmounts(rec *Record) {
+	for _, c := range r.amounts {
+		v, ref, w := r.cell(c)
+		a, err := value.ParseBudget(v.Value, c.Unit, value.FormatDecimals(r.s.Format(v)))
+		if errors.Is(err, value.ErrEmpty) {
 			continue
 		}
-		for _, c := range amounts {
-			v, ref, w := cell(c)
-			if v.Formula && v.Value == "" {
-				t.Errors = append(t.Errors, msg.Errorf(w, msgFormulaNoValue))
-				continue
-			}
-			a, err := value.ParseAmount(v.Value, c.Unit, value.FormatDecimals(s.Format(v)))
-			if errors.Is(err, value.ErrEmpty) {
-				continue
-			}
-			if err != nil {
-				fail(err, w, c.Header, v.Value)
-				continue
-			}
-			rec.Values[model.BudgetKey(c.Tier)] = Value{Text: strconv.FormatInt(a.Won, 10), Raw: v.Value, Cell: ref, Precision: a.Precision}
+		if err != nil {
+			r.fail(err, w, c.Header, v.Value)
+			continue
 		}
-		for _, role := range roles {
-			c := byRole[role]
-			v, ref, w := cell(c)
-			raw := strings.TrimSpace(v.Value)
-			if raw == "" {
-				continue
-			}
-			text := func(k model.FieldKey) { rec.Values[k] = Value{Text: raw, Raw: v.Value, Cell: ref} }
-			switch role {
-			case RoleProgress:
-				p, err := value.ParseProgress(raw, value.IsPercentFormat(s.Format(v)))
-				if errors.Is(err, value.ErrEmpty) {
-					continue
-				}
-				if err != nil {
-					fail(err, w, c.Header, raw)
-					continue
-				}
-				rec.Values[model.FProgress] = Value{Text: model.FormatProgress(p), Raw: v.Value, Cell: ref}
-			case RolePeriod:
-				p, err := value.ParsePeriod(raw)
-				if err != nil {
-					fail(err, w, c.Header, raw)
-					continue
-				}
-				rec.PeriodRaw = raw
-				if !p.Start.IsZero() {
-					rec.Values[model.FStart] = monthValue(p.Start, false, v.Value, ref)
-				}
-				if p.Open {
-					rec.Values[model.FEnd] = Value{Text: "", Raw: v.Value, Cell: ref}
-				} else if !p.End.IsZero() {
-					rec.Values[model.FEnd] = monthValue(p.End, true, v.Value, ref)
-				}
-			case RoleStart, RoleEnd:
-				key := model.FStart
-				if role == RoleEnd {
-					key = model.FEnd
-				}
-				mv, open, err := readMonth(v, s.Format(v), wb.Date1904, role == RoleEnd)
-				if err != nil {
-					fail(err, w, c.Header, raw)
-					continue
-				}
-				if open {
-					rec.Values[key] = Value{Text: "", Raw: v.Value, Cell: ref}
-				} else {
-					rec.Values[key] = monthValue(mv, role == RoleEnd, v.Value, ref)
-				}
-			case RoleKind:
-				if k, ok := model.ParseKind(raw); ok {
-					rec.Values[model.FKind] = Value{Text: string(k), Raw: v.Value, Cell: ref}
-				}
-			case RoleLead:
-				if cs := model.FindCities(raw); len(cs) == 1 {
-					rec.Values[model.FLead] = Value{Text: string(cs[0]), Raw: v.Value, Cell: ref}
-				}
-			case RoleCities:
-				rec.Values[model.FCities] = Value{Text: joinCities(model.FindCities(raw)), Raw: v.Value, Cell: ref}
-			case RoleStage:
-				text(model.FStage)
-			case RoleOverview:
-				text(model.FOverview)
-			case RoleActivities:
-				text(model.FActivities)
-			case RoleProblems:
-				text(model.FProblems)
-			case RoleNextSteps:
-				text(model.FNextSteps)
-			case RoleNotes:
-				text(model.FNotes)
-			case RoleAsOf:
-				d, err := value.ParseDate(raw)
-				if err != nil {
-					fail(err, w, c.Header, raw)
-					continue
-				}
-				rec.AsOf = d.String()
-			case RoleAliases:
-				for _, a := range strings.FieldsFunc(raw, func(r rune) bool { return r == '\n' || r == ';' }) {
-					if a = strings.TrimSpace(a); a != "" {
-						rec.Aliases = append(rec.Aliases, a)
-					}
-				}
-			case RoleDepartment:
-				rec.Contact.Department = raw
-			case RoleOfficer:
-				rec.Contact.Officer = raw
-			case RolePhone:
-				rec.Contact.Phone = raw
-			case RoleContact:
-				c := value.ParseContact(raw)
-				rec.Contact = model.Contact{Department: c.Department, Officer: c.Officer, Phone: c.Phone}
-			}
-		}
-		for _, c := range cityContacts {
-			v, _, _ := cell(c)
-			if ct := parseCityContact(v.Value); !ct.Empty() {
-				if rec.CityContacts == nil {
-					rec.CityContacts = map[model.City]model.Contact{}
-				}
-				rec.CityContacts[c.City] = ct
-			}
-		}
-		notesFacts(&rec)
-		if cs, ok := rec.Values[model.FCities]; ok {
-			// 참여 lists the other cities; the register's list has the lead too.
-			list := model.FindCities(cs.Raw)
-			if lead, ok := rec.Values[model.FLead]; ok {
-				list = append(list, model.City(lead.Text))
-			}
-			cs.Text = joinCities(model.SortCities(list))
-			rec.Values[model.FCities] = cs
-		}
-		checkSum(&rec, t, wb.File, s.Name)
-		if rec.Hidden {
-			t.Warnings = append(t.Warnings, msg.Errorf(where(byRole[RoleName].Col, row.Num), msgHiddenRow, rec.Name.Text))
-		}
-		if !yield(&rec) {
+		rec.Values[model.BudgetKey(c.Tier)] = Value{Text: strconv.FormatInt(a.Won, 10), Raw: v.Value, Cell: ref, Precision: a.Precision}
+	}
+}
+
+// readRole reads the cell of column c, which serves role.
+func (r *rowReader) readRole(rec *Record, role Role, c Column) {
+	v, ref, w := r.cell(c)
+	raw := strings.TrimSpace(v.Value)
+	if raw == "" {
+		return
+	}
+	text := func(k model.FieldKey) { rec.Values[k] = Value{Text: raw, Raw: v.Value, Cell: ref} }
+	switch role {
+	case RoleProgress:
+		p, err := value.ParseProgress(raw, value.IsPercentFormat(r.s.Format(v)))
+		if errors.Is(err, value.ErrEmpty) {
 			return
 		}
+		if err != nil {
+			r.fail(err, w, c.Header, raw)
+			return
+		}
+		rec.Values[model.FProgress] = Value{Text: model.FormatProgress(p), Raw: v.Value, Cell: ref}
+	case RolePeriod, RoleStart, RoleEnd:
+		r.readDates(rec, role, c, v, ref, w)
+	case RoleKind:
+		if k, ok := model.ParseKind(raw); ok {
+			rec.Values[model.FKind] = Value{Text: string(k), Raw: v.Value, Cell: ref}
+		}
+	case RoleLead:
+		if cs := model.FindCities(raw); len(cs) == 1 {
+			rec.Values[model.FLead] = Value{Text: string(cs[0]), Raw: v.Value, Cell: ref}
+		}
+	case RoleCities:
+		rec.Values[model.FCities] = Value{Text: joinCities(model.FindCities(raw)), Raw: v.Value, Cell: ref}
+	case RoleStage:
+		text(model.FStage)
+	case RoleOverview:
+		text(model.FOverview)
+	case RoleActivities:
+		text(model.FActivities)
+	case RoleProblems:
+		text(model.FProblems)
+	case RoleNextSteps:
+		text(model.FNextSteps)
+	case RoleNotes:
+		text(model.FNotes)
+	case RoleAsOf:
+		d, err := value.ParseDate(raw)
+		if err != nil {
+			r.fail(err, w, c.Header, raw)
+			return
+		}
+		rec.AsOf = d.String()
+	default:
+		readContactRole(rec, role, raw)
+	}
+}
+
+// readContactRole reads the aliases and contact columns.
+func readContactRole(rec *Record, role Role, raw string) {
+	switch role {
+	case RoleAliases:
+		for _, a := range strings.FieldsFunc(raw, func(r rune) bool { return r == '\n' || r == ';' }) {
+			if a = strings.TrimSpace(a); a != "" {
+				rec.Aliases = append(rec.Aliases, a)
+			}
+		}
+	case RoleDepartment:
+		rec.Contact.Department = raw
+	case RoleOfficer:
+		rec.Contact.Officer = raw
+	case RolePhone:
+		rec.Contact.Phone = raw
+	case RoleContact:
+		c := value.ParseContact(raw)
+		rec.Contact = model.Contact{Department: c.Department, Officer: c.Officer, Phone: c.Phone}
+	}
+}
+
+// readDates reads a 사업기간 cell, or a 착수 or 완료 cell.
+func (r *rowReader) readDates(rec *Record, role Role, c Column, v sheet.Cell, ref string, w msg.Where) {
+	raw := strings.TrimSpace(v.Value)
+	if role == RolePeriod {
+		p, err := value.ParsePeriod(raw)
+		if err != nil {
+			r.fail(err, w, c.Header, raw)
+			return
+		}
+		rec.PeriodRaw = raw
+		if !p.Start.IsZero() {
+			rec.Values[model.FStart] = monthValue(p.Start, false, v.Value, ref)
+		}
+		if p.Open {
+			rec.Values[model.FEnd] = Value{Text: "", Raw: v.Value, Cell: ref}
+		} else if !p.End.IsZero() {
+			rec.Values[model.FEnd] = monthValue(p.End, true, v.Value, ref)
+		}
+		return
+	}
+	key := model.FStart
+	if role == RoleEnd {
+		key = model.FEnd
+	}
+	mv, open, err := readMonth(v, r.s.Format(v), r.wb.Date1904, role == RoleEnd)
+	switch {
+	case err != nil:
+		r.fail(err, w, c.Header, raw)
+	case open:
+		rec.Values[key] = Value{Text: "", Raw: v.Value, Cell: ref}
+	default:
+		rec.Values[key] = monthValue(mv, role == RoleEnd, v.Value, ref)
+	}
+}
+
+// readCityContacts reads one officer per city, when the sheet has a column
+// per city (our own report's register sheet).
+func (r *rowReader) readCityContacts(rec *Record) {
+	for _, c := range r.cityContacts {
+		v, _, _ := r.cell(c)
+		if ct := parseCityContact(v.Value); !ct.Empty() {
+			if rec.CityContacts == nil {
+				rec.CityContacts = map[model.City]model.Contact{}
+			}
+			rec.CityContacts[c.City] = ct
+		}
+	}
+}
+
+// finish completes a record from what its cells say together, and checks
+// it against itself and the rows before it.
+func (r *rowReader) finish(rec *Record) {
+	notesFacts(rec)
+	if cs, ok := rec.Values[model.FCities]; ok {
+		// 참여 lists the other cities; the register's list has the lead too.
+		list := model.FindCities(cs.Raw)
+		if lead, ok := rec.Values[model.FLead]; ok {
+			list = append(list, model.City(lead.Text))
+		}
+		cs.Text = joinCities(model.SortCities(list))
+		rec.Values[model.FCities] = cs
+	}
+	t := r.t
+	checkSum(rec, t, r.wb.File, r.s.Name)
+	if e := checkOrder(rec, r.wb.File, r.s.Name); e != nil {
+		t.Errors = append(t.Errors, e)
+	}
+	if e := t.dups.check(rec, r.byRole[RoleCode].Col, msg.Where{File: r.wb.File, Sheet: r.s.Name}); e != nil {
+		t.Errors = append(t.Errors, e)
+	}
+	if rec.Hidden {
+		t.Warnings = append(t.Warnings, msg.Errorf(r.where(r.byRole[RoleName].Col, r.row.Num), msgHiddenRow, rec.Name.Text))
 	}
 }
 

@@ -31,7 +31,8 @@ type Table struct {
 	wb                  *sheet.Workbook
 	src                 *sheet.Sheet
 	head                header
-	headWarns, headErrs int // how many of Warnings and Errors Locate found
+	headWarns, headErrs int         // how many of Warnings and Errors Locate found
+	dups                *duplicates // the rows read so far, for RefuseIfDiffers
 }
 
 // Column is one column of the table and what it means.

@@ -152,6 +152,7 @@ func (im *importer) run() error {
 			continue
 		}
 		if row, dup := seen[p.ID]; dup {
+			im.t.RefuseIfDiffers(row, rec) // the same project with other values: no first-row-wins
 			im.pv.warn(msg.Errorf(im.where(rec.Name.Cell), msgDuplicateRow, rec.Name.Text, row))
 			continue
 		}

@@ -44,7 +44,10 @@ type Cell struct {
 	Value   string
 	Fmt     uint16 // index into Sheet.Formats; 0 = General
 	Formula bool   // Value is the cached result; "" when the writer stored none
-	Type    byte   // TypeNumber, TypeString, …; 0 for a cell with no value
+	// Type is TypeNumber, TypeString, …; 0 for a cell with no value. A
+	// formula with Type 0 has no stored result; one whose stored result is
+	// empty text ("" from IF(…,"",…)) has TypeString and Value "".
+	Type byte
 }
 
 // Cell types, as the file's t attribute has them. CSV cells are TypeString.

@@ -244,7 +244,7 @@ func (r *sheetReader) readCell(e xml.StartElement, rowNum, prev int) (int, error
 		ref = CellName(col, rowNum)
 	}
 
-	var formula, hasIS, inV bool
+	var formula, hasIS, inV, hasV bool
 	r.vbuf = r.vbuf[:0]
 	for depth := 1; depth > 0; {
 		tok, err := r.d.next()
@@ -255,7 +255,7 @@ func (r *sheetReader) readCell(e xml.StartElement, rowNum, prev int) (int, error
 		case xml.StartElement:
 			switch {
 			case depth == 1 && t.Name.Local == "v":
-				inV = true
+				inV, hasV = true, true
 				depth++
 			case depth == 1 && t.Name.Local == "f":
 				formula = true
@@ -311,8 +311,8 @@ func (r *sheetReader) readCell(e xml.StartElement, rowNum, prev int) (int, error
 	default: // "n", absent, or unknown: the stored text as it is
 		c.Type, c.Value = TypeNumber, r.intern(r.vbuf)
 	}
-	if c.Value == "" {
-		c.Type = 0
+	if c.Value == "" && !(formula && hasV && c.Type == TypeString) {
+		c.Type = 0 // but a formula whose stored result is empty text keeps TypeString
 	}
 	if c.Empty() {
 		if col > r.lim.MaxCols || col > len(r.row) && style == 0 {

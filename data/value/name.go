@@ -3,8 +3,6 @@ package value
 import (
 	"strings"
 	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // nameRunes maps the look-alike characters cities type into project and
@@ -20,7 +18,7 @@ var nameRunes = map[rune]rune{
 // lower-case Latin (also full-width Latin). Only for comparing; never shown.
 func NormalizeName(s string) string {
 	var b strings.Builder
-	for _, r := range norm.NFC.String(s) {
+	for _, r := range NFC(s) {
 		switch {
 		case unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff':
 			continue

@@ -28,8 +28,8 @@ func TestParseTypedValues(t *testing.T) {
 		{total, "0", 0, "0", ""},
 		{total, "-", 0, "0", ""},
 		{total, "", 0, "0", ""},
-		{total, "△1,200", value.Baekman, "", msgNegative},
-		{total, "2000조", 0, "", msgTooLarge},
+		{total, "△1,200", value.Baekman, "", "value.budget.negative"},
+		{total, "20조", 0, "", "value.budget.too_large"},
 		{model.FProgress, "45.55", 0, "45.6", ""},
 		{model.FProgress, "45%", 0, "45", ""},
 		{model.FProgress, "", 0, "", ""},
@@ -43,9 +43,9 @@ func TestParseTypedValues(t *testing.T) {
 		{model.FCities, "경주, 포항", 0, "pohang,gyeongju", ""},
 		{model.FKind, "신규", 0, "new", ""},
 		{model.FName, "  ", 0, "", msgRequired},
-		{model.FName, "a\x1b[2Jb", 0, "", msgControl},
+		{model.FName, "a\x1b[2Jb", 0, "", "value.hidden_char"},
 		{model.FNotes, "두 줄\n비고", 0, "두 줄\n비고", ""},
-		{model.FNotes, "\u202egnp.exe", 0, "", msgControl},
+		{model.FNotes, "\u202egnp.exe", 0, "", "value.hidden_char"},
 	}
 	for _, c := range cases {
 		got, err := Parse(c.k, c.in, c.unit)

@@ -11,22 +11,10 @@ import (
 	"github.com/haeoreum/register/data/value"
 )
 
-// MaxWon is the largest amount one funding tier of one project may hold:
-// 1,000조원, a hundred times the national budget. Anything above it is a
-// typing or unit slip, and with it the report's sums over even a million
-// projects stay far inside int64.
-const MaxWon int64 = 1_000_000_000_000_000
-
 var (
 	msgNeedUnit = msg.Define("field.need_unit",
 		"금액 '%s'에 단위가 없습니다. 800백만원, 8억원처럼 단위를 붙여 쓰세요.",
 		"the amount '%s' has no unit. Write it with one, e.g. 800백만원 or 8억원.")
-	msgNegative = msg.Define("field.negative",
-		"%s: 음수는 쓸 수 없습니다('%s').",
-		"%s cannot be negative: '%s'.")
-	msgTooLarge = msg.Define("field.too_large",
-		"%s: 너무 큰 금액입니다('%s'). 한 재원에 1,000조원까지 쓸 수 있습니다.",
-		"%s: '%s' is too large (at most 1,000조원 per funding tier).")
 	msgNeedMonth = msg.Define("field.need_month",
 		"'%s'에 월이 없습니다. 2024. 3. 또는 2024-03처럼 연도와 월을 쓰세요.",
 		"'%s' has no month. Write the year and the month, e.g. 2024. 3. or 2024-03.")
@@ -37,9 +25,6 @@ var (
 	msgBadKind = msg.Define("field.bad_kind",
 		"구분을 알 수 없습니다: '%s'(계속 또는 신규).",
 		"the type '%s' is not known (continuing or new).")
-	msgControl = msg.Define("field.control_char",
-		"%s: 보이지 않는 제어 문자(%s)가 들어 있습니다. 지우고 다시 써 주세요.",
-		"%s holds an invisible control character (%s). Remove it and write the text again.")
 )
 
 // Parse reads what a person typed for field k into the register's canonical
@@ -98,7 +83,7 @@ func parseAmount(k model.FieldKey, text string, unit value.Unit) (int64, error) 
 	if unit == 0 {
 		readIn = value.Won
 	}
-	a, err := value.ParseAmount(text, readIn, 6)
+	a, err := value.ParseBudget(text, readIn, 6)
 	if err != nil {
 		return 0, err
 	}
@@ -107,19 +92,7 @@ func parseAmount(k model.FieldKey, text string, unit value.Unit) (int64, error) 
 			return 0, msg.Errorf(msg.Where{}, msgNeedUnit, text)
 		}
 	}
-	return a.Won, CheckAmount(k, a.Won, text)
-}
-
-// CheckAmount refuses what no funding tier can hold: a negative amount or
-// one above MaxWon. raw is the text as written, for the message.
-func CheckAmount(k model.FieldKey, won int64, raw string) error {
-	switch {
-	case won < 0:
-		return msg.Errorf(msg.Where{}, msgNegative, Label(k), raw)
-	case won > MaxWon:
-		return msg.Errorf(msg.Where{}, msgTooLarge, Label(k), raw)
-	}
-	return nil
+	return a.Won, nil
 }
 
 func parseMonth(text string) (string, error) {
@@ -164,22 +137,6 @@ func parseCities(text string) (string, error) {
 }
 
 // CheckText refuses control characters and bidirectional overrides in text
-// a person or a sheet gives (they retitle terminals and hide text); line
-// breaks and tabs stay, as multi-line cells need them.
-func CheckText(k model.FieldKey, text string) error {
-	for _, r := range text {
-		if r == '\n' || r == '\t' || r == '\r' {
-			continue
-		}
-		if unicode.IsControl(r) || isBidiControl(r) {
-			return msg.Errorf(msg.Where{}, msgControl, Label(k), "U+"+strings.ToUpper(strconv.FormatInt(int64(r), 16)))
-		}
-	}
-	return nil
-}
-
-// isBidiControl reports the invisible characters that reorder text
-// (U+202A–U+202E, U+2066–U+2069, U+200E/F).
-func isBidiControl(r rune) bool {
-	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0x200E || r == 0x200F
-}
+// a person gives, as the importer does for a sheet's cells (value.CheckText:
+// line breaks and tabs stay, as multi-line cells need them).
+func CheckText(k model.FieldKey, text string) error { return value.CheckText(text) }

@@ -31,8 +31,7 @@ func Validate(p *model.Project, u value.Unit) (errs, warns []error) {
 		errs = append(errs, msg.Errorf(msg.Where{}, msgLeadNotIn, CityName(p.LeadCity), Display(model.FCities, model.JoinCities(p.Cities), u)))
 	}
 	for _, t := range model.AllTiers {
-		k := model.BudgetKey(t)
-		if err := CheckAmount(k, p.Budget.Get(t), value.FormatAmount(p.Budget.Get(t), value.Won)+"원"); err != nil {
+		if err := value.CheckBudget(p.Budget.Get(t), Amount(p.Budget.Get(t), value.Won)); err != nil {
 			errs = append(errs, err)
 		}
 	}

@@ -20,13 +20,23 @@ const MaxBudgetWon int64 = 10_000_000_000_000
 // amount above MaxBudgetWon.
 func ParseBudget(raw string, unit Unit, formatDecimals int) (Amount, error) {
 	a, err := ParseAmount(raw, unit, formatDecimals)
-	switch {
-	case err != nil:
+	if err != nil {
 		return Amount{}, err
-	case a.Won < 0:
-		return Amount{}, fail(idBudgetNegative, raw)
-	case a.Won > MaxBudgetWon:
-		return Amount{}, fail(idBudgetTooLarge, raw)
+	}
+	if err := CheckBudget(a.Won, raw); err != nil {
+		return Amount{}, err
 	}
 	return a, nil
+}
+
+// CheckBudget refuses a budget amount in won that no project can have
+// (negative, or above MaxBudgetWon); raw is the text shown in the message.
+func CheckBudget(won int64, raw string) error {
+	switch {
+	case won < 0:
+		return fail(idBudgetNegative, raw)
+	case won > MaxBudgetWon:
+		return fail(idBudgetTooLarge, raw)
+	}
+	return nil
 }

@@ -37,8 +37,8 @@ var (
 		"사업명이 비어 있는 행을 건너뛰었습니다.",
 		"a row with values but no project name was skipped.")
 	msgSumMismatch = msg.Define("layout.sum_mismatch",
-		"'%s'의 총사업비(%s원)가 재원별 합계(%s원)와 다릅니다.",
-		"the total of '%s' (%s won) differs from the sum of its funding tiers (%s won).")
+		"사업 '%s': %s",
+		"project '%s': %s")
 	msgNoAsOf = msg.Define("layout.no_as_of",
 		"기준일을 찾지 못했습니다. 기준일이 없는 자료는 다른 자료보다 오래된 것으로 봅니다.",
 		"no as-of date was found; the sheet is treated as older than any dated sheet.")

@@ -207,3 +207,27 @@ func TestFieldWithoutResultIsRefusedOnce(t *testing.T) {
 		t.Errorf("errors %v", tb.Errors)
 	}
 }
+
+// Tiers that do not add up to the total are a warning naming the project,
+// with the amounts in the sheet's unit and thousands separators (the rule
+// the window's form uses, data/field.CheckTiers); inside the written
+// precision they are not.
+func TestTiersThatDoNotAddUp(t *testing.T) {
+	path := writeRows(t, [][]any{
+		{"(단위: 백만원)"},
+		{"사업명", "총사업비", "국비", "도비", "시비", "추진율(%)"},
+		{"가 사업", 1200000, 600000, 300000, 200000, 10},
+		{"나 사업", 1000, 500, 300, 200, 20},
+	})
+	tb, _ := readAll(t, path)
+	var warns []string
+	for _, w := range tb.Warnings {
+		if w.ID == msgSumMismatch {
+			warns = append(warns, w.Error())
+		}
+	}
+	if len(warns) != 1 || !strings.Contains(warns[0], "가 사업") || !strings.Contains(warns[0], "1,100,000 백만원") ||
+		!strings.Contains(warns[0], "1,200,000 백만원") || !strings.Contains(warns[0], "B3") {
+		t.Fatalf("warnings %q", warns)
+	}
+}

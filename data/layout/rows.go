@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"cmp"
 	"errors"
 	"iter"
 	"maps"
@@ -9,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/haeoreum/register/data/field"
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/msg"
 	"github.com/haeoreum/register/data/sheet"
@@ -472,25 +474,19 @@ func checkSum(rec *Record, t *Table, file, sheetName string) {
 	if !ok {
 		return
 	}
-	var sum, prec int64
-	parts := 0
-	for _, tier := range model.Parts {
+	var b model.Budget
+	prec := tot.Precision
+	for _, tier := range model.AllTiers {
 		if v, ok := rec.Values[model.BudgetKey(tier)]; ok {
 			n, _ := strconv.ParseInt(v.Text, 10, 64)
-			sum += n
+			b.Set(tier, n)
 			prec = max(prec, v.Precision)
-			parts++
 		}
 	}
-	total, _ := strconv.ParseInt(tot.Text, 10, 64)
-	prec = max(prec, tot.Precision)
-	diff := total - sum
-	if diff < 0 {
-		diff = -diff
-	}
-	if parts > 0 && diff >= max(prec, 1)*int64(parts) {
-		t.Warnings = append(t.Warnings, msg.Errorf(msg.Where{File: file, Sheet: sheetName, Cell: tot.Cell}, msgSumMismatch,
-			rec.Name.Text, strconv.FormatInt(total, 10), strconv.FormatInt(sum, 10)))
+	// the rule the window's form uses too, shown in the sheet's own unit
+	if err := field.CheckTiers(b, prec, cmp.Or(t.Unit, value.Baekman)); err != nil {
+		t.Warnings = append(t.Warnings, msg.Wrap(err, msg.Where{File: file, Sheet: sheetName, Cell: tot.Cell}, msgSumMismatch,
+			rec.Name.Text, err.Error()))
 	}
 }
 

@@ -42,7 +42,8 @@ func TestFixturesAreUnderstood(t *testing.T) {
 		{"master_2026.xlsx", 43, "", true, ""},
 		{"pohang_2026-10.xlsx", 41, model.Pohang, false, "2026-10-31"},
 		{"ulsan_2026-10.xlsx", 39, model.Ulsan, false, "2026-10-31"},
-		{"gyeongju_2026-10.xlsx", 40, model.Gyeongju, false, ""},
+		// no 기준일 line: the file's name says 2026-10, so the month's last day
+		{"gyeongju_2026-10.xlsx", 40, model.Gyeongju, false, "2026-10-31"},
 	}
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {

@@ -1,7 +1,10 @@
 package layout
 
 import (
+	"cmp"
+	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/msg"
@@ -13,6 +16,17 @@ import (
 type Options struct {
 	// City is the sending city when the user named it; "" detects it.
 	City model.City
+	// Unit is the unit an official named for the amounts (it stands for
+	// the unit line; a unit in a column's own header still counts); 0:
+	// as the sheet says.
+	Unit value.Unit
+	// AsOf is the as-of date an official named (YYYY-MM-DD); "": found
+	// in the sheet, its cover sheet, its name or the file's name.
+	AsOf string
+	// Sheet is the sheet an official chose; "": the table finder chooses.
+	Sheet string
+	// Today is the date taken when no as-of date is found (tests set it).
+	Today string
 }
 
 // Locate finds the project table of a workbook and reads it. Of several
@@ -25,10 +39,18 @@ func Locate(wb *sheet.Workbook, opt Options) (*Table, error) {
 		h header
 	}
 	var all []found
+	var names []string
 	for _, s := range wb.Sheets {
+		names = append(names, "'"+s.Name+"'")
+		if opt.Sheet != "" && s.Name != opt.Sheet {
+			continue
+		}
 		if h, ok := findHeader(s); ok {
 			all = append(all, found{s, h})
 		}
+	}
+	if len(all) == 0 && opt.Sheet != "" {
+		return nil, msg.Errorf(msg.Where{File: wb.File}, msgNoSuchSheet, opt.Sheet, strings.Join(names, ", "))
 	}
 	if len(all) == 0 {
 		return nil, msg.Errorf(msg.Where{File: wb.File}, msgNoTable)
@@ -75,14 +97,24 @@ func read(wb *sheet.Workbook, s *sheet.Sheet, h header, opt Options) *Table {
 		if row.Num >= h.upper {
 			break
 		}
-		for _, c := range row.Cells {
+		for i, c := range row.Cells {
+			ref := sheet.CellName(i+1, row.Num)
 			if d, ok := value.FindAsOf(c.Value); ok && t.AsOf == "" {
-				t.AsOf = d.String()
+				t.AsOf, t.AsOfFrom = d.String(), msg.Text(msgAsOfLine, ref)
 			}
 			if u, ok := value.FindUnit(c.Value); ok && t.Unit == 0 && strings.Contains(c.Value, "단위") {
-				t.Unit = u
+				t.Unit, t.UnitFrom = u, msg.Text(msgUnitLine, ref)
 			}
 		}
+	}
+	if opt.Unit != 0 {
+		t.Unit, t.UnitFrom = opt.Unit, msg.Text(msgEvidenceGiven)
+	}
+	if opt.AsOf != "" {
+		t.AsOf, t.AsOfFrom = opt.AsOf, msg.Text(msgEvidenceGiven)
+	}
+	if t.AsOf == "" {
+		t.AsOf, t.AsOfFrom = asOfElsewhere(wb, s)
 	}
 
 	// A code column makes this the secretariat's register.
@@ -123,7 +155,9 @@ func read(wb *sheet.Workbook, s *sheet.Sheet, h header, opt Options) *Table {
 		return t
 	}
 	if t.AsOf == "" && !t.Master {
-		t.Warnings = append(t.Warnings, msg.Errorf(where(""), msgNoAsOf))
+		today := cmp.Or(opt.Today, time.Now().Format("2006-01-02"))
+		t.AsOf, t.AsOfFrom = today, msg.Text(msgAsOfToday)
+		t.Warnings = append(t.Warnings, msg.Errorf(where(""), msgNoAsOf, today))
 	}
 	t.wb, t.src, t.head = wb, s, h
 	return t
@@ -180,4 +214,40 @@ func headerProblems(h header, where func(cell string) msg.Where) []*msg.Error {
 		}
 	}
 	return out
+}
+
+// asOfElsewhere finds the as-of date where a sheet without a 기준일 line
+// may carry it, in this order: a cover sheet (another sheet with a 기준일
+// line), the sheet's name, the file's name (a month alone: its last day).
+func asOfElsewhere(wb *sheet.Workbook, s *sheet.Sheet) (asOf, from string) {
+	for _, other := range wb.Sheets {
+		if other == s {
+			continue
+		}
+		for _, row := range other.Rows {
+			if row.Num > 40 {
+				break
+			}
+			for i, c := range row.Cells {
+				if d, ok := value.FindAsOf(c.Value); ok {
+					return d.String(), msg.Text(msgAsOfCover, other.Name, sheet.CellName(i+1, row.Num))
+				}
+			}
+		}
+	}
+	if d, month, ok := value.DateInName(s.Name); ok {
+		return d.String(), monthNote(msg.Text(msgAsOfSheet, s.Name), month)
+	}
+	base := filepath.Base(wb.File)
+	if d, month, ok := value.DateInName(strings.TrimSuffix(base, filepath.Ext(base))); ok {
+		return d.String(), monthNote(msg.Text(msgAsOfFile, base), month)
+	}
+	return "", ""
+}
+
+func monthNote(from string, month bool) string {
+	if month {
+		return msg.Text(msgAsOfMonth, from)
+	}
+	return from
 }

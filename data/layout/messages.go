@@ -13,8 +13,8 @@ var (
 		"'시비' 열이 광역(울산광역시)인지 기초(포항·경주)인지 알 수 없습니다. 보낸 도시를 지정해 주세요(--city).",
 		"cannot tell whether the '시비' column is regional (Ulsan) or local (Pohang, Gyeongju). Name the sending city (--city).")
 	msgNoUnit = msg.Define("layout.no_unit",
-		"금액 단위를 찾지 못했습니다(머리글 '%s'). '(단위: 천원)' 같은 줄이나 머리글의 단위가 필요합니다. 추측하지 않았습니다.",
-		"no amount unit was found (header '%s'). A line like '(단위: 천원)' or a unit in the header is needed; the unit was not guessed.")
+		"금액 단위를 찾지 못했습니다(머리글 '%s'). '(단위: 천원)' 같은 줄이나 머리글의 단위가 없고, 등록부 금액과 맞춰 보아도 한 가지로 정해지지 않습니다. 추측하지 않았습니다. 단위를 지정해 주세요(창에서 고르거나 --unit 천원).",
+		"no amount unit was found (header '%s'): no line like '(단위: 천원)', no unit in the header, and the register's amounts do not settle it. The unit was not guessed: name it (choose it in the window, or --unit 천원).")
 	msgBadCell = msg.Define("layout.bad_cell",
 		"%s 값을 읽을 수 없습니다: %s",
 		"cannot read %s: %s")
@@ -40,8 +40,18 @@ var (
 		"사업 '%s': %s",
 		"project '%s': %s")
 	msgNoAsOf = msg.Define("layout.no_as_of",
-		"기준일을 찾지 못했습니다. 기준일이 없는 자료는 다른 자료보다 오래된 것으로 봅니다.",
-		"no as-of date was found; the sheet is treated as older than any dated sheet.")
+		"기준일을 찾지 못했습니다(기준일 줄, 표지, 시트 이름, 파일 이름 어디에도 없음). 가져오는 날(%s)을 기준일로 봅니다. 다르면 기준일을 지정해 주세요(창에서, 또는 --as-of YYYY-MM-DD).",
+		"no as-of date was found (no 기준일 line, cover sheet, sheet name or file name gives one); today (%s) is taken as the as-of date. If that is wrong, name it (in the window, or --as-of YYYY-MM-DD).")
+	msgAsOfLine    = msg.Define("layout.as_of.line", "기준일 줄(%s)", "the 기준일 line (%s)")
+	msgAsOfCover   = msg.Define("layout.as_of.cover", "표지 시트 '%s'(%s)", "the cover sheet '%s' (%s)")
+	msgAsOfSheet   = msg.Define("layout.as_of.sheet", "시트 이름 '%s'", "the sheet's name '%s'")
+	msgAsOfFile    = msg.Define("layout.as_of.file", "파일 이름 '%s'", "the file's name '%s'")
+	msgAsOfMonth   = msg.Define("layout.as_of.month", "%s, 월만 있어 그 달의 마지막 날", "%s; a month alone, so its last day")
+	msgAsOfToday   = msg.Define("layout.as_of.today", "찾지 못해 가져온 날", "not found: the day of the import")
+	msgUnitLine    = msg.Define("layout.unit.line", "단위 줄(%s)", "the unit line (%s)")
+	msgNoSuchSheet = msg.Define("layout.no_such_sheet",
+		"시트 '%s': 없는 시트이거나 사업 목록 표가 없습니다. 있는 시트: %s.",
+		"there is no sheet '%s', or it holds no project table. The sheets: %s.")
 	msgCityUnknown = msg.Define("layout.city_unknown",
 		"어느 도시의 자료인지 알 수 없습니다. 보낸 도시를 지정해 주세요(--city).",
 		"cannot tell which city sent this sheet. Name the sending city (--city).")

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/haeoreum/register/data/model"
+	"github.com/xuri/excelize/v2"
 )
 
 // Issue 11 §3: data that used to be stored wrong (or dropped) with exit 0
@@ -229,5 +230,53 @@ func TestTiersThatDoNotAddUp(t *testing.T) {
 	if len(warns) != 1 || !strings.Contains(warns[0], "가 사업") || !strings.Contains(warns[0], "1,100,000 백만원") ||
 		!strings.Contains(warns[0], "1,200,000 백만원") || !strings.Contains(warns[0], "B3") {
 		t.Fatalf("warnings %q", warns)
+	}
+}
+
+// Where a sheet leaves its as-of date out, it is taken from a cover sheet,
+// the sheet's name or the file's name, in that order, and the preview says
+// where; with none, the day of the import with a warning naming --as-of.
+// An official's date and unit overrule the sheet's.
+func TestAsOfFromWhatTheSheetLeavesOut(t *testing.T) {
+	rows := [][]any{{"사업명", "총사업비(백만원)", "추진율(%)"}, {"가 사업", 100, 10}}
+	withCover := func(t *testing.T, cover, sheetName, file string) *Table {
+		f := excelize.NewFile()
+		defer f.Close()
+		if cover != "" {
+			f.SetCellValue("Sheet1", "A1", "해오름동맹 공동협력사업 추진현황")
+			f.SetCellValue("Sheet1", "A3", cover)
+			f.SetSheetName("Sheet1", "표지")
+			f.NewSheet(sheetName)
+		} else {
+			f.SetSheetName("Sheet1", sheetName)
+		}
+		for i, r := range rows {
+			for j, v := range r {
+				cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
+				f.SetCellValue(sheetName, cell, v)
+			}
+		}
+		path := filepath.Join(t.TempDir(), file)
+		if err := f.SaveAs(path); err != nil {
+			t.Fatal(err)
+		}
+		return locate(t, path, Options{City: model.Pohang, Today: "2026-12-01"})
+	}
+	for _, c := range []struct {
+		cover, sheetName, file, want, from string
+	}{
+		{"(2026. 11. 30. 기준)", "현황", "status.xlsx", "2026-11-30", "표지"},
+		{"", "현황 '26.11.30.기준", "status.xlsx", "2026-11-30", "시트 이름"},
+		{"", "현황", "status_2026-11.xlsx", "2026-11-30", "파일 이름"},
+		{"", "현황", "status.xlsx", "2026-12-01", "가져온 날"},
+	} {
+		tb := withCover(t, c.cover, c.sheetName, c.file)
+		if tb.AsOf != c.want || !strings.Contains(tb.AsOfFrom, c.from) {
+			t.Errorf("%+v: as of %s from %q", c, tb.AsOf, tb.AsOfFrom)
+		}
+	}
+	tb := withCover(t, "", "현황", "status.xlsx")
+	if len(tb.Warnings) == 0 || !strings.Contains(tb.Warnings[len(tb.Warnings)-1].Error(), "--as-of") {
+		t.Errorf("no warning naming --as-of: %v", tb.Warnings)
 	}
 }

@@ -20,7 +20,9 @@ type Table struct {
 	CityEvidence string
 	Master       bool // has a project-code column: may create projects
 	AsOf         string
+	AsOfFrom     string     // where the as-of date was found, for a person to read
 	Unit         value.Unit // the table-wide unit, 0 if none was stated
+	UnitFrom     string     // where the table-wide unit was found
 	HeaderRows   []int
 	Columns      []Column
 	// Warnings and Errors found so far: by Locate for the table as a whole,

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -302,7 +303,6 @@ func (w *importWizard) showCurrent() {
 		w.shownFile = f
 		w.scroll.ScrollToTop()
 	}
-	t := f.table
 	lines := []string{f.path}
 	if f.err != nil {
 		lines = append(lines, ErrorText(f.err))
@@ -326,39 +326,10 @@ func (w *importWizard) showCurrent() {
 	}
 	w.city.OnChanged = w.cityChanged
 	w.addNew.SetChecked(f.addNew)
-	if t != nil {
-		kind := lang.L("city sheet")
-		if t.Master {
-			kind = lang.L("secretariat register (has project codes: may add projects)")
-		}
-		city := lang.L("not found — choose the sending city below")
-		if t.City != "" {
-			city = field.CityName(t.City)
-			if t.CityEvidence != "" {
-				city += " (" + t.CityEvidence + ")"
-			}
-		} else if t.Master {
-			city = lang.L("secretariat")
-		}
-		unit := lang.L("not stated")
-		if t.Unit > 0 {
-			unit = t.Unit.String()
-		}
-		asOf := t.AsOf
-		if asOf == "" {
-			asOf = lang.L("not stated")
-		}
-		rows := 0
-		if f.preview != nil {
-			rows = f.preview.Rows
-		}
-		lines = append(lines,
-			lang.L("Sheet: {{.Sheet}} · {{.Kind}}", map[string]any{"Sheet": t.Sheet, "Kind": kind}),
-			lang.L("City: {{.City}} · As of: {{.AsOf}} · Unit: {{.Unit}} · {{.Rows}} project rows", map[string]any{
-				"City": city, "AsOf": asOf, "Unit": unit, "Rows": rows}))
-		w.columns.SetText(columnsText(t))
-	} else {
-		w.columns.SetText("")
+	lines = append(lines, understoodLines(f)...)
+	w.columns.SetText("")
+	if f.preview != nil {
+		w.columns.SetText(columnsText(f.preview.Understood))
 	}
 	w.info.SetText(strings.Join(lines, "\n"))
 	w.showPreview(f)
@@ -379,78 +350,60 @@ func (w *importWizard) refreshApplyAll() {
 	}
 }
 
-// columnsText lists how each column was understood.
-func columnsText(t *layout.Table) string {
+// understoodLines say how the file was read, with the evidence for what
+// the sheet left out (the data layer's words: reconcile.Understanding).
+func understoodLines(f *importFile) []string {
+	if f.preview == nil {
+		return nil
+	}
+	u := f.preview.Understood
+	kind := lang.L("city sheet")
+	if u.Master {
+		kind = lang.L("secretariat register (has project codes: may add projects)")
+	}
+	city := lang.L("not found — choose the sending city below")
+	switch {
+	case u.City != "":
+		city = field.CityName(u.City) + evidence(u.CityFrom)
+	case u.Master:
+		city = lang.L("secretariat")
+	}
+	unit := cmp.Or(u.Unit, lang.L("not stated")) + evidence(u.UnitFrom)
+	asOf := cmp.Or(u.AsOf, lang.L("not stated")) + evidence(u.AsOfFrom)
+	return []string{
+		lang.L("Sheet: {{.Sheet}} · {{.Kind}}", map[string]any{"Sheet": u.Sheet, "Kind": kind}),
+		lang.L("City: {{.City}} · As of: {{.AsOf}} · Unit: {{.Unit}} · {{.Rows}} project rows", map[string]any{
+			"City": city, "AsOf": asOf, "Unit": unit, "Rows": f.preview.Rows}),
+	}
+}
+
+func evidence(from string) string {
+	if from == "" {
+		return ""
+	}
+	return " (" + from + ")"
+}
+
+// columnsText lists how each column was understood and what became of it.
+func columnsText(u reconcile.Understanding) string {
 	var b strings.Builder
-	for _, c := range t.Columns {
-		role := roleLabel(c)
-		if !c.Used {
-			role = lang.L("(not used)")
-		}
-		fmt.Fprintf(&b, "%s  %s → %s", columnLetter(c.Col), strings.ReplaceAll(c.Header, "\n", " "), role)
-		if c.Role == layout.RoleAmount && c.Unit > 0 {
-			b.WriteString(" · " + c.Unit.String())
+	for _, c := range u.Columns {
+		fmt.Fprintf(&b, "%s  %s → %s", c.Letter, c.Header, c.Meaning)
+		if c.Unit != "" {
+			b.WriteString(" · " + c.Unit)
 		}
 		if c.Hidden {
 			b.WriteString(" · " + lang.L("hidden"))
 		}
+		switch c.Use {
+		case reconcile.UseIgnored:
+			b.WriteString(" · " + lang.L("(not used)"))
+		case reconcile.UseBlocking:
+			b.WriteString(" · " + lang.L("no unit: choose one"))
+		}
 		b.WriteByte('\n')
 	}
 	return strings.TrimRight(b.String(), "\n")
-}
-
-func columnLetter(n int) string {
-	s := ""
-	for n > 0 {
-		n--
-		s = string(rune('A'+n%26)) + s
-		n /= 26
-	}
-	return s
-}
-
-func roleLabel(c layout.Column) string {
-	switch c.Role {
-	case layout.RoleAmount:
-		return field.Label(model.BudgetKey(c.Tier))
-	case layout.RoleCode:
-		return lang.L("Code")
-	case layout.RoleField:
-		return field.Label(model.FField)
-	case layout.RoleName:
-		return field.Label(model.FName)
-	case layout.RoleKind:
-		return field.Label(model.FKind)
-	case layout.RoleLead:
-		return field.Label(model.FLead)
-	case layout.RoleCities:
-		return field.Label(model.FCities)
-	case layout.RolePeriod:
-		return lang.L("Period")
-	case layout.RoleStart:
-		return field.Label(model.FStart)
-	case layout.RoleEnd:
-		return field.Label(model.FEnd)
-	case layout.RoleProgress:
-		return field.Label(model.FProgress)
-	case layout.RoleStage:
-		return field.Label(model.FStage)
-	case layout.RoleOverview:
-		return field.Label(model.FOverview)
-	case layout.RoleActivities:
-		return field.Label(model.FActivities)
-	case layout.RoleProblems:
-		return field.Label(model.FProblems)
-	case layout.RoleNextSteps:
-		return field.Label(model.FNextSteps)
-	case layout.RoleNotes:
-		return field.Label(model.FNotes)
-	case layout.RoleDepartment, layout.RoleOfficer, layout.RolePhone, layout.RoleContact:
-		return lang.L("Contact")
-	case layout.RoleSeq:
-		return lang.L("Row number")
-	}
-	return lang.L("(not used)")
 }
 
 // showPreview fills the accordion with what applying would do (or did).

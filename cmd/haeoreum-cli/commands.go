@@ -76,13 +76,30 @@ func cmdImport(e *env, args []string) error {
 	addNew := fs.Bool("add-new", false, "")
 	asJSON := fs.Bool("json", false, "")
 	password := fs.String("password", "", "")
+	unitFlag := fs.String("unit", "", "")
+	asOf := fs.String("as-of", "", "")
+	sheetName := fs.String("sheet", "", "")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return usageError{"import: 파일을 지정해 주세요 / name at least one FILE"}
 	}
-	o := reconcile.FileOptions{Options: reconcile.Options{DryRun: *dry, AddNew: *addNew}, Password: *password}
+	o := reconcile.FileOptions{Options: reconcile.Options{DryRun: *dry, AddNew: *addNew}, Password: *password, Sheet: *sheetName}
+	if *unitFlag != "" {
+		u, ok := field.ParseUnit(*unitFlag)
+		if !ok {
+			return usageError{"--unit: 원, 천원, 백만원, 억원"}
+		}
+		o.Unit = u
+	}
+	if *asOf != "" {
+		d, err := value.ParseDate(*asOf)
+		if err != nil {
+			return usageError{"--as-of: YYYY-MM-DD"}
+		}
+		o.AsOf = d.String()
+	}
 	if *city != "" {
 		c, ok := model.ParseCity(*city)
 		if !ok {
@@ -103,7 +120,7 @@ func cmdImport(e *env, args []string) error {
 	}
 	var files []read
 	for _, path := range fs.Args() {
-		t, sha, err := reconcile.ReadFile(path, o)
+		t, sha, err := reconcile.Understand(ctx, r, path, o)
 		if err != nil {
 			return err
 		}
@@ -142,6 +159,13 @@ func printPreview(w io.Writer, pv *reconcile.Preview) {
 		state = fmt.Sprintf("적용됨 / applied (batch %d)", pv.Batch)
 	}
 	fmt.Fprintf(w, "%s [%s] %s, 기준 %s: %d행 / rows — %s\n", pv.File, pv.Sheet, city, pv.AsOf, pv.Rows, state)
+	u := pv.Understood
+	if u.AsOfFrom != "" {
+		fmt.Fprintf(w, "  기준일 as of: %s — %s\n", u.AsOf, u.AsOfFrom)
+	}
+	if u.Unit != "" || u.UnitFrom != "" {
+		fmt.Fprintf(w, "  단위 unit: %s — %s\n", u.Unit, u.UnitFrom)
+	}
 	fmt.Fprintf(w, "  추가 added %d, 변경 changed %d, 그대로 unchanged %d, 충돌 conflicts %d, 확인 필요 uncertain %d, 제안 proposed %d\n",
 		len(pv.Added), len(pv.Changed), pv.Unchanged, len(pv.Conflicts), len(pv.Uncertain), len(pv.Proposed))
 	for _, c := range pv.Changed {

@@ -142,13 +142,20 @@ func read(wb *sheet.Workbook, s *sheet.Sheet, h header, opt Options) *Table {
 	t.Columns = chooseColumns(cols, wb.File, s.Name, &t.Warnings)
 	t.Errors = append(t.Errors, headerProblems(h, where)...)
 	hasName := false
+	var unitless []string
+	first := 0
 	for _, c := range t.Columns {
 		if c.Used && c.Role == RoleName {
 			hasName = true
 		}
 		if c.Used && c.Role == RoleAmount && c.Unit == 0 {
-			t.Errors = append(t.Errors, msg.Errorf(where(sheet.CellName(c.Col, h.upper)), msgNoUnit, c.Header))
+			unitless = append(unitless, "'"+value.Visible(strings.Join(strings.Fields(c.Header), " "))+"'")
+			first = cmp.Or(first, c.Col)
 		}
+	}
+	if len(unitless) > 0 {
+		// one refusal for the table, naming every column it concerns
+		t.Errors = append(t.Errors, msg.Errorf(where(sheet.CellName(first, h.upper)), msgNoUnit, strings.Join(unitless, ", ")))
 	}
 	if !hasName {
 		t.Errors = append(t.Errors, msg.Errorf(where(""), msgNoName, h.upper))
@@ -235,10 +242,11 @@ func asOfElsewhere(wb *sheet.Workbook, s *sheet.Sheet) (asOf, from string) {
 			}
 		}
 	}
-	if d, month, ok := value.DateInName(s.Name); ok {
+	base := filepath.Base(wb.File)
+	// a CSV's one sheet is named after its file: that is the file's name
+	if d, month, ok := value.DateInName(s.Name); ok && s.Name != strings.TrimSuffix(base, filepath.Ext(base)) {
 		return d.String(), monthNote(msg.Text(msgAsOfSheet, s.Name), month)
 	}
-	base := filepath.Base(wb.File)
 	if d, month, ok := value.DateInName(strings.TrimSuffix(base, filepath.Ext(base))); ok {
 		return d.String(), monthNote(msg.Text(msgAsOfFile, base), month)
 	}

@@ -13,8 +13,8 @@ var (
 		"'시비' 열이 광역(울산광역시)인지 기초(포항·경주)인지 알 수 없습니다. 보낸 도시를 지정해 주세요(--city).",
 		"cannot tell whether the '시비' column is regional (Ulsan) or local (Pohang, Gyeongju). Name the sending city (--city).")
 	msgNoUnit = msg.Define("layout.no_unit",
-		"금액 단위를 찾지 못했습니다(머리글 '%s'). '(단위: 천원)' 같은 줄이나 머리글의 단위가 없고, 등록부 금액과 맞춰 보아도 한 가지로 정해지지 않습니다. 추측하지 않았습니다. 단위를 지정해 주세요(창에서 고르거나 --unit 천원).",
-		"no amount unit was found (header '%s'): no line like '(단위: 천원)', no unit in the header, and the register's amounts do not settle it. The unit was not guessed: name it (choose it in the window, or --unit 천원).")
+		"금액 단위를 찾지 못했습니다(열 %s). '(단위: 천원)' 같은 줄이나 머리글의 단위가 없고, 등록부 금액과 맞춰 보아도 한 가지로 정해지지 않습니다. 추측하지 않았습니다. 단위를 지정해 주세요(창에서 고르거나 --unit 천원).",
+		"no amount unit was found (columns %s): no line like '(단위: 천원)', no unit in the header, and the register's amounts do not settle it. The unit was not guessed: name it (choose it in the window, or --unit 천원).")
 	msgBadCell = msg.Define("layout.bad_cell",
 		"%s 값을 읽을 수 없습니다: %s",
 		"cannot read %s: %s")

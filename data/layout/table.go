@@ -37,6 +37,17 @@ type Table struct {
 	dups                *duplicates // the rows read so far, for RefuseIfDiffers
 }
 
+// NeedsUnit reports whether an amount column the table reads has no unit
+// (neither its header, a unit line nor an official named one).
+func (t *Table) NeedsUnit() bool {
+	for _, c := range t.Columns {
+		if c.Used && c.Role == RoleAmount && c.Unit == 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // Column is one column of the table and what it means.
 type Column struct {
 	Col    int // 1-based

@@ -40,7 +40,7 @@ var errDryRun = errors.New("dry run")
 func Apply(ctx context.Context, reg *register.Register, t *layout.Table, sha256 string, opt Options) (*Preview, error) {
 	pv := &Preview{File: t.File, Sheet: t.Sheet, City: t.City, Master: t.Master, AsOf: t.AsOf, SHA256: sha256,
 		Added: []Item{}, Proposed: []Item{}, Changed: []Change{}, Conflicts: []Conflict{},
-		Uncertain: []Uncertain{}, Aliases: []Alias{}, Warnings: []string{}, Errors: []string{}}
+		Uncertain: []Uncertain{}, Aliases: []Alias{}, Warnings: []string{}, Errors: []string{}, Understood: understand(t)}
 	refused := func() (*Preview, error) {
 		return pv, msg.Errorf(msg.Where{File: t.File}, msgRefused, len(pv.Errors))
 	}

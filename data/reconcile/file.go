@@ -7,12 +7,16 @@ import (
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/register"
 	"github.com/haeoreum/register/data/sheet"
+	"github.com/haeoreum/register/data/value"
 )
 
 // FileOptions steer ImportFile.
 type FileOptions struct {
 	Options
 	City     model.City // the sending city, when the user named it
+	Unit     value.Unit // the amounts' unit, when an official named it
+	AsOf     string     // the as-of date (YYYY-MM-DD), when an official named it
+	Sheet    string     // the sheet to read, when an official chose it
 	Password string     // for a password-protected workbook
 	Limits   sheet.Limits
 }
@@ -22,7 +26,7 @@ type FileOptions struct {
 // A file that cannot be read or holds bad cells leaves the register as it
 // was and says why, naming the file, sheet and cell.
 func ImportFile(ctx context.Context, reg *register.Register, path string, o FileOptions) (*Preview, error) {
-	t, sum, err := ReadFile(path, o)
+	t, sum, err := Understand(ctx, reg, path, o)
 	if err != nil {
 		return nil, err
 	}
@@ -39,7 +43,7 @@ func ReadFile(path string, o FileOptions) (*layout.Table, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	t, err := layout.Locate(wb, layout.Options{City: o.City})
+	t, err := layout.Locate(wb, layout.Options{City: o.City, Unit: o.Unit, AsOf: o.AsOf, Sheet: o.Sheet})
 	if err != nil {
 		return nil, "", err
 	}

@@ -12,25 +12,28 @@ import (
 // Preview is what an import does (or did): the basis of the window's
 // preview and of `import --json`.
 type Preview struct {
-	File      string      `json:"file"`
-	Sheet     string      `json:"sheet"`
-	City      model.City  `json:"city"`
-	Master    bool        `json:"master"`
-	AsOf      string      `json:"as_of"`
-	SHA256    string      `json:"sha256"`
-	Rows      int         `json:"rows"`
-	Added     []Item      `json:"added"`
-	Proposed  []Item      `json:"proposed"` // city rows matching no project, not added
-	Changed   []Change    `json:"changed"`
-	Unchanged int         `json:"unchanged"`
-	Conflicts []Conflict  `json:"conflicts"` // opened or changed by this import
-	Uncertain []Uncertain `json:"uncertain"`
-	Aliases   []Alias     `json:"new_aliases"`
-	Warnings  []string    `json:"warnings"`
-	Errors    []string    `json:"errors"`
-	Applied   bool        `json:"applied"`
-	Batch     int64       `json:"batch,omitempty"`
-	Backup    string      `json:"backup,omitempty"`
+	File   string     `json:"file"`
+	Sheet  string     `json:"sheet"`
+	City   model.City `json:"city"`
+	Master bool       `json:"master"`
+	AsOf   string     `json:"as_of"`
+	SHA256 string     `json:"sha256"`
+	// Understood is how the file was read: sheet, city, as-of, unit (with
+	// where each came from) and every column's meaning and use.
+	Understood Understanding `json:"understood"`
+	Rows       int           `json:"rows"`
+	Added      []Item        `json:"added"`
+	Proposed   []Item        `json:"proposed"` // city rows matching no project, not added
+	Changed    []Change      `json:"changed"`
+	Unchanged  int           `json:"unchanged"`
+	Conflicts  []Conflict    `json:"conflicts"` // opened or changed by this import
+	Uncertain  []Uncertain   `json:"uncertain"`
+	Aliases    []Alias       `json:"new_aliases"`
+	Warnings   []string      `json:"warnings"`
+	Errors     []string      `json:"errors"`
+	Applied    bool          `json:"applied"`
+	Batch      int64         `json:"batch,omitempty"`
+	Backup     string        `json:"backup,omitempty"`
 }
 
 // Item names a project row.

@@ -1,0 +1,119 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/korean"
+)
+
+// titleLessCSV converts the Ulsan fixture to CSV with LibreOffice (under a
+// name that says nothing of its city), drops its title lines (the 기준일
+// and 단위 line with them), and saves it in CP949, as a city office's
+// "save as CSV" of a copied table arrives.
+func titleLessCSV(t *testing.T) string {
+	t.Helper()
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("LibreOffice is not installed (CI installs it)")
+	}
+	dir := t.TempDir()
+	data, err := os.ReadFile(fixture("ulsan_2026-10.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(dir, "status.xlsx")
+	os.WriteFile(src, data, 0o644)
+	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+dir+"/profile",
+		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", filepath.Join(dir, "out"), src)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	text, err := os.ReadFile(filepath.Join(dir, "out", "status.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	header := bytes.Index(text, []byte("순번,"))
+	if header < 0 {
+		t.Fatalf("no header in the CSV:\n%.300s", text)
+	}
+	cp949, err := korean.EUCKR.NewEncoder().Bytes(text[header:])
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "현황_2026-10.csv")
+	if err := os.WriteFile(out, cp949, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestTitleLessCSVUnitFromTheRegister(t *testing.T) {
+	t.Setenv("HAEOREUM_LANG", "ko")
+	csv := titleLessCSV(t)
+	db := filepath.Join(t.TempDir(), "r.db")
+	if code, _, stderr := cli(t, "--db", db, "import", fixture("master_2026.xlsx")); code != 0 {
+		t.Fatal(stderr)
+	}
+	code, out, stderr := cli(t, "--db", db, "import", "--json", csv)
+	if code != 0 {
+		t.Fatalf("exit %d: %s\n%.2000s", code, stderr, out)
+	}
+	var pvs []struct {
+		City       string `json:"city"`
+		AsOf       string `json:"as_of"`
+		Understood struct {
+			Unit     string `json:"unit"`
+			UnitFrom string `json:"unit_from"`
+			AsOfFrom string `json:"as_of_from"`
+		} `json:"understood"`
+		Changed []any `json:"changed"`
+	}
+	if err := json.Unmarshal([]byte(out), &pvs); err != nil || len(pvs) != 1 {
+		t.Fatalf("%v: %.500s", err, out)
+	}
+	pv := pvs[0]
+	if pv.City != "ulsan" || pv.Understood.Unit != "천원" || !strings.Contains(pv.Understood.UnitFrom, "등록부 금액") ||
+		pv.AsOf != "2026-10-31" || !strings.Contains(pv.Understood.AsOfFrom, "파일 이름") || len(pv.Changed) == 0 {
+		t.Fatalf("understood %+v (city %s, as of %s, %d changes)", pv.Understood, pv.City, pv.AsOf, len(pv.Changed))
+	}
+	// The same values as the fixture itself gives.
+	want := filepath.Join(t.TempDir(), "w.db")
+	cli(t, "--db", want, "import", fixture("master_2026.xlsx"), fixture("ulsan_2026-10.xlsx"))
+	_, a, _ := cli(t, "--db", db, "list", "--json")
+	_, b, _ := cli(t, "--db", want, "list", "--json")
+	if strip(a) != strip(b) {
+		t.Fatal("the CSV gives another register than the workbook")
+	}
+}
+
+func TestTitleLessCSVWithoutEvidenceAsksForTheUnit(t *testing.T) {
+	t.Setenv("HAEOREUM_LANG", "ko")
+	csv := titleLessCSV(t)
+	db := filepath.Join(t.TempDir(), "r.db")
+	code, out, stderr := cli(t, "--db", db, "import", "--add-new", csv)
+	if code != 1 || !strings.Contains(out+stderr, "--unit 천원") || strings.Count(out, "단위를 찾지 못했습니다") != 1 {
+		t.Fatalf("empty register, no unit: exit %d: %s %s", code, stderr, out)
+	}
+	if code, out, stderr := cli(t, "--db", db, "import", "--add-new", "--unit", "천원", csv); code != 0 || !strings.Contains(out, "지정함") {
+		t.Fatalf("with --unit: exit %d: %s %s", code, stderr, out)
+	}
+}
+
+// strip drops what differs between two imports of the same data from two
+// files: where each value came from and when.
+func strip(listJSON string) string {
+	var ps []map[string]any
+	json.Unmarshal([]byte(listJSON), &ps)
+	for _, p := range ps {
+		delete(p, "aliases")
+		delete(p, "contacts")
+	}
+	b, _ := json.Marshal(ps)
+	return string(b)
+}

@@ -1,0 +1,115 @@
+package reconcile
+
+import (
+	"strings"
+
+	"github.com/haeoreum/register/data/field"
+	"github.com/haeoreum/register/data/layout"
+	"github.com/haeoreum/register/data/model"
+	"github.com/haeoreum/register/data/msg"
+	"github.com/haeoreum/register/data/sheet"
+)
+
+// Understanding is how a file was read, with the evidence for what it
+// left out: what the window's import screen and `import --json` show, the
+// same for both. Meanings and evidence are in the user's language.
+type Understanding struct {
+	Sheet    string          `json:"sheet"`
+	Master   bool            `json:"master"` // the secretariat's register (it has project codes)
+	City     model.City      `json:"city"`
+	CityFrom string          `json:"city_from"`
+	AsOf     string          `json:"as_of"`
+	AsOfFrom string          `json:"as_of_from"`
+	Unit     string          `json:"unit"`      // the table-wide unit; "" when each column states its own
+	UnitFrom string          `json:"unit_from"` // where it came from
+	Columns  []ColumnReading `json:"columns"`
+}
+
+// ColumnReading is one column of the sheet and what became of it.
+type ColumnReading struct {
+	Letter  string `json:"letter"`
+	Header  string `json:"header"`
+	Meaning string `json:"meaning"`
+	Unit    string `json:"unit,omitempty"`
+	Hidden  bool   `json:"hidden,omitempty"`
+	Use     string `json:"use"` // read, ignored (a duplicate or unknown column), blocking (no unit)
+}
+
+// Column uses.
+const (
+	UseRead     = "read"
+	UseIgnored  = "ignored"
+	UseBlocking = "blocking"
+)
+
+var (
+	msgMeaningCode    = msg.Define("meaning.code", "코드", "code")
+	msgMeaningPeriod  = msg.Define("meaning.period", "사업기간", "period")
+	msgMeaningContact = msg.Define("meaning.contact", "담당", "contact")
+	msgMeaningSeq     = msg.Define("meaning.seq", "연번", "row number")
+	msgMeaningAsOf    = msg.Define("meaning.as_of", "행별 기준일", "the row's as-of date")
+	msgMeaningAliases = msg.Define("meaning.aliases", "다른 이름", "other names")
+	msgMeaningCity    = msg.Define("meaning.city_contact", "%s 담당", "%s's contact")
+	msgMeaningUnknown = msg.Define("meaning.unknown", "알 수 없는 열", "unknown column")
+	msgUnitPerColumn  = msg.Define("meaning.unit_per_column", "열마다 머리글에 적힌 단위", "each column's own unit, in its header")
+)
+
+// understand describes t for the preview.
+func understand(t *layout.Table) Understanding {
+	u := Understanding{Sheet: t.Sheet, Master: t.Master, City: t.City, CityFrom: t.CityEvidence,
+		AsOf: t.AsOf, AsOfFrom: t.AsOfFrom, UnitFrom: t.UnitFrom, Columns: []ColumnReading{}}
+	if t.Unit > 0 {
+		u.Unit = field.UnitName(t.Unit)
+	} else if !t.NeedsUnit() {
+		u.UnitFrom = msg.Text(msgUnitPerColumn)
+	}
+	for _, c := range t.Columns {
+		r := ColumnReading{Letter: sheet.ColumnName(c.Col), Header: strings.Join(strings.Fields(c.Header), " "),
+			Meaning: meaning(c), Hidden: c.Hidden, Use: UseRead}
+		if c.Role == layout.RoleAmount && c.Unit > 0 {
+			r.Unit = field.UnitName(c.Unit)
+		}
+		switch {
+		case !c.Used || c.Role == layout.RoleUnknown || c.Role == layout.RoleSeq:
+			r.Use = UseIgnored
+		case c.Role == layout.RoleAmount && c.Unit == 0:
+			r.Use = UseBlocking
+		}
+		u.Columns = append(u.Columns, r)
+	}
+	return u
+}
+
+// meaning names what a column holds, with the register's own labels.
+func meaning(c layout.Column) string {
+	switch c.Role {
+	case layout.RoleAmount:
+		return field.Label(model.BudgetKey(c.Tier))
+	case layout.RoleCode:
+		return msg.Text(msgMeaningCode)
+	case layout.RolePeriod:
+		return msg.Text(msgMeaningPeriod)
+	case layout.RoleDepartment, layout.RoleOfficer, layout.RolePhone, layout.RoleContact:
+		return msg.Text(msgMeaningContact)
+	case layout.RoleSeq:
+		return msg.Text(msgMeaningSeq)
+	case layout.RoleAsOf:
+		return msg.Text(msgMeaningAsOf)
+	case layout.RoleAliases:
+		return msg.Text(msgMeaningAliases)
+	case layout.RoleCityContact:
+		return msg.Text(msgMeaningCity, field.CityName(c.City))
+	}
+	if k, ok := roleFields[c.Role]; ok {
+		return field.Label(k)
+	}
+	return msg.Text(msgMeaningUnknown)
+}
+
+var roleFields = map[layout.Role]model.FieldKey{
+	layout.RoleField: model.FField, layout.RoleName: model.FName, layout.RoleKind: model.FKind,
+	layout.RoleLead: model.FLead, layout.RoleCities: model.FCities, layout.RoleStart: model.FStart,
+	layout.RoleEnd: model.FEnd, layout.RoleProgress: model.FProgress, layout.RoleStage: model.FStage,
+	layout.RoleOverview: model.FOverview, layout.RoleActivities: model.FActivities,
+	layout.RoleProblems: model.FProblems, layout.RoleNextSteps: model.FNextSteps, layout.RoleNotes: model.FNotes,
+}

@@ -2,12 +2,14 @@ package ui
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"golang.org/x/text/encoding/korean"
 
 	"github.com/haeoreum/register/data/field"
 	"github.com/haeoreum/register/data/model"
@@ -281,5 +283,55 @@ func TestPreviewAfterScrollStartsAtTheTop(t *testing.T) {
 	w.show(w.files[1])
 	if w.scroll.Offset.Y != 0 {
 		t.Fatalf("the next preview is scrolled to %v", w.scroll.Offset.Y)
+	}
+}
+
+// A title-less CP949 CSV (its unit and 기준일 lost with the title lines):
+// the wizard shows what it could not tell, the official picks the unit and
+// the as-of date, and applies.
+func TestWizardOfficialPicksUnitAndAsOf(t *testing.T) {
+	e := newEnv(t, "ko", false)
+	u, w := e.u, e.u.importer
+	text := "순번,분야,사업명,주관,총사업비,국비,도비,시비,진척도\r\n" +
+		"1,문화·관광,해안 산책로 잇기,포항,\"1,200,000\",\"600,000\",\"300,000\",\"300,000\",40%\r\n" +
+		"2,문화·관광,옛 역사 문화공간 조성,포항,\"800,000\",\"400,000\",\"200,000\",\"200,000\",15%\r\n"
+	data, err := korean.EUCKR.NewEncoder().Bytes([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "현황.csv")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w.add(path)
+	u.Wait()
+	f := w.files[0]
+	w.show(f)
+	if f.preview == nil || len(f.preview.Errors) == 0 || !strings.Contains(w.columns.Text, "단위 없음") {
+		t.Fatalf("the missing unit is not shown: %v / %q", f.preview, w.columns.Text)
+	}
+	w.unit.SetSelected("천원")
+	u.Wait()
+	w.asOf.SetText("2026-11-30")
+	w.asOf.OnSubmitted("")
+	u.Wait()
+	w.city.SetSelected(field.CityName(model.Pohang))
+	u.Wait()
+	w.addNew.SetChecked(true)
+	u.Wait()
+	if len(f.preview.Errors) != 0 || f.preview.AsOf != "2026-11-30" || !strings.Contains(w.info.Text, "지정함") {
+		t.Fatalf("after choosing: errors %v, as of %s, info %q", f.preview.Errors, f.preview.AsOf, w.info.Text)
+	}
+	test.Tap(w.apply)
+	if u.lastConfirm != nil {
+		u.lastConfirm.Confirm()
+	}
+	u.Wait()
+	ps, _ := e.reg.List(context.Background(), register.ListOptions{})
+	if len(ps) != 2 || ps[0].Budget.Total != 1_200_000_000 && ps[1].Budget.Total != 1_200_000_000 {
+		t.Fatalf("stored %d projects: %+v", len(ps), ps)
+	}
+	if ps[0].AsOf != "2026-11-30" {
+		t.Fatalf("as of %s", ps[0].AsOf)
 	}
 }

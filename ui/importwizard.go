@@ -21,6 +21,7 @@ import (
 	"github.com/haeoreum/register/data/reconcile"
 	"github.com/haeoreum/register/data/register"
 	"github.com/haeoreum/register/data/sheet"
+	"github.com/haeoreum/register/data/value"
 )
 
 // importFile is one file in the wizard.
@@ -30,6 +31,8 @@ type importFile struct {
 	addNew    bool
 	confirmed map[int]string // sheet row → project code
 	password  string         // for a password-protected workbook
+	unit      value.Unit     // the official's unit for amounts the sheet leaves without one; 0: as read
+	asOf      string         // the official's as-of date; "": as read
 
 	table   *layout.Table
 	sha     string
@@ -58,6 +61,8 @@ type importWizard struct {
 	preview   *widget.Accordion
 	uncertain *fyne.Container
 	password  *fyne.Container // shown for a workbook that asks for its password
+	unit      *widget.Select
+	asOf      *widget.Entry
 	scroll    *container.Scroll
 	shownFile *importFile // the file whose detail is on screen
 	apply     *widget.Button
@@ -106,8 +111,9 @@ func newImportWizard(u *UI) *importWizard {
 	hint.Wrapping = fyne.TextWrapWord
 	left := container.NewBorder(container.NewVBox(choose, hint), container.NewVBox(w.remove, w.undo), nil, nil, w.list)
 	cityRow := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Sending city")), nil, w.city)
+	decisions := w.decisionRows()
 	colsAcc := widget.NewAccordion(widget.NewAccordionItem(lang.L("Column mapping"), w.columns))
-	w.detail = container.NewVBox(w.info, w.password, cityRow, w.addNew, colsAcc, w.uncertain, w.preview)
+	w.detail = container.NewVBox(w.info, w.password, cityRow, decisions, w.addNew, colsAcc, w.uncertain, w.preview)
 	w.scroll = container.NewVScroll(w.detail)
 	right := container.NewBorder(container.NewVBox(w.summary, container.NewHBox(w.apply, w.applyAll)), nil, nil, nil, w.scroll)
 	split := container.NewHSplit(left, right)
@@ -193,14 +199,13 @@ type analysis struct {
 func (w *importWizard) analyze(files []*importFile, reread bool) {
 	u := w.u
 	type job struct {
-		f        *importFile
-		path     string
-		city     model.City
-		opts     reconcile.Options
-		table    *layout.Table
-		sha      string
-		password string
-		needsRd  bool
+		f       *importFile
+		path    string
+		read    reconcile.FileOptions
+		opts    reconcile.Options
+		table   *layout.Table
+		sha     string
+		needsRd bool
 	}
 	var jobs []job
 	for _, f := range files {
@@ -208,7 +213,8 @@ func (w *importWizard) analyze(files []*importFile, reread bool) {
 		for k, v := range f.confirmed {
 			confirmed[k] = v
 		}
-		jobs = append(jobs, job{f: f, path: f.path, city: f.city, table: f.table, sha: f.sha, password: f.password,
+		jobs = append(jobs, job{f: f, path: f.path, table: f.table, sha: f.sha,
+			read:    reconcile.FileOptions{City: f.city, Password: f.password, Unit: f.unit, AsOf: f.asOf},
 			needsRd: reread || f.table == nil,
 			opts:    reconcile.Options{DryRun: true, AddNew: f.addNew, Confirmed: confirmed}})
 	}
@@ -220,7 +226,8 @@ func (w *importWizard) analyze(files []*importFile, reread bool) {
 			}
 			r := analysis{f: j.f, table: j.table, sha: j.sha}
 			if j.needsRd {
-				r.table, r.sha, r.err = reconcile.ReadFile(j.path, reconcile.FileOptions{City: j.city, Password: j.password})
+				// Understand: what the sheet leaves out is filled from evidence in the register
+				r.table, r.sha, r.err = reconcile.Understand(ctx, u.reg, j.path, j.read)
 			}
 			if r.err == nil {
 				r.preview, r.err = reconcile.Apply(ctx, u.reg, r.table, r.sha, j.opts)
@@ -325,6 +332,7 @@ func (w *importWizard) showCurrent() {
 		w.city.SetSelected(auto)
 	}
 	w.city.OnChanged = w.cityChanged
+	w.showDecisions(f)
 	w.addNew.SetChecked(f.addNew)
 	lines = append(lines, understoodLines(f)...)
 	w.columns.SetText("")
@@ -671,4 +679,68 @@ func (w *importWizard) passwordRow() *fyne.Container {
 // needsPassword reports whether f's error asks for (another) password.
 func needsPassword(f *importFile) bool {
 	return f != nil && (errors.Is(f.err, sheet.ErrPasswordNeeded) || errors.Is(f.err, sheet.ErrWrongPassword))
+}
+
+// decisionRows let the official overrule what was read: the amounts' unit
+// and the as-of date (the sheet is read again with them).
+func (w *importWizard) decisionRows() fyne.CanvasObject {
+	asRead := lang.L("As read from the file")
+	opts := []string{asRead}
+	for _, u := range field.Units {
+		opts = append(opts, field.UnitName(u))
+	}
+	w.unit = widget.NewSelect(opts, func(s string) {
+		f := w.current
+		if f == nil {
+			return
+		}
+		unit := value.Unit(0)
+		for _, u := range field.Units {
+			if field.UnitName(u) == s {
+				unit = u
+			}
+		}
+		if unit != f.unit {
+			f.unit = unit
+			w.analyze([]*importFile{f}, true)
+		}
+	})
+	w.asOf = widget.NewEntry()
+	w.asOf.SetPlaceHolder("YYYY-MM-DD")
+	setAsOf := func() {
+		f := w.current
+		if f == nil {
+			return
+		}
+		text := strings.TrimSpace(w.asOf.Text)
+		if text != "" {
+			d, err := value.ParseDate(text)
+			if err != nil {
+				w.u.message(lang.L("Cannot use this value"), ErrorText(err))
+				return
+			}
+			text = d.String()
+		}
+		if text != f.asOf {
+			f.asOf = text
+			w.analyze([]*importFile{f}, true)
+		}
+	}
+	w.asOf.OnSubmitted = func(string) { setAsOf() }
+	set := widget.NewButton(lang.L("Use this date"), setAsOf)
+	return container.NewGridWithColumns(2,
+		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Unit of amounts")), nil, w.unit),
+		container.NewBorder(nil, nil, widget.NewLabel(lang.L("As of")), set, w.asOf))
+}
+
+// showDecisions shows f's own choices (or "as read").
+func (w *importWizard) showDecisions(f *importFile) {
+	cb := w.unit.OnChanged
+	w.unit.OnChanged = nil
+	w.unit.SetSelectedIndex(0)
+	if f.unit != 0 {
+		w.unit.SetSelected(field.UnitName(f.unit))
+	}
+	w.unit.OnChanged = cb
+	w.asOf.SetText(f.asOf)
 }

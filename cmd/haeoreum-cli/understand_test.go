@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/korean"
 )
 
@@ -116,4 +117,48 @@ func strip(listJSON string) string {
 	}
 	b, _ := json.Marshal(ps)
 	return string(b)
+}
+
+// Our own template, filled in and sent back with its 기준일 left blank,
+// is read as of the date it asked for, with no warnings at all.
+func TestOwnTemplateBackWithBlankAsOf(t *testing.T) {
+	t.Setenv("HAEOREUM_LANG", "ko")
+	dir := t.TempDir()
+	db := filepath.Join(dir, "r.db")
+	for _, f := range []string{"master_2026.xlsx", "pohang_2026-10.xlsx"} {
+		if code, _, stderr := cli(t, "--db", db, "import", fixture(f)); code != 0 {
+			t.Fatal(stderr)
+		}
+	}
+	tpl := filepath.Join(dir, "서식.xlsx")
+	if code, _, stderr := cli(t, "--db", db, "template", "--city", "pohang", "--as-of", "2026-10-31", "--out", tpl); code != 0 {
+		t.Fatal(stderr)
+	}
+	f, err := excelize.OpenFile(tpl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.SetCellValue("추진현황", "A2", "(기준:           )                    (단위: 백만원)")
+	back := filepath.Join(dir, "returned.xlsx")
+	if err := f.SaveAs(back); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	code, out, stderr := cli(t, "--db", db, "import", "--dry-run", "--json", back)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var pvs []struct {
+		AsOf       string   `json:"as_of"`
+		Warnings   []string `json:"warnings"`
+		Understood struct {
+			AsOfFrom string `json:"as_of_from"`
+		} `json:"understood"`
+	}
+	if err := json.Unmarshal([]byte(out), &pvs); err != nil || len(pvs) != 1 {
+		t.Fatalf("%v %.300s", err, out)
+	}
+	if pv := pvs[0]; pv.AsOf != "2026-10-31" || !strings.Contains(pv.Understood.AsOfFrom, "서식") || len(pv.Warnings) != 0 {
+		t.Fatalf("as of %s from %q, warnings %q", pv.AsOf, pv.Understood.AsOfFrom, pv.Warnings)
+	}
 }

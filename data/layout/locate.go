@@ -227,8 +227,11 @@ func headerProblems(h header, where func(cell string) msg.Where) []*msg.Error {
 // may carry it, in this order: a cover sheet (another sheet with a 기준일
 // line), the sheet's name, the file's name (a month alone: its last day).
 func asOfElsewhere(wb *sheet.Workbook, s *sheet.Sheet) (asOf, from string) {
+	if d, ok := templateAsOf(wb); ok {
+		return d, msg.Text(msgAsOfTemplate)
+	}
 	for _, other := range wb.Sheets {
-		if other == s {
+		if other == s || !coverSheet(other) {
 			continue
 		}
 		for _, row := range other.Rows {
@@ -236,7 +239,7 @@ func asOfElsewhere(wb *sheet.Workbook, s *sheet.Sheet) (asOf, from string) {
 				break
 			}
 			for i, c := range row.Cells {
-				if d, ok := value.FindAsOf(c.Value); ok {
+				if d, ok := value.FindAsOf(c.Value); ok && !example(c.Value) {
 					return d.String(), msg.Text(msgAsOfCover, other.Name, sheet.CellName(i+1, row.Num))
 				}
 			}
@@ -258,4 +261,53 @@ func monthNote(from string, month bool) string {
 		return msg.Text(msgAsOfMonth, from)
 	}
 	return from
+}
+
+// coverSheet reports whether a sheet can be a cover (표지) that states the
+// as-of date: named so, or a short sheet of a few lines that is not the
+// instructions or the drop-down lists (whose example dates mean nothing).
+func coverSheet(s *sheet.Sheet) bool {
+	name := strings.ToLower(s.Name)
+	if strings.Contains(name, "표지") || strings.Contains(name, "cover") {
+		return true
+	}
+	for _, not := range []string{"작성요령", "요령", "안내", "목록", "설명", "instruction", "list"} {
+		if strings.Contains(name, not) {
+			return false
+		}
+	}
+	cells := 0
+	for _, row := range s.Rows {
+		for _, c := range row.Cells {
+			if strings.TrimSpace(c.Value) != "" {
+				cells++
+			}
+		}
+	}
+	return cells <= 30
+}
+
+// example reports a line that shows how to write a date rather than
+// giving one: "'(기준: 2026. 10. 31.)'처럼 적습니다", "예: 2026. 10. 31.".
+func example(line string) bool {
+	return strings.Contains(line, "처럼") || strings.Contains(line, "예:") || strings.Contains(line, "예)") ||
+		strings.Contains(line, "예시")
+}
+
+// templateAsOf reads the as-of date our own template asked for, from its
+// hidden 서식정보 sheet (data/report writes it).
+func templateAsOf(wb *sheet.Workbook) (string, bool) {
+	for _, s := range wb.Sheets {
+		if s.Name != "서식정보" {
+			continue
+		}
+		for _, row := range s.Rows {
+			if len(row.Cells) >= 2 && strings.TrimSpace(row.Cells[0].Value) == "요청 기준일" {
+				if d, err := value.ParseDate(row.Cells[1].Value); err == nil {
+					return d.String(), true
+				}
+			}
+		}
+	}
+	return "", false
 }

@@ -42,14 +42,15 @@ var (
 	msgNoAsOf = msg.Define("layout.no_as_of",
 		"기준일을 찾지 못했습니다(기준일 줄, 표지, 시트 이름, 파일 이름 어디에도 없음). 가져오는 날(%s)을 기준일로 봅니다. 다르면 기준일을 지정해 주세요(창에서, 또는 --as-of YYYY-MM-DD).",
 		"no as-of date was found (no 기준일 line, cover sheet, sheet name or file name gives one); today (%s) is taken as the as-of date. If that is wrong, name it (in the window, or --as-of YYYY-MM-DD).")
-	msgAsOfLine    = msg.Define("layout.as_of.line", "기준일 줄(%s)", "the 기준일 line (%s)")
-	msgAsOfCover   = msg.Define("layout.as_of.cover", "표지 시트 '%s'(%s)", "the cover sheet '%s' (%s)")
-	msgAsOfSheet   = msg.Define("layout.as_of.sheet", "시트 이름 '%s'", "the sheet's name '%s'")
-	msgAsOfFile    = msg.Define("layout.as_of.file", "파일 이름 '%s'", "the file's name '%s'")
-	msgAsOfMonth   = msg.Define("layout.as_of.month", "%s, 월만 있어 그 달의 마지막 날", "%s; a month alone, so its last day")
-	msgAsOfToday   = msg.Define("layout.as_of.today", "찾지 못해 가져온 날", "not found: the day of the import")
-	msgUnitLine    = msg.Define("layout.unit.line", "단위 줄(%s)", "the unit line (%s)")
-	msgNoSuchSheet = msg.Define("layout.no_such_sheet",
+	msgAsOfLine     = msg.Define("layout.as_of.line", "기준일 줄(%s)", "the 기준일 line (%s)")
+	msgAsOfCover    = msg.Define("layout.as_of.cover", "표지 시트 '%s'(%s)", "the cover sheet '%s' (%s)")
+	msgAsOfTemplate = msg.Define("layout.as_of.template", "서식이 요청한 기준일", "the as-of date the template asked for")
+	msgAsOfSheet    = msg.Define("layout.as_of.sheet", "시트 이름 '%s'", "the sheet's name '%s'")
+	msgAsOfFile     = msg.Define("layout.as_of.file", "파일 이름 '%s'", "the file's name '%s'")
+	msgAsOfMonth    = msg.Define("layout.as_of.month", "%s, 월만 있어 그 달의 마지막 날", "%s; a month alone, so its last day")
+	msgAsOfToday    = msg.Define("layout.as_of.today", "찾지 못해 가져온 날", "not found: the day of the import")
+	msgUnitLine     = msg.Define("layout.unit.line", "단위 줄(%s)", "the unit line (%s)")
+	msgNoSuchSheet  = msg.Define("layout.no_such_sheet",
 		"시트 '%s': 없는 시트이거나 사업 목록 표가 없습니다. 있는 시트: %s.",
 		"there is no sheet '%s', or it holds no project table. The sheets: %s.")
 	msgCityUnknown = msg.Define("layout.city_unknown",

@@ -32,10 +32,16 @@ const (
 	SheetTemplate     = "추진현황"
 	SheetInstructions = "작성요령"
 	SheetLists        = "목록"
+	// SheetTemplateInfo is hidden: what the template was issued for (city,
+	// the as-of date it asks for, when), so a sheet that comes back with its
+	// 기준일 left blank is still read as of the date it was asked for.
+	SheetTemplateInfo = "서식정보"
 )
 
 // TemplateSheetNames lists a template's sheets in order.
-func TemplateSheetNames() []string { return []string{SheetTemplate, SheetInstructions, SheetLists} }
+func TemplateSheetNames() []string {
+	return []string{SheetTemplate, SheetInstructions, SheetLists, SheetTemplateInfo}
+}
 
 var usualStages = []string{"계획", "설계", "공사중", "운영", "완료"}
 
@@ -165,6 +171,9 @@ func buildTemplate(t Template) (*excelize.File, error) {
 		return nil, err
 	}
 	if err := writeInstructions(f, &st, t); err != nil {
+		return nil, err
+	}
+	if err := writeTemplateInfo(f, t); err != nil {
 		return nil, err
 	}
 	// 추진현황, the renamed first sheet, is the active one already.
@@ -327,4 +336,21 @@ func writeInstructions(f *excelize.File, st *styles, t Template) error {
 		}
 	}
 	return pageSetup(f, SheetInstructions, [2]int{}, "")
+}
+
+// writeTemplateInfo fills the hidden 서식정보 sheet: the lines layout reads
+// back (data/layout: templateAsOf) when the 기준일 is left blank.
+func writeTemplateInfo(f *excelize.File, t Template) error {
+	rows := [][]any{
+		{"해오름 등록부 서식"},
+		{"도시", string(t.City)},
+		{"요청 기준일", t.AsOf},
+		{"발행", t.Created.Format("2006-01-02 15:04")},
+	}
+	for i, r := range rows {
+		if err := f.SetSheetRow(SheetTemplateInfo, cell(1, i+1), &r); err != nil {
+			return err
+		}
+	}
+	return f.SetSheetVisible(SheetTemplateInfo, false)
 }

@@ -150,7 +150,8 @@ func (r *rowReader) read(row sheet.Row) (rec *Record, isProject bool) {
 		r.t.Errors = append(r.t.Errors, msg.Errorf(w, msgFormulaNoValue))
 		return nil, true
 	}
-	rec.Name = Value{Text: strings.Join(strings.Fields(v.Value), " "), Raw: v.Value, Cell: ref}
+	// "① 사업명", "1. 사업명": the list number is the sheet's, not the name's
+	rec.Name = Value{Text: strings.Join(strings.Fields(value.StripListMarker(v.Value)), " "), Raw: v.Value, Cell: ref}
 	if c, ok := r.byRole[RoleCode]; ok {
 		v, _, _ := r.cell(c)
 		rec.Code = strings.TrimSpace(v.Value)

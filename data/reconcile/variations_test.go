@@ -151,6 +151,12 @@ func outcome(t *testing.T, path string, o FileOptions) (string, *Preview) {
 	if err != nil {
 		t.Fatalf("%s: %v", filepath.Base(path), err)
 	}
+	return registerView(r), pv
+}
+
+// registerView is what a council member would compare: every project's
+// values and the open conflicts.
+func registerView(r *register.Register) string {
 	list, _ := r.List(ctx, register.ListOptions{})
 	type view struct {
 		Code, Field, Start string
@@ -173,7 +179,7 @@ func outcome(t *testing.T, path string, o FileOptions) (string, *Preview) {
 		P []view
 		C []string
 	}{vs, keys})
-	return string(b), pv
+	return string(b)
 }
 
 func TestVariationsOfPohangGiveTheSameRegister(t *testing.T) {

@@ -1,6 +1,7 @@
 package value
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -34,4 +35,17 @@ func NormalizeName(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// listMarker is a list number or bullet an office puts before a name:
+// ①, 1., 1), (1), 가., 가), (가), Ⅰ., -, ·, ○, □. A marker counts only
+// with a space after it, so "1단계 조성" keeps its number.
+var listMarker = regexp.MustCompile(`^\s*(?:[①-⑳㉑-㉟]|\(\d{1,3}\)|\d{1,3}[.)]|\([가-하]\)|[가-하][.)]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ][.)]?|[-·•○◦□■▪])\s+`)
+
+// StripListMarker removes a leading list number or bullet from a name.
+func StripListMarker(name string) string {
+	if loc := listMarker.FindStringIndex(name); loc != nil {
+		return name[loc[1]:]
+	}
+	return name
 }

@@ -25,3 +25,15 @@ func TestNormalizeName(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestStripListMarker(t *testing.T) {
+	for in, want := range map[string]string{
+		"① 해안 산책로 잇기": "해안 산책로 잇기", "1. 해안 산책로": "해안 산책로", "(1) 해안": "해안", "가. 해안": "해안",
+		"(가) 해안": "해안", "Ⅱ. 해안": "해안", "○ 해안": "해안", "1단계 조성": "1단계 조성", "2026 해오름 축제": "2026 해오름 축제",
+		"가나다 사업": "가나다 사업",
+	} {
+		if got := StripListMarker(in); got != want {
+			t.Errorf("%q → %q, want %q", in, got, want)
+		}
+	}
+}

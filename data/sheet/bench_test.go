@@ -5,13 +5,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/metrics"
 	"sync"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/haeoreum/register/data/synth"
 )
 
 const benchRows, benchCols = 100_000, 20
@@ -111,56 +110,14 @@ func writeBigCityFile(path string) error {
 	return f.SaveAs(path)
 }
 
-// peakHeap samples the live heap while fn runs and returns the highest
-// value seen, in bytes. runtime/metrics reads without stopping the world,
-// so sampling every millisecond barely disturbs the timing.
-func peakHeap(fn func()) uint64 {
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	var peak atomic.Uint64
-	read := func() {
-		metrics.Read(sample)
-		if v := sample[0].Value.Uint64(); v > peak.Load() {
-			peak.Store(v)
-		}
-	}
-	stop := make(chan struct{})
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		t := time.NewTicker(time.Millisecond)
-		defer t.Stop()
-		for {
-			select {
-			case <-stop:
-				return
-			case <-t.C:
-				read()
-			}
-		}
-	}()
-	fn()
-	read()
-	close(stop)
-	<-done
-	return peak.Load()
-}
-
-// benchPeak runs op b.N times, each from a collected heap, and reports the
-// highest heap seen above the starting heap.
+// benchPeak runs op b.N times and reports the highest heap seen, with the
+// one memory meter every benchmark of the project uses (synth.PeakHeapMB).
 func benchPeak(b *testing.B, op func()) {
-	var worst uint64
-	var ms runtime.MemStats
+	var peak float64
 	for b.Loop() {
-		b.StopTimer()
-		runtime.GC()
-		runtime.ReadMemStats(&ms)
-		base := ms.HeapAlloc
-		b.StartTimer()
-		if p := peakHeap(op); p > base && p-base > worst {
-			worst = p - base
-		}
+		peak = max(peak, synth.PeakHeapMB(op))
 	}
-	b.ReportMetric(float64(worst)/(1<<20), "peak-heap-MB")
+	b.ReportMetric(peak, "peak-MB")
 }
 
 // BenchmarkExcelizeRows is the baseline: excelize's streaming row reader

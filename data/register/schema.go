@@ -24,6 +24,7 @@ var projectColumns = []string{
 // same transaction as its version bump, so a register is never half-migrated.
 var migrations = []func(tx *sql.Tx) error{
 	migrateV1,
+	migrateV2,
 }
 
 // SchemaVersion is the user_version of a register this code writes.
@@ -176,7 +177,7 @@ func migrateV1(tx *sql.Tx) error {
 	// Defaults go in before the audit triggers exist: they are the schema's
 	// starting state, not an audited change.
 	stmts = append(stmts, defaultSchemeInserts()...)
-	stmts = append(stmts, auditTriggers()...)
+	stmts = append(stmts, auditTriggers(1)...)
 	for _, s := range stmts {
 		if _, err := tx.Exec(s); err != nil {
 			return fmt.Errorf("schema v1: %w\n%s", err, firstLine(s))

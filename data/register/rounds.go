@@ -130,6 +130,9 @@ func (r *Register) CreateRound(ctx context.Context, in Round) (Round, error) {
 	if _, err := r.Round(ctx, rd.Name); err == nil {
 		return Round{}, msg.Errorf(where, msgRoundExists, rd.Name)
 	}
+	if rd.Groups == nil {
+		rd.Groups = []string{}
+	}
 	groups, _ := json.Marshal(rd.Groups)
 	rd.Status, rd.CreatedAt = RoundOpen, now()
 	rd.Batch, err = r.Write(ctx, Batch{Kind: KindRound, AsOf: rd.AsOf, Summary: roundSummary("new", rd.Name)}, func(tx *Tx) error {
@@ -183,6 +186,9 @@ func (r *Register) checkRound(ctx context.Context, rd Round) (Round, error) {
 		tidy = append(tidy, g)
 	}
 	rd.Groups = tidy
+	if rd.Groups == nil {
+		rd.Groups = []string{}
+	}
 	return rd, nil
 }
 
@@ -215,9 +221,11 @@ func scanRound(s scanner) (Round, error) {
 		&rd.CreatedAt, &rd.ClosedAt, &rd.Batch); err != nil {
 		return rd, err
 	}
-	rd.Groups = []string{}
 	if err := json.Unmarshal([]byte(groups), &rd.Groups); err != nil {
 		return rd, err
+	}
+	if rd.Groups == nil {
+		rd.Groups = []string{}
 	}
 	return rd, nil
 }

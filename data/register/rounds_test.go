@@ -196,3 +196,41 @@ func TestVersion1RegisterMigratesToRounds(t *testing.T) {
 		t.Errorf("no backup before the migration: %v %v", backups, err)
 	}
 }
+
+// A backup made before rounds existed is restored and brought up to the
+// current schema at once: read-only opens (the CLI's list) work on it.
+func TestRestoringAVersion1BackupMigratesIt(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, "old.db")
+	saved := migrations
+	migrations, SchemaVersion = migrations[:1], 1
+	r, err := Open(old, Options{})
+	if err == nil {
+		insert(t, r, sample("HA-E01"))
+		r.Close()
+	}
+	migrations, SchemaVersion = saved, len(saved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur := filepath.Join(dir, "current.db")
+	r, err = Open(cur, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Restore(ctx, old); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.CreateRound(ctx, Round{Name: "1차", AsOf: "2026-06-30"}); err != nil {
+		t.Fatalf("a round in the restored register: %v", err)
+	}
+	r.Close()
+	ro, err := Open(cur, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("read-only open after restoring a version 1 backup: %v", err)
+	}
+	defer ro.Close()
+	if _, err := ro.Project(ctx, "HA-E01"); err != nil {
+		t.Fatal(err)
+	}
+}

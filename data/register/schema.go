@@ -1,9 +1,12 @@
 package register
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"strings"
+
+	"github.com/haeoreum/register/data/msg"
 )
 
 // applicationID marks a file as a Haeoreum register ("HAER"). Any SQLite file
@@ -184,6 +187,20 @@ func migrateV1(tx *sql.Tx) error {
 		}
 	}
 	return nil
+}
+
+// upgradeRestored brings a register just restored from a backup of an
+// older schema up to this one, as opening it would: this process goes on
+// writing the current schema, and read-only opens refuse an old one.
+func (r *Register) upgradeRestored(ctx context.Context) error {
+	var version int
+	if err := r.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
+		return classify(err, msg.Where{File: r.path})
+	}
+	if version >= SchemaVersion {
+		return nil
+	}
+	return r.migrate(ctx, version)
 }
 
 func firstLine(s string) string {

@@ -27,6 +27,9 @@ type Round struct {
 	CreatedAt string   `json:"created_at"`
 	ClosedAt  string   `json:"closed_at,omitempty"`
 	Batch     int64    `json:"batch"` // the batch that created it
+	// ClosedBatch is the batch that closed it (0 while open): sheets
+	// imported after it answer a later round.
+	ClosedBatch int64 `json:"closed_batch,omitempty"`
 }
 
 // Round statuses.
@@ -59,7 +62,8 @@ func migrateV2(tx *sql.Tx) error {
 			status TEXT NOT NULL,                   -- open, closed
 			created_at TEXT NOT NULL,
 			closed_at TEXT NOT NULL DEFAULT '',
-			batch_id INTEGER NOT NULL REFERENCES batches(id)
+			batch_id INTEGER NOT NULL REFERENCES batches(id),
+			closed_batch INTEGER NOT NULL DEFAULT 0
 		)`,
 		// At most one open round, whatever writes the table.
 		`CREATE UNIQUE INDEX rounds_one_open ON rounds(status) WHERE status = 'open'`,
@@ -212,13 +216,13 @@ func roundSummary(action, name string) string {
 	return string(b)
 }
 
-const selectRound = `SELECT id, name, plan_year, as_of, due, work_groups, status, created_at, closed_at, batch_id FROM rounds`
+const selectRound = `SELECT id, name, plan_year, as_of, due, work_groups, status, created_at, closed_at, batch_id, closed_batch FROM rounds`
 
 func scanRound(s scanner) (Round, error) {
 	var rd Round
 	var groups string
 	if err := s.Scan(&rd.ID, &rd.Name, &rd.PlanYear, &rd.AsOf, &rd.Due, &groups, &rd.Status,
-		&rd.CreatedAt, &rd.ClosedAt, &rd.Batch); err != nil {
+		&rd.CreatedAt, &rd.ClosedAt, &rd.Batch, &rd.ClosedBatch); err != nil {
 		return rd, err
 	}
 	if err := json.Unmarshal([]byte(groups), &rd.Groups); err != nil {
@@ -294,9 +298,9 @@ func (r *Register) CloseRound(ctx context.Context, name string) (Round, error) {
 		return Round{}, msg.Errorf(msg.Where{File: r.path}, msgRoundClosed, rd.Name, rd.ClosedAt)
 	}
 	rd.Status, rd.ClosedAt = RoundClosed, now()
-	_, err = r.Write(ctx, Batch{Kind: KindRound, AsOf: rd.AsOf, Summary: roundSummary("close", rd.Name)}, func(tx *Tx) error {
-		return tx.exec(`UPDATE rounds SET status = ?, closed_at = ? WHERE id = ? AND status = ?`,
-			RoundClosed, rd.ClosedAt, rd.ID, RoundOpen)
+	rd.ClosedBatch, err = r.Write(ctx, Batch{Kind: KindRound, AsOf: rd.AsOf, Summary: roundSummary("close", rd.Name)}, func(tx *Tx) error {
+		return tx.exec(`UPDATE rounds SET status = ?, closed_at = ?, closed_batch = ? WHERE id = ? AND status = ?`,
+			RoundClosed, rd.ClosedAt, tx.batch, rd.ID, RoundOpen)
 	})
 	if err != nil {
 		return Round{}, err

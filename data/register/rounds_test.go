@@ -127,13 +127,17 @@ func TestRoundsAreUndoable(t *testing.T) {
 	if _, err := r.RecordIssues(ctx, rd, []Issue{{City: "seoul"}}); !isMsg(err, msgIssueCity) {
 		t.Errorf("issue to an unknown city: %v", err)
 	}
-	if _, err := r.CloseRound(ctx, ""); err != nil {
+	closed, err := r.CloseRound(ctx, "")
+	if err != nil {
 		t.Fatal(err)
+	}
+	if again, _ := r.Round(ctx, "1차"); again.ClosedBatch == 0 || again.ClosedBatch != closed.ClosedBatch {
+		t.Fatalf("closed round %+v, close returned %+v", again, closed)
 	}
 	if b, err := r.Undo(ctx, 0); err != nil || b.Kind != KindRound {
 		t.Fatalf("undo close: %+v %v", b, err)
 	}
-	if open, err := r.Round(ctx, ""); err != nil || open.ID != rd.ID || open.ClosedAt != "" {
+	if open, err := r.Round(ctx, ""); err != nil || open.ID != rd.ID || open.ClosedAt != "" || open.ClosedBatch != 0 {
 		t.Fatalf("after undoing the close: %+v %v", open, err)
 	}
 	if _, err := r.Undo(ctx, 0); err != nil { // the issues

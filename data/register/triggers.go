@@ -19,7 +19,7 @@ var auditedTables = map[string][]string{
 	"conflicts":     {"project_id", "field", "status", "lead_city", "values_json", "decision", "decided_value", "decided_by", "decided_at", "batch_id"},
 	"field_schemes": {"plan_year", "position", "field", "work_group"},
 	"plan_years":    {"plan_year", "projects", "continuing", "new"},
-	"rounds":        {"name", "plan_year", "as_of", "due", "work_groups", "status", "created_at", "closed_at", "batch_id"},
+	"rounds":        {"name", "plan_year", "as_of", "due", "work_groups", "status", "created_at", "closed_at", "batch_id", "closed_batch"},
 	"round_issues":  {"round_id", "city", "file", "sha256", "at", "batch_id"},
 }
 

@@ -175,8 +175,8 @@ func (in *inputs) city(ctx context.Context, reg *register.Register, city model.C
 }
 
 // received is the city's sheet for the round: its newest import as of the
-// round's date, or failing that its newest import since the round was
-// made. Undone imports do not count.
+// round's date, or failing that its newest import while the round was open
+// (after it was made, before it was closed). Undone imports do not count.
 func (in *inputs) received(city model.City) (register.Batch, bool) {
 	var since *register.Batch
 	for i, b := range in.batches { // newest first
@@ -186,7 +186,8 @@ func (in *inputs) received(city model.City) (register.Batch, bool) {
 		if b.AsOf == in.round.AsOf {
 			return b, true
 		}
-		if since == nil && b.ID > in.round.Batch {
+		open := b.ID > in.round.Batch && (in.round.ClosedBatch == 0 || b.ID < in.round.ClosedBatch)
+		if since == nil && open {
 			since = &in.batches[i]
 		}
 	}

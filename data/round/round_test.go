@@ -352,3 +352,32 @@ func TestStatusOfAnUnknownRound(t *testing.T) {
 		t.Error("no open round, but a status")
 	}
 }
+
+// A sheet without an as-of date answers the round open when it came in:
+// once a round is closed, later sheets belong to the next one. (The next
+// round's sheet has its own file name, as the cities' monthly files do: a
+// resent file of the same name, sheet and date that leaves a project out
+// cannot be told from one that repeats it unchanged, since an unchanged
+// value leaves its observation as it was.)
+func TestUndatedSheetsBelongToTheRoundOpenAtTheTime(t *testing.T) {
+	r := newRegister(t)
+	importFile(t, r, fixture("master_2026.xlsx"))
+	newRound(t, r, "1차", "2026-06-30")
+	first := importFile(t, r, fixture("gyeongju_2026-10.xlsx"))
+	if _, err := r.CloseRound(ctx, ""); err != nil {
+		t.Fatal(err)
+	}
+	newRound(t, r, "2차", "2026-10-31")
+	if got := status(t, r, "2차").Cities[model.Gyeongju]; got.Received != nil {
+		t.Errorf("round 2 received round 1's sheet: %+v", got.Received)
+	}
+	short := filepath.Join(t.TempDir(), "gyeongju_2026-11.xlsx")
+	withoutRow(t, fixture("gyeongju_2026-10.xlsx"), "해오름 그린웨이 조성사업", short)
+	second := importFile(t, r, short)
+	if got := status(t, r, "1차").Cities[model.Gyeongju]; got.Batch != first {
+		t.Errorf("round 1: batch %d, want %d", got.Batch, first)
+	}
+	if got := status(t, r, "2차").Cities[model.Gyeongju]; got.Batch != second || !slices.Equal(got.MissingProjects, []string{"HA-C04"}) {
+		t.Errorf("round 2: batch %d missing %v, want %d [HA-C04]", got.Batch, got.MissingProjects, second)
+	}
+}

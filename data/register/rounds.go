@@ -128,18 +128,23 @@ func (r *Register) CreateRound(ctx context.Context, in Round) (Round, error) {
 	if err != nil {
 		return Round{}, err
 	}
-	if open, err := r.Round(ctx, ""); err == nil {
-		return Round{}, msg.Errorf(where, msgRoundOpen, open.Name)
-	}
-	if _, err := r.Round(ctx, rd.Name); err == nil {
-		return Round{}, msg.Errorf(where, msgRoundExists, rd.Name)
-	}
 	if rd.Groups == nil {
 		rd.Groups = []string{}
 	}
 	groups, _ := json.Marshal(rd.Groups)
 	rd.Status, rd.CreatedAt = RoundOpen, now()
 	rd.Batch, err = r.Write(ctx, Batch{Kind: KindRound, AsOf: rd.AsOf, Summary: roundSummary("new", rd.Name)}, func(tx *Tx) error {
+		// Checked inside the write: another program cannot open a round in between.
+		if open, ok, err := tx.round(`status = ?`, RoundOpen); err != nil {
+			return err
+		} else if ok {
+			return msg.Errorf(where, msgRoundOpen, open.Name)
+		}
+		if _, ok, err := tx.round(`name = ?`, rd.Name); err != nil {
+			return err
+		} else if ok {
+			return msg.Errorf(where, msgRoundExists, rd.Name)
+		}
 		res, err := tx.execResult(`INSERT INTO rounds(name, plan_year, as_of, due, work_groups, status, created_at, batch_id)
 			VALUES (?,?,?,?,?,?,?,?)`, rd.Name, rd.PlanYear, rd.AsOf, rd.Due, string(groups), rd.Status, rd.CreatedAt, tx.batch)
 		if err != nil {
@@ -152,6 +157,15 @@ func (r *Register) CreateRound(ctx context.Context, in Round) (Round, error) {
 		return Round{}, err
 	}
 	return rd, nil
+}
+
+// round reads the round matching cond, as the transaction sees it.
+func (t *Tx) round(cond string, arg any) (Round, bool, error) {
+	rd, err := scanRound(t.tx.QueryRowContext(t.ctx, selectRound+` WHERE `+cond, arg))
+	if err == sql.ErrNoRows {
+		return rd, false, nil
+	}
+	return rd, err == nil, err
 }
 
 // checkRound validates and tidies a round to be created.
@@ -299,8 +313,16 @@ func (r *Register) CloseRound(ctx context.Context, name string) (Round, error) {
 	}
 	rd.Status, rd.ClosedAt = RoundClosed, now()
 	rd.ClosedBatch, err = r.Write(ctx, Batch{Kind: KindRound, AsOf: rd.AsOf, Summary: roundSummary("close", rd.Name)}, func(tx *Tx) error {
-		return tx.exec(`UPDATE rounds SET status = ?, closed_at = ?, closed_batch = ? WHERE id = ? AND status = ?`,
+		res, err := tx.execResult(`UPDATE rounds SET status = ?, closed_at = ?, closed_batch = ? WHERE id = ? AND status = ?`,
 			RoundClosed, rd.ClosedAt, tx.batch, rd.ID, RoundOpen)
+		if err != nil {
+			return err
+		}
+		n, err := res.RowsAffected()
+		if err == nil && n == 0 { // closed by another program since it was read
+			err = msg.Errorf(msg.Where{File: r.path}, msgRoundClosed, rd.Name, now())
+		}
+		return err
 	})
 	if err != nil {
 		return Round{}, err

@@ -93,6 +93,9 @@ func cmdRoundList(e *env, args []string) error {
 	if *asJSON {
 		return printJSON(e.stdout, list)
 	}
+	if len(list) == 0 {
+		fmt.Fprintln(e.stdout, "차수가 없습니다 / no rounds yet")
+	}
 	for _, rd := range list {
 		state := "진행 중"
 		if rd.Status == register.RoundClosed {

@@ -225,3 +225,29 @@ func TestRoundCommandErrors(t *testing.T) {
 		t.Errorf("status after undoing the close: %+v", st["pohang"])
 	}
 }
+
+// A template issued for the round and returned as it is, is the city's
+// received sheet: as of the round's date, carrying all its projects.
+func TestIssuedTemplateComesBack(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "r.db")
+	mustCLI(t, "--db", db, "import", fixture("master_2026.xlsx"))
+	if out := mustCLI(t, "--db", db, "round", "list"); !strings.Contains(out, "차수가 없습니다") {
+		t.Errorf("round list of none: %q", out)
+	}
+	mustCLI(t, "--db", db, "round", "new", "--name", "2026/하반기", "--as-of", "2026-10-31")
+	dir := t.TempDir()
+	mustCLI(t, "--db", db, "round", "templates", "--out", dir)
+	ulsan := filepath.Join(dir, "2026_하반기_울산.xlsx") // the slash cannot be in a file name
+	st := roundStatus(t, db)
+	if st["ulsan"].Issued == nil {
+		t.Fatal("the Ulsan template is not recorded as issued")
+	}
+	mustCLI(t, "--db", db, "import", ulsan)
+	c := roundStatus(t, db)["ulsan"]
+	if c.Received == nil || c.Received.File != filepath.Base(ulsan) || c.Batch == 0 || len(c.MissingProjects) != 0 {
+		t.Errorf("the returned template: %+v", c)
+	}
+	if again, _, _ := cli(t, "--db", db, "round", "templates", "--out", dir); again != 1 {
+		t.Errorf("templates over existing files without --force: exit %d", again)
+	}
+}

@@ -47,6 +47,7 @@ var commands = map[string]command{
 	"restore":     cmdRestore,
 	"load-sample": cmdLoadSample,
 	"plan":        cmdPlan,
+	"round":       cmdRound,
 }
 
 func flags(name string) *flag.FlagSet {

@@ -27,6 +27,11 @@ const usage = `사용법 / usage:
   haeoreum-cli [--db PATH] undo
   haeoreum-cli [--db PATH] check
   haeoreum-cli [--db PATH] plan [set --year Y --projects N --continuing N --new N --field '분야=실무협의회'...]
+  haeoreum-cli [--db PATH] round new --name NAME --as-of YYYY-MM-DD [--due YYYY-MM-DD] [--plan-year Y] [--groups 'A,B']
+  haeoreum-cli [--db PATH] round list [--json]
+  haeoreum-cli [--db PATH] round status [--round NAME] [--json]
+  haeoreum-cli [--db PATH] round templates [--round NAME] --out DIR [--force]
+  haeoreum-cli [--db PATH] round close [--round NAME]
   haeoreum-cli [--db PATH] backup
   haeoreum-cli [--db PATH] restore BACKUP.db
   haeoreum-cli [--db PATH] load-sample

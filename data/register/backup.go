@@ -302,6 +302,9 @@ func (r *Register) Restore(ctx context.Context, backupPath string) error {
 	if err := r.integrityCheck(ctx); err != nil {
 		return err
 	}
+	if err := r.upgradeRestored(ctx); err != nil {
+		return err
+	}
 	if err := r.checkSameFile(); err != nil {
 		return err
 	}

@@ -135,16 +135,16 @@ func TestExistingRegisterOnReadOnlyMedium(t *testing.T) {
 	}
 }
 
-// TestRealDiskFull fills a 300 KB tmpfs with committed batches until a write
+// TestRealDiskFull fills a 400 KB tmpfs with committed batches until a write
 // fails: the failure is ErrDiskFull, and the register reopens intact with
 // exactly the batches committed before it. Once space is freed (a ballast
 // file is deleted) writing works again.
 func TestRealDiskFull(t *testing.T) {
-	dir := mountTmpfs(t, "size=300k")
+	dir := mountTmpfs(t, "size=400k")
 	path := filepath.Join(dir, "register.db")
 	r, err := Open(path, Options{})
 	if err != nil {
-		t.Fatalf("creating a register on the 300 KB disk: %v", err)
+		t.Fatalf("creating a register on the 400 KB disk: %v", err)
 	}
 	r.Close() // checkpoint the new schema into the file: the log starts empty
 	if r, err = Open(path, Options{}); err != nil {
@@ -179,7 +179,7 @@ func TestRealDiskFull(t *testing.T) {
 		}
 	}
 	if failure == nil {
-		t.Fatal("5000 batches fitted on a 300 KB disk?")
+		t.Fatal("5000 batches fitted on a 400 KB disk?")
 	}
 	if !errors.Is(failure, ErrDiskFull) {
 		t.Fatalf("want ErrDiskFull, got %v", failure)

@@ -1,9 +1,12 @@
 package register
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"strings"
+
+	"github.com/haeoreum/register/data/msg"
 )
 
 // applicationID marks a file as a Haeoreum register ("HAER"). Any SQLite file
@@ -24,6 +27,7 @@ var projectColumns = []string{
 // same transaction as its version bump, so a register is never half-migrated.
 var migrations = []func(tx *sql.Tx) error{
 	migrateV1,
+	migrateV2,
 }
 
 // SchemaVersion is the user_version of a register this code writes.
@@ -176,13 +180,27 @@ func migrateV1(tx *sql.Tx) error {
 	// Defaults go in before the audit triggers exist: they are the schema's
 	// starting state, not an audited change.
 	stmts = append(stmts, defaultSchemeInserts()...)
-	stmts = append(stmts, auditTriggers()...)
+	stmts = append(stmts, auditTriggers(1)...)
 	for _, s := range stmts {
 		if _, err := tx.Exec(s); err != nil {
 			return fmt.Errorf("schema v1: %w\n%s", err, firstLine(s))
 		}
 	}
 	return nil
+}
+
+// upgradeRestored brings a register just restored from a backup of an
+// older schema up to this one, as opening it would: this process goes on
+// writing the current schema, and read-only opens refuse an old one.
+func (r *Register) upgradeRestored(ctx context.Context) error {
+	var version int
+	if err := r.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
+		return classify(err, msg.Where{File: r.path})
+	}
+	if version >= SchemaVersion {
+		return nil
+	}
+	return r.migrate(ctx, version)
 }
 
 func firstLine(s string) string {

@@ -19,13 +19,25 @@ var auditedTables = map[string][]string{
 	"conflicts":     {"project_id", "field", "status", "lead_city", "values_json", "decision", "decided_value", "decided_by", "decided_at", "batch_id"},
 	"field_schemes": {"plan_year", "position", "field", "work_group"},
 	"plan_years":    {"plan_year", "projects", "continuing", "new"},
+	"rounds":        {"name", "plan_year", "as_of", "due", "work_groups", "status", "created_at", "closed_at", "batch_id", "closed_batch"},
+	"round_issues":  {"round_id", "city", "file", "sha256", "at", "batch_id"},
 }
+
+// auditedSince is the schema version that creates an audited table; a table
+// not named here came with version 1. A migration can only put triggers on
+// the tables that exist by then.
+var auditedSince = map[string]int{"rounds": 2, "round_issues": 2}
 
 const batchNow = `(SELECT id FROM current_batch)`
 
-func auditTriggers() []string {
+// auditTriggers returns the undo triggers of the audited tables schema
+// version v creates, and with version 1 the history triggers.
+func auditTriggers(v int) []string {
 	var out []string
 	for _, table := range slices.Sorted(maps.Keys(auditedTables)) {
+		if max(1, auditedSince[table]) != v {
+			continue
+		}
 		cols := auditedTables[table]
 		quoted := func(prefix string) string {
 			parts := make([]string, len(cols))
@@ -50,6 +62,9 @@ func auditTriggers() []string {
 				INSERT INTO undo_log(batch_id, stmt) VALUES (%s, 'INSERT INTO %s(rowid,%s) VALUES (' || OLD.rowid || ',' || %s || ')'); END`,
 				table, table, guard, batchNow, table, strings.Join(cols, ","), quoted("OLD")),
 		)
+	}
+	if v != 1 {
+		return out
 	}
 	// history: a readable row per changed project field.
 	var hist []string

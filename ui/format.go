@@ -55,6 +55,10 @@ func batchKindLabel(k string) string {
 		return lang.L("deleted or restored")
 	case "undo":
 		return lang.L("undo")
+	case "plan":
+		return lang.L("plan year")
+	case "round":
+		return lang.L("meeting round")
 	}
 	return k
 }

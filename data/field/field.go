@@ -23,7 +23,7 @@ var labels = map[model.FieldKey]msg.ID{
 	model.FCities:                   msg.Define("field.cities", "참여 도시", "Participating cities"),
 	model.FStart:                    msg.Define("field.start", "착수", "Start"),
 	model.FEnd:                      msg.Define("field.end", "완료", "End"),
-	model.FProgress:                 msg.Define("field.progress_pct", "추진율(%)", "Progress (%)"),
+	model.FProgress:                 msg.Define("field.progress_pct", "추진율(%%)", "Progress (%%)"),
 	model.FStage:                    msg.Define("field.stage", "단계", "Stage"),
 	model.FOverview:                 msg.Define("field.overview", "사업개요", "Overview"),
 	model.FActivities:               msg.Define("field.activities", "추진실적", "Activities"),

@@ -21,6 +21,7 @@ import (
 	_ "github.com/haeoreum/register/data/reconcile"
 	_ "github.com/haeoreum/register/data/register"
 	_ "github.com/haeoreum/register/data/report"
+	_ "github.com/haeoreum/register/data/round"
 	_ "github.com/haeoreum/register/data/sheet"
 	_ "github.com/haeoreum/register/data/summary"
 	_ "github.com/haeoreum/register/data/value"
@@ -61,6 +62,13 @@ func TestEveryMessageHasBothLanguages(t *testing.T) {
 		}
 		if a, b := arguments(ko), arguments(en); !maps.Equal(a, b) {
 			t.Errorf("%s: Korean takes %v, English %v", id, a, b)
+		}
+		if len(arguments(ko)) == 0 {
+			for _, l := range []msg.Lang{msg.Korean, msg.English} {
+				if text := msg.TextIn(l, id); strings.Contains(text, "%!") {
+					t.Errorf("%s renders as %q: a lone %% must be written %%%%", id, text)
+				}
+			}
 		}
 		if !hasHangul(ko) && ko != en {
 			t.Errorf("%s: the Korean text has no Korean: %q", id, ko)

@@ -194,7 +194,7 @@ func (r *Register) open(exists bool) error {
 	}
 	if version < SchemaVersion {
 		if r.opts.ReadOnly {
-			return msg.Errorf(where, msgReadOnly, "schema upgrade needed")
+			return r.readOlderFormat(ctx, version)
 		}
 		if version > 0 {
 			// Pruned only once the migration has worked; if it fails, this
@@ -236,6 +236,23 @@ func (r *Register) readOnlyError() error {
 		return msg.Wrap(ErrReadOnly, where, msgFolderReadOnly, filepath.Dir(r.path))
 	}
 	return msg.Wrap(ErrReadOnly, where, msgOpenedReadOnly)
+}
+
+// readOlderFormat serves a register of an older format opened read-only
+// (a preview, a listing, a report): it is read into memory and brought up
+// to the current format there; the file itself is not touched.
+func (r *Register) readOlderFormat(ctx context.Context, version int) error {
+	snap, err := r.Snapshot(ctx)
+	if err != nil {
+		return err
+	}
+	if err := snap.migrate(ctx, version); err != nil {
+		snap.Close()
+		return err
+	}
+	r.db.Close()
+	r.db = snap.db
+	return nil
 }
 
 // ErrNotRegisterAt is ErrNotRegister naming the file.

@@ -12,6 +12,7 @@ import (
 var batchKinds = map[string]string{
 	register.KindImport: "가져오기", register.KindEdit: "수정", register.KindResolve: "충돌 결정",
 	register.KindCreate: "추가", register.KindDelete: "삭제", register.KindUndo: "되돌리기", "restore": "복원",
+	register.KindPlan: "시행계획", register.KindRound: "차수",
 }
 
 func batchKind(kind string) string {

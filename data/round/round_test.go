@@ -249,8 +249,9 @@ func TestEmptyFieldsAfterTheCitySheets(t *testing.T) {
 		}
 	}
 	// The sheets were imported before the round was made, but they are as
-	// of its date (Gyeongju's has no date: it is not this round's answer).
-	if st.Cities[model.Pohang].Received == nil || st.Cities[model.Gyeongju].Received != nil {
+	// of its date (Gyeongju's by its file name, gyeongju_2026-10: the
+	// month's last day).
+	if st.Cities[model.Pohang].Received == nil || st.Cities[model.Gyeongju].Received == nil {
 		t.Errorf("received: pohang %+v, gyeongju %+v", st.Cities[model.Pohang].Received, st.Cities[model.Gyeongju].Received)
 	}
 }
@@ -363,7 +364,14 @@ func TestUndatedSheetsBelongToTheRoundOpenAtTheTime(t *testing.T) {
 	r := newRegister(t)
 	importFile(t, r, fixture("master_2026.xlsx"))
 	newRound(t, r, "1차", "2026-06-30")
-	first := importFile(t, r, fixture("gyeongju_2026-10.xlsx"))
+	// a copy whose name carries no date (nor city): a sheet without an as-of
+	undated := filepath.Join(t.TempDir(), "status.xlsx")
+	copyFile(t, fixture("gyeongju_2026-10.xlsx"), undated)
+	pv, err := reconcile.ImportFile(ctx, r, undated, reconcile.FileOptions{City: model.Gyeongju})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := pv.Batch
 	if _, err := r.CloseRound(ctx, ""); err != nil {
 		t.Fatal(err)
 	}
@@ -371,13 +379,28 @@ func TestUndatedSheetsBelongToTheRoundOpenAtTheTime(t *testing.T) {
 	if got := status(t, r, "2차").Cities[model.Gyeongju]; got.Received != nil {
 		t.Errorf("round 2 received round 1's sheet: %+v", got.Received)
 	}
-	short := filepath.Join(t.TempDir(), "gyeongju_2026-11.xlsx")
+	short := filepath.Join(t.TempDir(), "status_2.xlsx")
 	withoutRow(t, fixture("gyeongju_2026-10.xlsx"), "해오름 그린웨이 조성사업", short)
-	second := importFile(t, r, short)
+	pv, err = reconcile.ImportFile(ctx, r, short, reconcile.FileOptions{City: model.Gyeongju})
+	if err != nil {
+		t.Fatal(err)
+	}
+	second := pv.Batch
 	if got := status(t, r, "1차").Cities[model.Gyeongju]; got.Batch != first {
 		t.Errorf("round 1: batch %d, want %d", got.Batch, first)
 	}
 	if got := status(t, r, "2차").Cities[model.Gyeongju]; got.Batch != second || !slices.Equal(got.MissingProjects, []string{"HA-C04"}) {
 		t.Errorf("round 2: batch %d missing %v, want %d [HA-C04]", got.Batch, got.MissingProjects, second)
+	}
+}
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	data, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, data, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

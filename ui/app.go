@@ -62,6 +62,7 @@ type UI struct {
 	tabReg     *container.TabItem
 	tabImport  *container.TabItem
 	tabConfl   *container.TabItem
+	tabRounds  *container.TabItem
 	tabReports *container.TabItem
 	tabDash    *container.TabItem
 	tabSet     *container.TabItem
@@ -71,6 +72,7 @@ type UI struct {
 	detail    *detailView
 	importer  *importWizard
 	conflView *conflictsView
+	rounds    *roundsView
 	reports   *reportsView
 	dashboard *dashboardView
 	settings  *settingsView
@@ -99,6 +101,7 @@ func New(a fyne.App, reg *register.Register, o Options) *UI {
 	u.detail = newDetailView(u)
 	u.importer = newImportWizard(u)
 	u.conflView = newConflictsView(u)
+	u.rounds = newRoundsView(u)
 	u.reports = newReportsView(u)
 	u.dashboard = newDashboardView(u)
 	u.settings = newSettingsView(u)
@@ -108,10 +111,11 @@ func New(a fyne.App, reg *register.Register, o Options) *UI {
 	u.tabReg = container.NewTabItem(lang.L("Register"), split)
 	u.tabImport = container.NewTabItem(lang.L("Import"), u.importer.content)
 	u.tabConfl = container.NewTabItem(lang.L("Conflicts"), u.conflView.content)
+	u.tabRounds = container.NewTabItem(lang.L("Rounds"), u.rounds.content)
 	u.tabReports = container.NewTabItem(lang.L("Reports"), u.reports.content)
 	u.tabDash = container.NewTabItem(lang.L("Dashboard"), u.dashboard.content)
 	u.tabSet = container.NewTabItem(lang.L("Settings"), u.settings.content)
-	u.tabs = container.NewAppTabs(u.tabReg, u.tabImport, u.tabConfl, u.tabReports, u.tabDash, u.tabSet)
+	u.tabs = container.NewAppTabs(u.tabReg, u.tabImport, u.tabConfl, u.tabRounds, u.tabReports, u.tabDash, u.tabSet)
 	u.tabs.OnSelected = func(t *container.TabItem) {
 		if t != u.tabReg && u.detail.dirty() {
 			// leaving the register's form with unsaved edits: ask first
@@ -231,6 +235,7 @@ func (u *UI) reload() {
 	u.table.refresh()
 	u.detail.reloadProject()
 	u.conflView.refresh()
+	u.rounds.refresh() // the board updates as files come in
 	u.dashboard.refresh()
 	u.importer.refreshUndo()
 	u.settings.refreshBackups() // imports and restores make backups

@@ -101,6 +101,21 @@ func (u *UI) confirm(title, text, yes string, onYes func()) {
 	d.Show()
 }
 
+// confirmForm shows a form in a dialog; yes runs onYes, Esc cancels.
+func (u *UI) confirmForm(title string, form fyne.CanvasObject, yes string, onYes func()) {
+	var pop func()
+	d := dialog.NewCustomConfirm(title, yes, lang.L("Cancel"), form, func(ok bool) {
+		pop()
+		if ok {
+			onYes()
+		}
+	}, u.win)
+	d.Resize(fyne.NewSize(520, 0))
+	pop = u.pushKeys(d.Confirm, d.Dismiss)
+	u.lastConfirm = d
+	d.Show()
+}
+
 // choice is one button of a question with more than two answers.
 type choice struct {
 	label string

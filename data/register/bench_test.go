@@ -67,7 +67,7 @@ func BenchmarkEdit(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		i++
-		if _, err := r.Edit(ctx, "HA-00500", 0, model.FProgress, strconv.Itoa(i%100)); err != nil {
+		if _, err := editOne(r, "HA-00500", 0, model.FProgress, strconv.Itoa(i%100)); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -107,7 +107,7 @@ func TestConcurrencyChild(t *testing.T) {
 		// A person looks at the value before typing the new one: this
 		// widens the window in which the other process can change it.
 		time.Sleep(time.Duration(rand.IntN(500)) * time.Microsecond)
-		_, err := r.Edit(ctx, concShared, p.Version, concKey, strconv.FormatInt(p.Budget.Other+1, 10))
+		_, err := editOne(r, concShared, p.Version, concKey, strconv.FormatInt(p.Budget.Other+1, 10))
 		switch {
 		case err == nil:
 			done++
@@ -342,7 +342,7 @@ func TestLongWriteTransactionGivesClearBusyError(t *testing.T) {
 
 			writes := map[string]func() error{
 				"edit": func() error {
-					_, err := victim.Edit(ctx, "HA-B01", 0, model.FStage, "준공")
+					_, err := editOne(victim, "HA-B01", 0, model.FStage, "준공")
 					return err
 				},
 				"create": func() error {
@@ -416,7 +416,7 @@ func TestLongWriteTransactionGivesClearBusyError(t *testing.T) {
 			if _, err := victim.Project(ctx, "HA-HOLD"); err != nil {
 				t.Fatalf("holder's commit not visible: %v", err)
 			}
-			if _, err := victim.Edit(ctx, "HA-B01", 0, model.FStage, "준공"); err != nil {
+			if _, err := editOne(victim, "HA-B01", 0, model.FStage, "준공"); err != nil {
 				t.Fatalf("edit after the holder finished: %v", err)
 			}
 			if err := victim.Check(ctx); err != nil {

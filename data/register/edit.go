@@ -8,23 +8,6 @@ import (
 	"github.com/haeoreum/register/data/msg"
 )
 
-// Edit changes one field of a project as a person's edit, committed at once
-// with its audit row. version is the project's Version when the person read
-// it: if someone changed the project since, the edit is refused (ErrStale)
-// rather than silently overwriting theirs.
-func (r *Register) Edit(ctx context.Context, code string, version int64, k model.FieldKey, value string) (int64, error) {
-	p, err := r.Project(ctx, code)
-	if err != nil {
-		return 0, err
-	}
-	if version == 0 {
-		version = p.Version
-	}
-	return r.Write(ctx, Batch{Kind: KindEdit}, func(tx *Tx) error {
-		return tx.SetField(p.ID, version, k, value, Provenance{Raw: "edit"})
-	})
-}
-
 // EditFields changes several fields of one project as one person's edit:
 // one batch, one undo. version guards the whole edit as in Edit; fields are
 // written in the order given.

@@ -176,7 +176,7 @@ func TestEditIsAuditedWithHistoryAndProvenance(t *testing.T) {
 	r := openTemp(t)
 	insert(t, r, sample("HA-E01"))
 	p, _ := r.Project(ctx, "HA-E01")
-	if _, err := r.Edit(ctx, "HA-E01", p.Version, model.FProgress, "50"); err != nil {
+	if _, err := editOne(r, "HA-E01", p.Version, model.FProgress, "50"); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := r.Project(ctx, "HA-E01")
@@ -195,15 +195,15 @@ func TestEditIsAuditedWithHistoryAndProvenance(t *testing.T) {
 		t.Fatalf("provenance %+v", pv)
 	}
 	// An edit made against the old version must not overwrite the new one.
-	_, err = r.Edit(ctx, "HA-E01", p.Version, model.FProgress, "10")
+	_, err = editOne(r, "HA-E01", p.Version, model.FProgress, "10")
 	if !errors.Is(err, ErrStale) {
 		t.Fatalf("stale edit: %v", err)
 	}
 	// Invalid values are refused.
-	if _, err := r.Edit(ctx, "HA-E01", 0, model.FEnd, "2028-13"); err == nil {
+	if _, err := editOne(r, "HA-E01", 0, model.FEnd, "2028-13"); err == nil {
 		t.Fatal("month 13 accepted")
 	}
-	if _, err := r.Edit(ctx, "HA-E01", 0, model.FProgress, "120"); err == nil {
+	if _, err := editOne(r, "HA-E01", 0, model.FProgress, "120"); err == nil {
 		t.Fatal("progress 120 accepted")
 	}
 }
@@ -262,7 +262,7 @@ func TestUndoRestoresExactlyAndIsAudited(t *testing.T) {
 func TestUndoRefusesToSkipOverLaterChanges(t *testing.T) {
 	r := openTemp(t)
 	first := insert(t, r, sample("HA-E01"))
-	if _, err := r.Edit(ctx, "HA-E01", 0, model.FStage, "준공"); err != nil {
+	if _, err := editOne(r, "HA-E01", 0, model.FStage, "준공"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := r.Undo(ctx, first); err == nil {
@@ -318,7 +318,7 @@ func TestBackupAndRestore(t *testing.T) {
 		t.Fatal(err)
 	}
 	insert(t, r, sample("HA-E02"))
-	if _, err := r.Edit(ctx, "HA-E01", 0, model.FStage, "준공"); err != nil {
+	if _, err := editOne(r, "HA-E01", 0, model.FStage, "준공"); err != nil {
 		t.Fatal(err)
 	}
 	if err := r.Restore(ctx, path); err != nil {
@@ -446,7 +446,7 @@ func TestRowProvenanceAndAFieldsOwnChange(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := r.Edit(ctx, "HA-E01", 0, model.FProgress, "50"); err != nil {
+	if _, err := editOne(r, "HA-E01", 0, model.FProgress, "50"); err != nil {
 		t.Fatal(err)
 	}
 	prov, err := r.Provenance(ctx, id)
@@ -487,4 +487,9 @@ func TestEditFieldsIsOneUndoableBatch(t *testing.T) {
 	if got.Stage != "공사중" || got.Budget.Total != 100_000_000 {
 		t.Fatalf("one undo should revert both fields: %+v", got)
 	}
+}
+
+// editOne changes one field as a person's edit (EditFields with one key).
+func editOne(r *Register, code string, version int64, k model.FieldKey, v string) (int64, error) {
+	return r.EditFields(ctx, code, version, []model.FieldKey{k}, map[model.FieldKey]string{k: v})
 }

@@ -17,9 +17,6 @@ type Options struct {
 	// files that are not encrypted.
 	Password string
 	Limits   Limits
-	// TmpDir is accepted for callers that pass one to every reader; this
-	// package keeps everything in memory and writes no temporary files.
-	TmpDir string
 }
 
 const (

@@ -31,6 +31,7 @@ const usage = `사용법 / usage:
   haeoreum-cli [--db PATH] round list [--json]
   haeoreum-cli [--db PATH] round status [--round NAME] [--json]
   haeoreum-cli [--db PATH] round templates [--round NAME] --out DIR [--force]
+  haeoreum-cli [--db PATH] round chase --city CITY [--round NAME] --out FILE.xlsx [--force]
   haeoreum-cli [--db PATH] round close [--round NAME]
   haeoreum-cli [--db PATH] backup
   haeoreum-cli [--db PATH] restore BACKUP.db

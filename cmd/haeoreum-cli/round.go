@@ -16,7 +16,7 @@ import (
 )
 
 const roundUsage = "round new --name NAME --as-of YYYY-MM-DD [--due YYYY-MM-DD] [--plan-year Y] [--groups 'A,B'] | " +
-	"round list [--json] | round status [--round NAME] [--json] | round templates [--round NAME] --out DIR [--force] | round close [--round NAME]"
+	"round list [--json] | round status [--round NAME] [--json] | round templates [--round NAME] --out DIR [--force] | round chase --city CITY [--round NAME] --out FILE.xlsx [--force] | round close [--round NAME]"
 
 // cmdRound handles meeting rounds (차수):
 //
@@ -24,6 +24,7 @@ const roundUsage = "round new --name NAME --as-of YYYY-MM-DD [--due YYYY-MM-DD] 
 //	round list --json
 //	round status [--round NAME] --json
 //	round templates [--round NAME] --out DIR [--force]
+//	round chase --city CITY [--round NAME] --out FILE.xlsx [--force]
 //	round close [--round NAME]
 func cmdRound(e *env, args []string) error {
 	if len(args) == 0 {
@@ -35,6 +36,7 @@ func cmdRound(e *env, args []string) error {
 		"status":    cmdRoundStatus,
 		"templates": cmdRoundTemplates,
 		"close":     cmdRoundClose,
+		"chase":     cmdRoundChase,
 	}[args[0]]
 	if sub == nil {
 		return usageError{"알 수 없는 round 명령 / unknown round command: " + args[0] + "\n" + roundUsage}
@@ -304,3 +306,42 @@ var msgTemplateUnreadable = msg.Define("cli.template_unreadable",
 var msgTemplateFolder = msg.Define("cli.template_folder",
 	"서식을 저장할 폴더를 만들 수 없습니다. 경로와 쓰기 권한을 확인해 주세요. 아무 서식도 저장하지 않았습니다.",
 	"the folder for the templates cannot be made. Check the path and that it is writable. No template was written.")
+
+// cmdRoundChase writes a city's 보완 요청 workbook: its template with every
+// cell that needs attention marked and commented, and the list in front.
+func cmdRoundChase(e *env, args []string) error {
+	fs := flags("round chase")
+	name := fs.String("round", "", "")
+	cityFlag := fs.String("city", "", "")
+	out := fs.String("out", "", "")
+	force := fs.Bool("force", false, "")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	city, ok := model.ParseCity(*cityFlag)
+	if *out == "" || !ok || fs.NArg() != 0 {
+		return usageError{"round chase --city pohang|ulsan|gyeongju [--round NAME] --out FILE.xlsx [--force]"}
+	}
+	r, err := e.open(true)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	st, err := round.StatusOf(ctx, r, *name)
+	if err != nil {
+		return err
+	}
+	items, err := round.ChaseItems(ctx, r, st, city)
+	if err != nil {
+		return err
+	}
+	prot, err := report.Protected(ctx, r)
+	if err != nil {
+		return err
+	}
+	if err := round.WriteChase(ctx, r, st.Round, city, items, *out, report.SaveOptions{Force: *force, Protected: prot}); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "보완 요청 저장 / chase written: %s (%s, %d건 / items)\n", *out, city.Korean(), len(items))
+	return nil
+}

@@ -53,7 +53,7 @@ func sinceMeetingData(t *testing.T) (Data, string) {
 	meeting := bs[0].ID // the last report: everything imported so far
 	edit := func(code string, k model.FieldKey, v string) {
 		t.Helper()
-		if _, err := reg.Edit(bg, code, 0, k, v); err != nil {
+		if _, err := reg.EditFields(bg, code, 0, []model.FieldKey{k}, map[model.FieldKey]string{k: v}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -52,6 +52,13 @@ func Export(path string, d Data, o SaveOptions) error {
 	return save(path, o, SheetNames(), func(w io.Writer) error { return Write(w, d) })
 }
 
+// Save writes a workbook another package built to path, with the same care
+// as the report (a checked temporary file, never over an imported original
+// without Force); sheets are the sheets it must hold.
+func Save(path string, o SaveOptions, sheets []string, write func(io.Writer) error) error {
+	return save(path, o, sheets, write)
+}
+
 // save writes a workbook to path through a checked temporary file.
 func save(path string, o SaveOptions, sheets []string, write func(io.Writer) error) (err error) {
 	abs, err := filepath.Abs(path)

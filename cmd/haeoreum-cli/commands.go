@@ -169,11 +169,13 @@ func printPreview(w io.Writer, pv *reconcile.Preview) {
 	}
 	fmt.Fprintf(w, "  추가 added %d, 변경 changed %d, 그대로 unchanged %d, 충돌 conflicts %d, 확인 필요 uncertain %d, 제안 proposed %d\n",
 		len(pv.Added), len(pv.Changed), pv.Unchanged, len(pv.Conflicts), len(pv.Uncertain), len(pv.Proposed))
+	show := func(k model.FieldKey, v string) string { return field.Display(k, v, value.Baekman) }
 	for _, c := range pv.Changed {
-		fmt.Fprintf(w, "  변경 %s %s: %q → %q (%s)\n", c.Code, c.Field, c.Old, c.New, c.Cell)
+		fmt.Fprintf(w, "  변경 %s %s: %s → %s (%s)\n", c.Code, field.Label(c.Field), show(c.Field, c.Old), show(c.Field, c.New), c.Cell)
 	}
 	for _, c := range pv.Conflicts {
-		fmt.Fprintf(w, "  충돌 %s %s: %s %q ≠ %s %q (%s)\n", c.Code, c.Field, c.LeadCity, c.LeadValue, c.City, c.Value, c.Cell)
+		fmt.Fprintf(w, "  충돌 %s %s: %s %s ≠ %s %s (%s)\n", c.Code, field.Label(c.Field), field.CityName(c.LeadCity),
+			show(c.Field, c.LeadValue), field.CityName(c.City), show(c.Field, c.Value), c.Cell)
 	}
 	for _, m := range pv.Warnings {
 		fmt.Fprintf(w, "  경고 warning: %s\n", m)

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/haeoreum/register/data/msg"
+	"github.com/xuri/excelize/v2"
 )
 
 // Every error path of the command line ends in a message of the catalogue,
@@ -73,4 +74,29 @@ func hasHangul(s string) bool {
 		}
 	}
 	return false
+}
+
+// A sheet's text never reaches the terminal raw: escape codes in a sheet
+// name (which no cell check covers) are shown as ⟨U+001B⟩.
+func TestTerminalNeverGetsEscapeCodes(t *testing.T) {
+	t.Setenv("HAEOREUM_LANG", "ko")
+	dir := t.TempDir()
+	db := filepath.Join(dir, "r.db")
+	cli(t, "--db", db, "import", fixture("master_2026.xlsx"))
+	f, err := excelize.OpenFile(fixture("pohang_2026-10.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetSheetName(f.GetSheetName(0), "현황\x1b]0;hacked\x07"); err != nil {
+		t.Skip("excelize refuses the name:", err)
+	}
+	path := filepath.Join(dir, "escape.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	_, out, stderr := cli(t, "--db", db, "import", "--dry-run", "--city", "pohang", path)
+	if strings.ContainsAny(out+stderr, "\x1b\x07") {
+		t.Fatalf("raw escape codes printed: %q", out+stderr)
+	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/haeoreum/register/data/msg"
 	"github.com/haeoreum/register/data/register"
+	"github.com/haeoreum/register/data/value"
 )
 
 const usage = `사용법 / usage:
@@ -54,8 +55,21 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
+// terminalSafe writes text with every control character a terminal would
+// obey (ESC, BEL, bidi overrides …) shown as ⟨U+001B⟩ instead: a sheet's
+// names and values never retitle or clear the user's terminal.
+type terminalSafe struct{ w io.Writer }
+
+func (t terminalSafe) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(t.w, value.Visible(string(p))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
 // run is main without the exit, so tests can call it.
 func run(args []string, stdout, stderr io.Writer) int {
+	stdout, stderr = terminalSafe{stdout}, terminalSafe{stderr}
 	msg.SetLanguage(msg.LanguageFromEnv(os.Getenv("HAEOREUM_LANG"), os.Getenv("LC_ALL"), os.Getenv("LC_MESSAGES"), os.Getenv("LANG")))
 	global := flag.NewFlagSet("haeoreum-cli", flag.ContinueOnError)
 	global.SetOutput(io.Discard)

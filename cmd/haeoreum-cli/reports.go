@@ -27,15 +27,8 @@ func cmdExport(e *env, args []string) error {
 		return err
 	}
 	defer r.Close()
-	d, err := report.Load(ctx, r, *asOf, *since)
+	d, err := report.ExportReport(ctx, r, *out, report.ReportRequest{AsOf: *asOf, Since: *since, Overwrite: *force})
 	if err != nil {
-		return err
-	}
-	prot, err := report.Protected(ctx, r)
-	if err != nil {
-		return err
-	}
-	if err := report.Export(*out, d, report.SaveOptions{Force: *force, Protected: prot}); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "보고서 저장 / report written: %s (기준 %s, %d개 사업 / projects, 미해결 %d)\n",
@@ -65,15 +58,8 @@ func cmdTemplate(e *env, args []string) error {
 		return err
 	}
 	defer r.Close()
-	t, err := report.LoadTemplate(ctx, r, city, *blank, *asOf)
+	t, err := report.ExportCityTemplate(ctx, r, city, *out, report.TemplateRequest{Blank: *blank, AsOf: *asOf, Overwrite: *force})
 	if err != nil {
-		return err
-	}
-	prot, err := report.Protected(ctx, r)
-	if err != nil {
-		return err
-	}
-	if err := report.ExportTemplate(*out, t, report.SaveOptions{Force: *force, Protected: prot}); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "서식 저장 / template written: %s (%s, %d개 사업 / projects)\n", *out, city.Korean(), len(t.Projects))

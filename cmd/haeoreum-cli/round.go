@@ -241,10 +241,6 @@ func cmdRoundTemplates(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	prot, err := report.Protected(ctx, r)
-	if err != nil {
-		return err
-	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return msg.Wrap(err, msg.Where{File: *out}, msgTemplateFolder)
 	}
@@ -252,7 +248,8 @@ func cmdRoundTemplates(e *env, args []string) error {
 	var failed error
 	for _, city := range model.Cities {
 		path := filepath.Join(*out, templateName(rd, city))
-		if failed = writeCityTemplate(r, rd, city, path, report.SaveOptions{Force: *force, Protected: prot}); failed != nil {
+		rq := report.TemplateRequest{AsOf: rd.AsOf, Overwrite: *force}
+		if _, failed = report.ExportCityTemplate(ctx, r, city, path, rq); failed != nil {
 			break
 		}
 		sum, err := fileSHA256(path)
@@ -269,14 +266,6 @@ func cmdRoundTemplates(e *env, args []string) error {
 		}
 	}
 	return failed
-}
-
-func writeCityTemplate(r *register.Register, rd register.Round, city model.City, path string, o report.SaveOptions) error {
-	t, err := report.LoadTemplate(ctx, r, city, false, rd.AsOf)
-	if err != nil {
-		return err
-	}
-	return report.ExportTemplate(path, t, o)
 }
 
 // templateName is "<round>_<city>.xlsx", with characters no file name may
@@ -335,11 +324,11 @@ func cmdRoundChase(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	prot, err := report.Protected(ctx, r)
+	o, err := report.SaveOptionsFor(ctx, r, *force)
 	if err != nil {
 		return err
 	}
-	if err := round.WriteChase(ctx, r, st.Round, city, items, *out, report.SaveOptions{Force: *force, Protected: prot}); err != nil {
+	if err := round.WriteChase(ctx, r, st.Round, city, items, *out, o); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "보완 요청 저장 / chase written: %s (%s, %d건 / items)\n", *out, city.Korean(), len(items))

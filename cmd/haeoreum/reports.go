@@ -13,25 +13,11 @@ import (
 type reporter struct{}
 
 func (reporter) Export(ctx context.Context, reg *register.Register, path string, o ui.ReportOptions) error {
-	d, err := report.Load(ctx, reg, o.AsOf, o.Since)
-	if err != nil {
-		return err
-	}
-	protected, err := report.Protected(ctx, reg)
-	if err != nil {
-		return err
-	}
-	return report.Export(path, d, report.SaveOptions{Force: o.Overwrite, Protected: protected})
+	_, err := report.ExportReport(ctx, reg, path, report.ReportRequest{AsOf: o.AsOf, Since: o.Since, Overwrite: o.Overwrite})
+	return err
 }
 
 func (reporter) Template(ctx context.Context, reg *register.Register, city model.City, path string, o ui.ReportOptions) error {
-	t, err := report.LoadTemplate(ctx, reg, city, o.Blank, o.AsOf)
-	if err != nil {
-		return err
-	}
-	protected, err := report.Protected(ctx, reg)
-	if err != nil {
-		return err
-	}
-	return report.ExportTemplate(path, t, report.SaveOptions{Force: o.Overwrite, Protected: protected})
+	_, err := report.ExportCityTemplate(ctx, reg, city, path, report.TemplateRequest{Blank: o.Blank, AsOf: o.AsOf, Overwrite: o.Overwrite})
+	return err
 }

@@ -86,22 +86,12 @@ func (u *UI) notify(text string) { u.message(lang.L("Information"), text) }
 func (u *UI) confirm(title, text, yes string, onYes func()) {
 	label := widget.NewLabel(text)
 	label.Wrapping = fyne.TextWrapWord
-	var pop func()
-	d := dialog.NewCustomConfirm(title, yes, lang.L("Cancel"), label, func(ok bool) {
-		pop()
-		if ok {
-			onYes()
-		}
-	}, u.win)
-	d.Resize(fyne.NewSize(520, 0))
-	pop = u.pushKeys(d.Confirm, d.Dismiss)
 	u.lastMessage = text
-	u.lastConfirm = d
-	u.win.Canvas().Unfocus()
-	d.Show()
+	u.confirmForm(title, label, yes, onYes)
 }
 
-// confirmForm shows a form in a dialog; yes runs onYes, Esc cancels.
+// confirmForm shows content (a form) in a dialog; Enter or yes runs onYes,
+// Esc cancels.
 func (u *UI) confirmForm(title string, form fyne.CanvasObject, yes string, onYes func()) {
 	var pop func()
 	d := dialog.NewCustomConfirm(title, yes, lang.L("Cancel"), form, func(ok bool) {
@@ -113,6 +103,7 @@ func (u *UI) confirmForm(title string, form fyne.CanvasObject, yes string, onYes
 	d.Resize(fyne.NewSize(520, 0))
 	pop = u.pushKeys(d.Confirm, d.Dismiss)
 	u.lastConfirm = d
+	u.win.Canvas().Unfocus() // so that Enter and Esc reach the dialog
 	d.Show()
 }
 

@@ -114,24 +114,7 @@ func nullID(id int64) any {
 
 // Batches lists batches, newest first.
 func (r *Register) Batches(ctx context.Context, limit int) ([]Batch, error) {
-	rows, err := r.db.QueryContext(ctx, `SELECT id, kind, file, sha256, sheet, city, as_of, summary, user, host, at,
-		coalesce(undoes,0), coalesce(undone_by,0) FROM batches ORDER BY id DESC LIMIT ?`, limit)
-	if err != nil {
-		return nil, classify(err, msg.Where{File: r.path})
-	}
-	defer rows.Close()
-	var out []Batch
-	for rows.Next() {
-		var b Batch
-		var city string
-		if err := rows.Scan(&b.ID, &b.Kind, &b.File, &b.SHA256, &b.Sheet, &city, &b.AsOf, &b.Summary,
-			&b.User, &b.Host, &b.At, &b.Undoes, &b.Undone); err != nil {
-			return nil, err
-		}
-		b.City = model.City(city)
-		out = append(out, b)
-	}
-	return out, rows.Err()
+	return r.batchesWhere(ctx, `1 ORDER BY id DESC LIMIT ?`, limit)
 }
 
 // exec runs a statement, prepared once per transaction.

@@ -81,14 +81,7 @@ func BenchmarkApply100k(b *testing.B) {
 // BenchmarkPreview50: the window's preview of an ordinary city sheet
 // (Pohang's, 41 rows) against the full register: the issue asks < 100 ms.
 func BenchmarkPreview50(b *testing.B) {
-	r, err := register.Open(filepath.Join(b.TempDir(), "r.db"), register.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer r.Close()
-	if _, err := ImportFile(ctx, r, filepath.Join(fixtures(b), "master_2026.xlsx"), FileOptions{}); err != nil {
-		b.Fatal(err)
-	}
+	r := masterRegister(b)
 	path := filepath.Join(fixtures(b), "pohang_2026-10.xlsx")
 	for b.Loop() {
 		pv, err := ImportFile(ctx, r, path, FileOptions{City: model.Pohang, Options: Options{DryRun: true}})
@@ -112,14 +105,7 @@ var benchRows = func() int {
 // inferred from the register (four extra reads), the as-of from the file
 // name. The issue asks < 100 ms, inference included.
 func BenchmarkPreview50Inferred(b *testing.B) {
-	r, err := register.Open(filepath.Join(b.TempDir(), "r.db"), register.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer r.Close()
-	if _, err := ImportFile(ctx, r, filepath.Join(fixtures(b), "master_2026.xlsx"), FileOptions{}); err != nil {
-		b.Fatal(err)
-	}
+	r := masterRegister(b)
 	t := &testing.T{}
 	g, tb := renderedGrid(t, filepath.Join(fixtures(b), "pohang_2026-10.xlsx"))
 	path := filepath.Join(b.TempDir(), "현황_2026-10.csv")
@@ -132,4 +118,13 @@ func BenchmarkPreview50Inferred(b *testing.B) {
 			b.Fatalf("%v rows %d unit from %q", err, pv.Rows, pv.Understood.UnitFrom)
 		}
 	}
+}
+
+// masterRegister is a register holding the master's 43 projects.
+func masterRegister(b *testing.B) *register.Register {
+	r := newRegister(b)
+	if _, err := ImportFile(ctx, r, filepath.Join(fixtures(b), "master_2026.xlsx"), FileOptions{}); err != nil {
+		b.Fatal(err)
+	}
+	return r
 }

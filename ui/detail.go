@@ -85,9 +85,9 @@ func newDetailView(u *UI) *detailView {
 	for _, c := range model.Cities {
 		cityOpts = append(cityOpts, field.CityName(c))
 	}
-	d.field = widget.NewSelect(nil, func(string) { d.check() })
-	d.kind = widget.NewSelect([]string{field.KindName(model.Continuing), field.KindName(model.New)}, func(string) { d.check() })
-	d.lead = widget.NewSelect(cityOpts, func(string) { d.check() })
+	d.field = newSelect(nil, func(string) { d.check() })
+	d.kind = newSelect([]string{field.KindName(model.Continuing), field.KindName(model.New)}, func(string) { d.check() })
+	d.lead = newSelect(cityOpts, func(string) { d.check() })
 	d.cities = widget.NewCheckGroup(cityOpts, func([]string) { d.check() })
 	d.cities.Horizontal = true
 	d.stage = widget.NewSelectEntry(nil)

@@ -284,11 +284,20 @@ func (u *UI) openFile(exts []string, use func(path string)) {
 		use(path)
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	d.SetTitleText(lang.L("Open a file")) // Fyne's own title reads "열기 파일"
 	if l := u.lastFolder(); l != nil {
 		d.SetLocation(l)
 	}
 	d.Resize(u.dialogSize())
 	d.Show()
+}
+
+// newSelect is a drop-down whose empty state reads in the user's language
+// (Fyne's own says "(Select one)").
+func newSelect(options []string, changed func(string)) *widget.Select {
+	s := widget.NewSelect(options, changed)
+	s.PlaceHolder = lang.L("(choose)")
+	return s
 }
 
 // textList is a list of one truncated line per item: text(i) for item i of

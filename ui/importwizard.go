@@ -92,7 +92,7 @@ func newImportWizard(u *UI) *importWizard {
 
 	w.info = widget.NewLabel("")
 	w.info.Wrapping = fyne.TextWrapWord
-	w.city = widget.NewSelect(nil, w.cityChanged)
+	w.city = newSelect(nil, w.cityChanged)
 	w.addNew = widget.NewCheck(lang.L("Add rows that match no project as new projects"), func(b bool) {
 		if w.current != nil && w.current.addNew != b {
 			w.current.addNew = b
@@ -471,7 +471,7 @@ func (w *importWizard) showPreview(f *importFile) {
 				opts = append(opts, c.Code+" "+c.Name)
 			}
 			row := un.Row
-			sel := widget.NewSelect(opts, nil)
+			sel := newSelect(opts, nil)
 			if code, ok := f.confirmed[row]; ok {
 				for _, o := range opts {
 					if strings.HasPrefix(o, code+" ") {
@@ -689,7 +689,7 @@ func (w *importWizard) decisionRows() fyne.CanvasObject {
 	for _, u := range field.Units {
 		opts = append(opts, field.UnitName(u))
 	}
-	w.unit = widget.NewSelect(opts, func(s string) {
+	w.unit = newSelect(opts, func(s string) {
 		f := w.current
 		if f == nil {
 			return

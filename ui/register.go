@@ -88,7 +88,7 @@ func newRegisterView(u *UI) *registerView {
 	v.search.SetPlaceHolder(lang.L("Search name, alias or code (Ctrl+F) — ㅇㅇㅁ finds 영일만"))
 	v.search.OnChanged = func(s string) { v.filter.Text = s; v.apply() }
 
-	v.field = widget.NewSelect(nil, func(s string) {
+	v.field = newSelect(nil, func(s string) {
 		if s == all {
 			s = ""
 		}
@@ -101,7 +101,7 @@ func newRegisterView(u *UI) *registerView {
 	for _, c := range model.Cities {
 		cityOpts = append(cityOpts, field.CityName(c))
 	}
-	v.city = widget.NewSelect(cityOpts, func(s string) {
+	v.city = newSelect(cityOpts, func(s string) {
 		v.filter.City = ""
 		for _, c := range model.Cities {
 			if field.CityName(c) == s {
@@ -111,7 +111,7 @@ func newRegisterView(u *UI) *registerView {
 		p.SetString(prefFilterCity, string(v.filter.City))
 		v.apply()
 	})
-	v.kind = widget.NewSelect([]string{all, field.KindName(model.Continuing), field.KindName(model.New)}, func(s string) {
+	v.kind = newSelect([]string{all, field.KindName(model.Continuing), field.KindName(model.New)}, func(s string) {
 		switch s {
 		case field.KindName(model.Continuing):
 			v.filter.Kind = model.Continuing
@@ -123,7 +123,7 @@ func newRegisterView(u *UI) *registerView {
 		p.SetString(prefFilterKind, string(v.filter.Kind))
 		v.apply()
 	})
-	v.stage = widget.NewSelect(nil, func(s string) {
+	v.stage = newSelect(nil, func(s string) {
 		if s == all {
 			s = ""
 		}
@@ -440,13 +440,13 @@ func (v *registerView) addProject() {
 	code := u.newEscEntry(esc)
 	code.SetPlaceHolder("HA-E99")
 	name := u.newEscEntry(esc)
-	fieldSel := widget.NewSelect(u.scheme.Fields, nil)
+	fieldSel := newSelect(u.scheme.Fields, nil)
 	var cityOpts []string
 	for _, c := range model.Cities {
 		cityOpts = append(cityOpts, field.CityName(c))
 	}
-	lead := widget.NewSelect(cityOpts, nil)
-	kind := widget.NewSelect([]string{field.KindName(model.Continuing), field.KindName(model.New)}, nil)
+	lead := newSelect(cityOpts, nil)
+	kind := newSelect([]string{field.KindName(model.Continuing), field.KindName(model.New)}, nil)
 	kind.SetSelected(field.KindName(model.New))
 	submit := func(string) { d.Confirm() }
 	code.OnSubmitted, name.OnSubmitted = submit, submit

@@ -66,7 +66,7 @@ func newReportsView(u *UI) *reportsView {
 	for _, c := range model.Cities {
 		cityOpts = append(cityOpts, field.CityName(c))
 	}
-	v.city = widget.NewSelect(cityOpts, nil)
+	v.city = newSelect(cityOpts, nil)
 	v.city.SetSelectedIndex(0)
 	v.blank = widget.NewCheck(lang.L("Blank (without the city's projects)"), nil)
 	tmpl := widget.NewButtonWithIcon(lang.L("Export city template…"), theme.DocumentSaveIcon(), v.template)

@@ -79,6 +79,9 @@ func bitsets(n int) [][]bool {
 }
 
 func TestMutationsImportRightOrAreRefusedRightly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the mutation sample runs in the full pass; -short (the race pass) skips it")
+	}
 	all := allMutations()
 	chosen := all
 	if os.Getenv("HAEOREUM_MUTATIONS") != "all" {

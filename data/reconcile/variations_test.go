@@ -278,6 +278,9 @@ func TestVariationsOfPohangGiveTheSameRegister(t *testing.T) {
 }
 
 func TestLibreOfficeCopyGivesTheSameRegister(t *testing.T) {
+	if testing.Short() {
+		t.Skip("LibreOffice checks run in the full pass; -short (the race pass) skips them")
+	}
 	soffice, err := exec.LookPath("soffice")
 	if err != nil {
 		t.Skip("LibreOffice is not installed (CI installs it)")

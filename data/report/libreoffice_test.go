@@ -37,6 +37,9 @@ func convertWithLibreOffice(t *testing.T, out string, files ...string) []string 
 // into out; it returns the converted paths (the name with ext).
 func convertWith(t *testing.T, out, filter, ext string, files ...string) []string {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("LibreOffice checks run in the full pass; -short (the race pass) skips them")
+	}
 	soffice, err := exec.LookPath("soffice")
 	if err != nil {
 		t.Skip("LibreOffice (soffice) is not installed")

@@ -107,7 +107,7 @@ func New(a fyne.App, reg *register.Register, o Options) *UI {
 	u.settings = newSettingsView(u)
 
 	split := container.NewHSplit(u.table.content, u.detail.content)
-	split.Offset = 0.72
+	split.Offset = 0.74
 	u.tabReg = container.NewTabItem(lang.L("Register"), split)
 	u.tabImport = container.NewTabItem(lang.L("Import"), u.importer.content)
 	u.tabConfl = container.NewTabItem(lang.L("Conflicts"), u.conflView.content)

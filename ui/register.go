@@ -298,7 +298,7 @@ func (v *registerView) fitColumns() {
 	// once projects arrive (the sample, an import).
 	v.fitted = len(v.u.all) > 0
 	size := theme.TextSize()
-	pad := theme.InnerPadding() * 2
+	pad := theme.InnerPadding()*2 + theme.Padding()*2 // a label's own padding and the cell's
 	v.colWidths = make([]float32, len(v.cols))
 	set := func(i int, w float32) {
 		v.colWidths[i] = w
@@ -320,7 +320,9 @@ func (v *registerView) fitColumns() {
 		limit := float32(120)
 		switch c {
 		case query.ByName:
-			limit = 150
+			limit = 140
+		case query.ByField:
+			limit = 95 // "추진체계 및 제도" is cut, and shown whole in the filter and the form
 		case query.ByPeriod:
 			limit = 170
 		}

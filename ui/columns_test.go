@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -29,19 +30,10 @@ func TestColumnsFitAndCanBeChosen(t *testing.T) {
 	v.chooseColumns()
 	u.lastColumnChoice.SetSelected(append(u.lastColumnChoice.Selected, columnTitle(query.ByPeriod)))
 	u.lastConfirm.Confirm()
-	if !containsColumn(v.cols, query.ByPeriod) {
+	if !slices.Contains(v.cols, query.ByPeriod) {
 		t.Fatal("the chosen column is not shown")
 	}
-	if u2 := e.build(Options{}); !containsColumn(u2.table.cols, query.ByPeriod) {
+	if u2 := e.build(Options{}); !slices.Contains(u2.table.cols, query.ByPeriod) {
 		t.Fatal("the choice is not remembered")
 	}
-}
-
-func containsColumn(cols []query.Column, c query.Column) bool {
-	for _, x := range cols {
-		if x == c {
-			return true
-		}
-	}
-	return false
 }

@@ -27,7 +27,21 @@ type Options struct {
 	Sheet string
 	// Today is the date taken when no as-of date is found (tests set it).
 	Today string
+	// Columns are an official's decisions about single columns: what one
+	// holds, or that it is ignored. They beat what its header suggests.
+	Columns []ColumnChoice
 }
+
+// ColumnChoice is an official's decision about one column of the sheet.
+type ColumnChoice struct {
+	Col int // 1-based
+	// Means is what the column holds: a field key ("budget_won.national"),
+	// a header word the importer knows ("국비"), or Ignore.
+	Means string
+}
+
+// Ignore as a ColumnChoice's meaning: the column is read by no field.
+const Ignore = "ignore"
 
 // Locate finds the project table of a workbook and reads it. Of several
 // sheets with a table, a visible one with project codes wins, then the

@@ -5,6 +5,10 @@
 package layout
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/msg"
 	"github.com/haeoreum/register/data/sheet"
@@ -92,4 +96,17 @@ type Record struct {
 func (r *Record) Get(k model.FieldKey) (Value, bool) {
 	v, ok := r.Values[k]
 	return v, ok
+}
+
+// Fingerprint identifies the table's layout by its header band alone: each
+// column's position and header words, normalised. Two sheets of the same
+// form have the same fingerprint whatever their title, date or rows, so a
+// decision taken for one (a unit, a column's meaning) can be offered for
+// the next.
+func (t *Table) Fingerprint() string {
+	h := sha256.New()
+	for _, c := range t.Columns {
+		fmt.Fprintf(h, "%d\x1f%s\x1e", c.Col, value.NormalizeName(c.Header))
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
 }

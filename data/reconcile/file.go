@@ -13,11 +13,12 @@ import (
 // FileOptions steer ImportFile.
 type FileOptions struct {
 	Options
-	City     model.City // the sending city, when the user named it
-	Unit     value.Unit // the amounts' unit, when an official named it
-	AsOf     string     // the as-of date (YYYY-MM-DD), when an official named it
-	Sheet    string     // the sheet to read, when an official chose it
-	Password string     // for a password-protected workbook
+	City     model.City            // the sending city, when the user named it
+	Unit     value.Unit            // the amounts' unit, when an official named it
+	AsOf     string                // the as-of date (YYYY-MM-DD), when an official named it
+	Sheet    string                // the sheet to read, when an official chose it
+	Columns  []layout.ColumnChoice // what single columns hold, as an official decided
+	Password string                // for a password-protected workbook
 	Limits   sheet.Limits
 }
 
@@ -43,7 +44,7 @@ func ReadFile(path string, o FileOptions) (*layout.Table, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	t, err := layout.Locate(wb, layout.Options{City: o.City, Unit: o.Unit, AsOf: o.AsOf, Sheet: o.Sheet})
+	t, err := layout.Locate(wb, layout.Options{City: o.City, Unit: o.Unit, AsOf: o.AsOf, Sheet: o.Sheet, Columns: o.Columns})
 	if err != nil {
 		return nil, "", err
 	}

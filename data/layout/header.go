@@ -131,19 +131,16 @@ func headerTexts(s *sheet.Sheet, upper, lower int) map[int][2]string {
 }
 
 // mapColumns turns header texts into columns for a known (or unknown) city.
-func mapColumns(s *sheet.Sheet, h header, city model.City, cityKnown bool, tableUnit value.Unit) (cols []Column, ambiguousSiBi bool) {
+func mapColumns(s *sheet.Sheet, h header, city model.City, cityKnown bool, tableUnit value.Unit) (cols []Column) {
 	for col := 1; col <= maxKey(h.texts); col++ {
 		t, ok := h.texts[col]
 		if !ok {
 			continue
 		}
 		upper, lower := t[0], t[1]
-		role, tier, amb := classify(upper, lower, city.Metropolitan(), cityKnown)
+		role, tier, _ := classify(upper, lower, city.Metropolitan(), cityKnown)
 		if lower == "" && upper != "" && role == RoleUnknown && normalizedGroups[headerKey(upper)] {
 			role, tier = RoleAmount, model.Total
-		}
-		if amb {
-			ambiguousSiBi = true
 		}
 		text := strings.TrimSpace(strings.Join(nonEmpty(upper, lower), " "))
 		// Headers appear in messages: never with a character a terminal obeys.
@@ -164,8 +161,12 @@ func mapColumns(s *sheet.Sheet, h header, city model.City, cityKnown bool, table
 		}
 		cols = append(cols, c)
 	}
-	// Amount columns without a unit of their own take the one their
-	// siblings state, when all of those agree ("총사업비(원)", "국비", …).
+	return cols
+}
+
+// shareSiblingUnit gives amount columns without a unit of their own the one
+// their siblings state, when all of those agree ("총사업비(원)", "국비", …).
+func shareSiblingUnit(cols []Column) {
 	var stated value.Unit
 	agree := true
 	for _, c := range cols {
@@ -183,7 +184,6 @@ func mapColumns(s *sheet.Sheet, h header, city model.City, cityKnown bool, table
 			}
 		}
 	}
-	return cols, ambiguousSiBi
 }
 
 func maxKey(m map[int][2]string) int {

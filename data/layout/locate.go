@@ -147,13 +147,18 @@ func read(wb *sheet.Workbook, s *sheet.Sheet, h header, opt Options) *Table {
 		t.City, t.CityEvidence = detectCity(wb.File, s, h)
 		cityKnown = t.City != ""
 	}
-	cols, ambiguous := mapColumns(s, h, t.City, cityKnown, t.Unit)
-	if ambiguous {
+	cols := mapColumns(s, h, t.City, cityKnown, t.Unit)
+	cols, bad := applyChoices(cols, opt.Columns, t.City.Metropolitan(), cityKnown, t.Unit, where)
+	t.Errors = append(t.Errors, bad...)
+	shareSiblingUnit(cols)
+	if ambiguousSiBi(cols) {
 		t.Errors = append(t.Errors, msg.Errorf(where(sheet.CellName(1, h.upper)), msgAmbiguousSiBi))
 	} else if !t.Master && t.City == "" {
 		t.Warnings = append(t.Warnings, msg.Errorf(where(""), msgCityUnknown))
 	}
 	t.Columns = chooseColumns(cols, wb.File, s.Name, &t.Warnings)
+	warns, silent := silentColumns(s, t.Columns, max(h.upper, h.lower), where)
+	t.Warnings, t.Errors = append(t.Warnings, warns...), append(t.Errors, silent...)
 	t.Errors = append(t.Errors, headerProblems(h, where)...)
 	hasName := false
 	var unitless []string
@@ -184,6 +189,22 @@ func read(wb *sheet.Workbook, s *sheet.Sheet, h header, opt Options) *Table {
 	return t
 }
 
+// readable reports a role some field reads.
+func readable(r Role) bool {
+	return r != RoleUnknown && r != RoleSeq && r != RoleYear && r != RoleIgnored
+}
+
+// ambiguousSiBi reports a '시비' column whose tier depends on a city
+// nobody named.
+func ambiguousSiBi(cols []Column) bool {
+	for _, c := range cols {
+		if c.Role == RoleAmount && c.Tier == "" {
+			return true
+		}
+	}
+	return false
+}
+
 // chooseColumns marks which column serves each role: the first visible one.
 // A hidden column that resembles a visible one is never used in its place,
 // and every column left aside is named in a warning.
@@ -194,9 +215,19 @@ func chooseColumns(cols []Column, file, sheetName string, warnings *[]*msg.Error
 		c model.City
 	}
 	chosen := map[key]int{}
-	for pass := 0; pass < 2; pass++ { // visible columns first, then hidden
+	// an official's decisions first, then visible columns, then hidden ones
+	pass := func(c Column) int {
+		switch {
+		case c.Decided:
+			return 0
+		case c.Hidden:
+			return 2
+		}
+		return 1
+	}
+	for p := 0; p < 3; p++ {
 		for i, c := range cols {
-			if c.Role == RoleUnknown || c.Role == RoleSeq || c.Hidden != (pass == 1) {
+			if !readable(c.Role) || pass(c) != p {
 				continue
 			}
 			k := key{c.Role, c.Tier, c.City}
@@ -213,11 +244,6 @@ func chooseColumns(cols []Column, file, sheetName string, warnings *[]*msg.Error
 			if c.Hidden {
 				*warnings = append(*warnings, msg.Errorf(msg.Where{File: file, Sheet: sheetName, Cell: sheet.ColumnName(c.Col)}, msgHiddenUsed, c.Header))
 			}
-		}
-	}
-	for _, c := range cols {
-		if c.Role == RoleUnknown && c.Header != "" {
-			*warnings = append(*warnings, msg.Errorf(msg.Where{File: file, Sheet: sheetName, Cell: sheet.ColumnName(c.Col)}, msgUnknownColumn, c.Header))
 		}
 	}
 	return cols

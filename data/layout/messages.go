@@ -27,9 +27,6 @@ var (
 	msgHiddenUsed = msg.Define("layout.hidden_used",
 		"숨겨진 열 '%s'을(를) 읽었습니다.",
 		"the hidden column '%s' was read.")
-	msgUnknownColumn = msg.Define("layout.unknown_column",
-		"열 '%s'은(는) 알 수 없는 항목이라 가져오지 않았습니다.",
-		"the column '%s' is not known and was not imported.")
 	msgHiddenRow = msg.Define("layout.hidden_row",
 		"숨겨진 행의 사업 '%s'도 가져왔습니다.",
 		"the project '%s' in a hidden row was imported too.")

@@ -37,6 +37,8 @@ const (
 	RoleAsOf        // a row's own as-of date (our report's 기준일 column)
 	RoleAliases     // other names of the project, one per line
 	RoleCityContact // one city's officer: "담당(포항)" = "부서 / 담당자 / 전화"
+	RoleYear        // an amount for one year ('26까지, 2027년): not kept by the register
+	RoleIgnored     // left out by an official's decision
 )
 
 var roleNames = map[Role]string{
@@ -46,7 +48,7 @@ var roleNames = map[Role]string{
 	RoleOverview: "overview", RoleActivities: "activities", RoleProblems: "problems",
 	RoleNextSteps: "next_steps", RoleDepartment: "department", RoleOfficer: "officer",
 	RolePhone: "phone", RoleContact: "contact", RoleNotes: "notes", RoleAsOf: "as_of", RoleAliases: "aliases",
-	RoleCityContact: "city_contact",
+	RoleCityContact: "city_contact", RoleYear: "year_amount", RoleIgnored: "ignored",
 }
 
 func (r Role) String() string { return roleNames[r] }
@@ -150,6 +152,9 @@ func classify(upper, lower string, metro, cityKnown bool) (role Role, tier model
 		key = u
 	}
 	inAmountGroup := normalizedGroups[u]
+	if isYearHeader(upper, lower) { // before the tiers: "총사업비('26까지)" is no total
+		return RoleYear, "", false
+	}
 	if t, ok := normalizedTiers[key]; ok {
 		return RoleAmount, t, false
 	}

@@ -62,6 +62,11 @@ type Column struct {
 	City   model.City // for RoleCityContact
 	Hidden bool
 	Used   bool // false: kept aside (a duplicate or unknown column)
+	// Decided: an official said what the column holds (or to ignore it).
+	Decided bool
+	// Blocks: an unknown column with values; the import waits for a
+	// decision about it.
+	Blocks bool
 }
 
 // Value is one parsed cell: canonical text, the raw text, where it was.

@@ -32,7 +32,9 @@ type ColumnReading struct {
 	Meaning string `json:"meaning"`
 	Unit    string `json:"unit,omitempty"`
 	Hidden  bool   `json:"hidden,omitempty"`
-	Use     string `json:"use"` // read, ignored (a duplicate or unknown column), blocking (no unit)
+	Use     string `json:"use"` // read, ignored (a duplicate, empty or annual column, or an official said so), blocking
+	// Decided: an official said what the column holds, or to ignore it.
+	Decided bool `json:"decided,omitempty"`
 }
 
 // Column uses.
@@ -51,6 +53,7 @@ var (
 	msgMeaningAliases = msg.Define("meaning.aliases", "다른 이름", "other names")
 	msgMeaningCity    = msg.Define("meaning.city_contact", "%s 담당", "%s's contact")
 	msgMeaningUnknown = msg.Define("meaning.unknown", "알 수 없는 열", "unknown column")
+	msgMeaningIgnored = msg.Define("meaning.ignored", "읽지 않기로 함", "left out, as decided")
 	msgUnitPerColumn  = msg.Define("meaning.unit_per_column", "열마다 머리글에 적힌 단위", "each column's own unit, in its header")
 )
 
@@ -65,15 +68,15 @@ func understand(t *layout.Table) Understanding {
 	}
 	for _, c := range t.Columns {
 		r := ColumnReading{Letter: sheet.ColumnName(c.Col), Header: strings.Join(strings.Fields(c.Header), " "),
-			Meaning: meaning(c), Hidden: c.Hidden, Use: UseRead}
+			Meaning: meaning(c), Hidden: c.Hidden, Use: UseRead, Decided: c.Decided}
 		if c.Role == layout.RoleAmount && c.Unit > 0 {
 			r.Unit = field.UnitName(c.Unit)
 		}
 		switch {
-		case !c.Used || c.Role == layout.RoleUnknown || c.Role == layout.RoleSeq:
-			r.Use = UseIgnored
-		case c.Role == layout.RoleAmount && c.Unit == 0:
+		case c.Blocks, c.Used && c.Role == layout.RoleAmount && c.Unit == 0:
 			r.Use = UseBlocking
+		case !c.Used:
+			r.Use = UseIgnored
 		}
 		u.Columns = append(u.Columns, r)
 	}
@@ -100,16 +103,14 @@ func meaning(c layout.Column) string {
 	case layout.RoleCityContact:
 		return msg.Text(msgMeaningCity, field.CityName(c.City))
 	}
-	if k, ok := roleFields[c.Role]; ok {
+	switch c.Role {
+	case layout.RoleYear:
+		return layout.YearMeaning()
+	case layout.RoleIgnored:
+		return msg.Text(msgMeaningIgnored)
+	}
+	if k, ok := c.Role.Field(); ok {
 		return field.Label(k)
 	}
 	return msg.Text(msgMeaningUnknown)
-}
-
-var roleFields = map[layout.Role]model.FieldKey{
-	layout.RoleField: model.FField, layout.RoleName: model.FName, layout.RoleKind: model.FKind,
-	layout.RoleLead: model.FLead, layout.RoleCities: model.FCities, layout.RoleStart: model.FStart,
-	layout.RoleEnd: model.FEnd, layout.RoleProgress: model.FProgress, layout.RoleStage: model.FStage,
-	layout.RoleOverview: model.FOverview, layout.RoleActivities: model.FActivities,
-	layout.RoleProblems: model.FProblems, layout.RoleNextSteps: model.FNextSteps, layout.RoleNotes: model.FNotes,
 }

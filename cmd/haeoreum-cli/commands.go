@@ -80,13 +80,20 @@ func cmdImport(e *env, args []string) error {
 	unitFlag := fs.String("unit", "", "")
 	asOf := fs.String("as-of", "", "")
 	sheetName := fs.String("sheet", "", "")
+	var columns []layout.ColumnChoice
+	fs.Func("column", "", func(s string) error { // repeatable: --column K=ignore --column F=국비
+		c, err := layout.ParseColumnChoice(s)
+		columns = append(columns, c)
+		return err
+	})
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return usageError{"import: 파일을 지정해 주세요 / name at least one FILE"}
 	}
-	o := reconcile.FileOptions{Options: reconcile.Options{DryRun: *dry, AddNew: *addNew}, Password: *password, Sheet: *sheetName}
+	o := reconcile.FileOptions{Options: reconcile.Options{DryRun: *dry, AddNew: *addNew}, Password: *password, Sheet: *sheetName,
+		Columns: columns}
 	if *unitFlag != "" {
 		u, ok := field.ParseUnit(*unitFlag)
 		if !ok {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -163,5 +164,82 @@ func TestOwnTemplateBackWithBlankAsOf(t *testing.T) {
 	}
 	if pv := pvs[0]; pv.AsOf != "2026-10-31" || !strings.Contains(pv.Understood.AsOfFrom, "서식") || len(pv.Warnings) != 0 {
 		t.Fatalf("as of %s from %q, warnings %q", pv.AsOf, pv.Understood.AsOfFrom, pv.Warnings)
+	}
+}
+
+// withExtraColumn copies a fixture with one more column right of its table:
+// a header nobody here uses and a value in its first project row.
+func withExtraColumn(t *testing.T, name, header string) (path, letter string) {
+	t.Helper()
+	f, err := excelize.OpenFile(fixture(name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheet := f.GetSheetName(f.GetActiveSheetIndex())
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	headerRow, width := 0, 0
+	for i, r := range rows {
+		for _, c := range r {
+			if strings.Contains(c, "사업명") && headerRow == 0 {
+				headerRow = i + 1
+			}
+		}
+		width = max(width, len(r))
+	}
+	letter, _ = excelize.ColumnNumberToName(width + 1)
+	f.SetCellValue(sheet, letter+strconv.Itoa(headerRow), header)
+	f.SetCellValue(sheet, letter+strconv.Itoa(headerRow+2), "김철수 확인")
+	path = filepath.Join(t.TempDir(), "현황_2026-10.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path, letter
+}
+
+func TestAnUnknownColumnIsDecidedWithColumnFlag(t *testing.T) {
+	t.Setenv("HAEOREUM_LANG", "ko")
+	path, letter := withExtraColumn(t, "pohang_2026-10.xlsx", "확인자")
+	db := filepath.Join(t.TempDir(), "r.db")
+	if code, _, stderr := cli(t, "--db", db, "import", fixture("master_2026.xlsx")); code != 0 {
+		t.Fatal(stderr)
+	}
+	code, out, stderr := cli(t, "--db", db, "import", path)
+	if code != 1 || !strings.Contains(out, "열 "+letter+" '확인자'") || !strings.Contains(out, "--column "+letter+"=ignore") {
+		t.Fatalf("an unknown column with a value blocks, naming it and the flag: exit %d\n%s\n%s", code, out, stderr)
+	}
+	code, out, stderr = cli(t, "--db", db, "import", "--json", "--column", letter+"=ignore", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var pvs []struct {
+		Understood struct {
+			Columns []struct {
+				Letter, Use string
+				Decided     bool
+			} `json:"columns"`
+		} `json:"understood"`
+		Changed []any `json:"changed"`
+	}
+	if err := json.Unmarshal([]byte(out), &pvs); err != nil || len(pvs) != 1 {
+		t.Fatalf("%v\n%.500s", err, out)
+	}
+	found := false
+	for _, c := range pvs[0].Understood.Columns {
+		if c.Letter == letter {
+			found = c.Use == "ignored" && c.Decided
+		}
+		if c.Use == "blocking" {
+			t.Errorf("no column blocks once decided: %+v", c)
+		}
+	}
+	if !found || len(pvs[0].Changed) == 0 {
+		t.Errorf("column %s ignored by decision, the sheet's changes applied: %+v", letter, pvs[0])
+	}
+	if code, _, stderr := cli(t, "--db", db, "import", "--column", letter, path); code != 2 || !strings.Contains(stderr, "열=항목") {
+		t.Errorf("a malformed --column is a usage error: %d %s", code, stderr)
 	}
 }

@@ -177,3 +177,18 @@ var roleFields = map[Role]model.FieldKey{
 
 // YearMeaning names an annual amount column, for the preview.
 func YearMeaning() string { return msg.Text(msgMeaningYear) }
+
+var msgChoiceSyntax = msg.Define("layout.column_choice_syntax",
+	"'%s': 열 지정은 '열=항목' 꼴로 적습니다(예: K=ignore, F=국비).",
+	"'%s': a column decision reads 'COLUMN=FIELD' (for example K=ignore, F=국비).")
+
+// ParseColumnChoice reads an official's column decision as the CLI takes
+// it: "K=ignore", "F=국비", "F=budget_won.national".
+func ParseColumnChoice(s string) (ColumnChoice, error) {
+	letters, means, ok := strings.Cut(s, "=")
+	col, isCol := sheet.ColumnNumber(strings.TrimSpace(letters))
+	if !ok || !isCol || strings.TrimSpace(means) == "" {
+		return ColumnChoice{}, msg.Errorf(msg.Where{}, msgChoiceSyntax, value.Visible(s))
+	}
+	return ColumnChoice{Col: col, Means: strings.TrimSpace(means)}, nil
+}

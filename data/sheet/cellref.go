@@ -82,3 +82,10 @@ func parseRange(s string) (Range, bool) {
 	}
 	return Range{FromCol: min(c1, c2), FromRow: min(r1, r2), ToCol: max(c1, c2), ToRow: max(r1, r2)}, true
 }
+
+// ColumnNumber reads a column's letters ("K", "aa") as its 1-based number;
+// ok is false for anything else.
+func ColumnNumber(letters string) (int, bool) {
+	col, row, ok := parseRef(letters)
+	return col, ok && row == 0 && col > 0
+}

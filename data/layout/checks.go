@@ -95,38 +95,48 @@ func shownMonth(v Value) string {
 	return raw
 }
 
-// duplicates finds the same project twice in one sheet: the same code, or
+// duplicates finds the same project twice in one table: the same code, or
 // (without codes) the same name as NormalizeName reads it. Both rows with
 // the same values is harmless (the importer warns); with other values
 // neither can be taken over the other, so the file is refused. It keeps
 // 8-byte hashes, not the rows: a 100,000-row sheet costs a few MB.
 type duplicates struct {
-	s        *sheet.Sheet
-	nameCol  int
-	byKey    map[uint64]int // hash of "code" or "name" and the key → first row
-	prints   map[int]uint64 // row → fingerprint of its values, for every project row
-	reported map[int]bool   // rows already refused as a duplicate
+	sheets   map[string]*sheet.Sheet // the table's sheets by name, to read an earlier row again
+	cols     [2]int                  // the code and name columns
+	byKey    map[uint64]RowRef       // hash of "code" or "name" and the key → first row
+	prints   map[RowRef]uint64       // fingerprint of each project row's values
+	reported map[RowRef]bool         // rows already refused as a duplicate
 }
 
-func newDuplicates(s *sheet.Sheet, nameCol int) *duplicates {
-	return &duplicates{s: s, nameCol: nameCol, byKey: map[uint64]int{}, prints: map[int]uint64{}, reported: map[int]bool{}}
+// RowRef is a row of a table: its sheet and number.
+type RowRef struct {
+	Sheet string
+	Row   int
 }
 
-// check records rec and returns an error when an earlier row is the same
-// project with other values.
-func (d *duplicates) check(rec *Record, codeCol int, where msg.Where) *msg.Error {
+// Ref is the record's place in its table.
+func (r *Record) Ref() RowRef { return RowRef{r.Sheet, r.Row} }
+
+func newDuplicates() *duplicates {
+	return &duplicates{sheets: map[string]*sheet.Sheet{}, byKey: map[uint64]RowRef{}, prints: map[RowRef]uint64{}, reported: map[RowRef]bool{}}
+}
+
+// check records rec, read from sheet s, and returns an error when an
+// earlier row is the same project with other values.
+func (d *duplicates) check(rec *Record, s *sheet.Sheet, codeCol, nameCol int, where msg.Where) *msg.Error {
+	d.sheets[s.Name], d.cols = s, [2]int{codeCol, nameCol}
 	key := projectKey(rec.Code, rec.Name.Text)
 	h := hashStrings(fnvOffset, key)
-	d.prints[rec.Row] = fingerprint(rec)
+	d.prints[rec.Ref()] = fingerprint(rec)
 	first, dup := d.byKey[h]
 	if !dup {
-		d.byKey[h] = rec.Row
+		d.byKey[h] = rec.Ref()
 		return nil
 	}
-	if projectKey(d.text(codeCol, first), d.text(d.nameCol, first)) != key {
+	if projectKey(d.text(codeCol, first), d.text(nameCol, first)) != key {
 		return nil // two keys with one hash: another project
 	}
-	return d.compare(first, rec.Row, where)
+	return d.compare(first, rec.Ref(), where)
 }
 
 // projectKey is what makes two rows one project: the code, else the name.
@@ -138,25 +148,29 @@ func projectKey(code, name string) string {
 }
 
 // text is a cell of an earlier row as readRecords read it.
-func (d *duplicates) text(col, row int) string {
+func (d *duplicates) text(col int, at RowRef) string {
 	if col == 0 {
 		return ""
 	}
-	return strings.Join(strings.Fields(value.NFC(d.s.Cell(col, row).Value)), " ")
+	return strings.Join(strings.Fields(value.NFC(d.sheets[at.Sheet].Cell(col, at.Row).Value)), " ")
 }
 
 // compare refuses row as a second listing of the project in row first
 // when their values differ (once per row).
-func (d *duplicates) compare(first, row int, where msg.Where) *msg.Error {
+func (d *duplicates) compare(first, row RowRef, where msg.Where) *msg.Error {
 	a, okA := d.prints[first]
 	b, okB := d.prints[row]
 	if !okA || !okB || a == b || d.reported[row] {
 		return nil
 	}
 	d.reported[row] = true
-	firstCell, cell := sheet.CellName(d.nameCol, first), sheet.CellName(d.nameCol, row)
-	where.Cell = cell
-	return msg.Errorf(where, msgDuplicateDiffers, d.text(d.nameCol, row), cell, d.text(d.nameCol, first), firstCell)
+	nameCol := d.cols[1]
+	firstCell, cell := sheet.CellName(nameCol, first.Row), sheet.CellName(nameCol, row.Row)
+	if first.Sheet != row.Sheet { // on another sheet of the table: say which
+		firstCell = "'" + first.Sheet + "'!" + firstCell
+	}
+	where.Sheet, where.Cell = row.Sheet, cell
+	return msg.Errorf(where, msgDuplicateDiffers, d.text(nameCol, row), cell, d.text(nameCol, first), firstCell)
 }
 
 // fingerprint hashes what a row says about its project (canonical values,
@@ -197,11 +211,11 @@ func hashStrings(h uint64, parts ...string) uint64 {
 // different things, the table gets an error naming both, so the file is
 // refused rather than the first row winning. Rows the table itself already
 // refused as duplicates are not reported twice.
-func (t *Table) RefuseIfDiffers(first int, rec *Record) {
+func (t *Table) RefuseIfDiffers(first RowRef, rec *Record) {
 	if t.dups == nil {
 		return
 	}
-	if e := t.dups.compare(first, rec.Row, msg.Where{File: t.File, Sheet: t.Sheet}); e != nil {
+	if e := t.dups.compare(first, rec.Ref(), msg.Where{File: t.File}); e != nil {
 		t.Errors = append(t.Errors, e)
 	}
 }

@@ -89,10 +89,14 @@ func Locate(wb *sheet.Workbook, opt Options) (*Table, error) {
 	}
 	t := read(wb, best.s, best.h, opt)
 	t.Warnings = append(t.Warnings, wb.Warnings...) // sheets the reader left out, and why
+	var rest []part
 	for _, f := range all {
 		if f.s != best.s {
-			t.Warnings = append(t.Warnings, msg.Errorf(msg.Where{File: wb.File}, msgOtherTables, f.s.Name))
+			rest = append(rest, part{f.s, f.h})
 		}
+	}
+	for _, p := range t.join(rest, wb.Sheets) {
+		t.Warnings = append(t.Warnings, msg.Errorf(msg.Where{File: wb.File}, msgOtherTables, p.s.Name))
 	}
 	t.headWarns, t.headErrs = len(t.Warnings), len(t.Errors)
 	return t, nil
@@ -185,7 +189,7 @@ func read(wb *sheet.Workbook, s *sheet.Sheet, h header, opt Options) *Table {
 		t.AsOf, t.AsOfFrom = today, msg.Text(msgAsOfToday)
 		t.Warnings = append(t.Warnings, msg.Errorf(where(""), msgNoAsOf, today))
 	}
-	t.wb, t.src, t.head = wb, s, h
+	t.parts, t.date1904, t.Sheets, t.chosenSheet = []part{{s, h}}, wb.Date1904, []string{s.Name}, opt.Sheet != ""
 	return t
 }
 

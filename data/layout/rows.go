@@ -42,53 +42,80 @@ var (
 func (t *Table) Records() iter.Seq[*Record] {
 	return func(yield func(*Record) bool) {
 		t.Warnings, t.Errors = t.Warnings[:t.headWarns], t.Errors[:t.headErrs]
-		if t.src == nil {
+		if len(t.parts) == 0 {
 			return
 		}
-		readRecords(t.wb, t.src, t.head, t, yield)
+		t.dups = newDuplicates()
+		projects := 0
+		for _, p := range t.parts {
+			n, more := readRecords(p, t, yield)
+			if projects += n; !more {
+				return
+			}
+		}
+		if projects == 0 { // a header alone is no list of projects
+			h := t.parts[0].h
+			t.Errors = append(t.Errors, msg.Errorf(msg.Where{File: t.File, Sheet: t.parts[0].s.Name, Cell: sheet.CellName(1, h.upper)}, msgNoProjects, h.upper))
+		}
 	}
 }
 
-// readRecords reads every project row under the header and yields it.
-// A row with a cell that cannot be read is not yielded; its errors refuse
-// the file, as does a table without a single project row.
-func readRecords(wb *sheet.Workbook, s *sheet.Sheet, h header, t *Table, yield func(*Record) bool) {
-	r := newRowReader(wb, s, t)
-	last := max(h.upper, h.lower)
-	projects := 0
-	for _, row := range s.Rows {
-		if row.Num <= last || skipRow(s, row, t.Columns) {
+// readRecords reads every project row under the header of one sheet and
+// yields it; it returns how many rows stood for projects, and false when
+// the caller stopped. A row with a cell that cannot be read is not
+// yielded; its errors refuse the file.
+func readRecords(p part, t *Table, yield func(*Record) bool) (projects int, more bool) {
+	r := newRowReader(p.s, t)
+	last := max(p.h.upper, p.h.lower)
+	// A record is held until the next row shows whether it goes on below.
+	var pending *Record
+	flush := func() bool {
+		if pending == nil {
+			return true
+		}
+		r.finish(pending)
+		rec := pending
+		pending = nil
+		return yield(rec)
+	}
+	for _, row := range p.s.Rows {
+		if row.Num <= last || skipRow(p.s, row, t.Columns) {
+			continue
+		}
+		if pending != nil && r.continues(row, pending) {
+			r.join(pending, row)
 			continue
 		}
 		rec, isProject := r.read(row)
 		if isProject {
 			projects++
 		}
-		if rec != nil && !yield(rec) {
-			return
+		if rec != nil {
+			if !flush() {
+				return projects, false
+			}
+			pending = rec
 		}
 	}
-	if projects == 0 { // a header alone is no list of projects
-		t.Errors = append(t.Errors, msg.Errorf(r.where(1, h.upper), msgNoProjects, h.upper))
-	}
+	return projects, flush()
 }
 
 // rowReader reads the rows of one table into records.
 type rowReader struct {
-	wb                    *sheet.Workbook
 	s                     *sheet.Sheet
 	t                     *Table
 	byRole                map[Role]Column // the used column of each role but these two:
 	amounts, cityContacts []Column
 	roles                 []Role // byRole's roles in a fixed order
 	fieldMerges           *spans // merges over the 분야 column
+	nameMerges            *spans // merges over the 사업명 column: a project over two rows
 	hasAsOf               bool   // a 기준일 column: an empty one means "no date"
 	field                 Value  // the 분야 filled down from the rows above
 	row                   sheet.Row
 }
 
-func newRowReader(wb *sheet.Workbook, s *sheet.Sheet, t *Table) *rowReader {
-	r := &rowReader{wb: wb, s: s, t: t, byRole: map[Role]Column{}}
+func newRowReader(s *sheet.Sheet, t *Table) *rowReader {
+	r := &rowReader{s: s, t: t, byRole: map[Role]Column{}}
 	for _, c := range t.Columns {
 		switch {
 		case !c.Used:
@@ -107,12 +134,12 @@ func newRowReader(wb *sheet.Workbook, s *sheet.Sheet, t *Table) *rowReader {
 	if c, ok := r.byRole[RoleField]; ok {
 		r.fieldMerges = colSpans(s, c.Col)
 	}
-	t.dups = newDuplicates(s, r.byRole[RoleName].Col)
+	r.nameMerges = colSpans(s, r.byRole[RoleName].Col)
 	return r
 }
 
 func (r *rowReader) where(col, row int) msg.Where {
-	return msg.Where{File: r.wb.File, Sheet: r.s.Name, Cell: sheet.CellName(col, row)}
+	return msg.Where{File: r.t.File, Sheet: r.s.Name, Cell: sheet.CellName(col, row)}
 }
 
 // cell returns the current row's cell of column c, its name and place.
@@ -140,7 +167,7 @@ func (r *rowReader) fail(err error, w msg.Where, what string, raw string) {
 // cannot be read; isProject says whether it stands for a project.
 func (r *rowReader) read(row sheet.Row) (rec *Record, isProject bool) {
 	r.row = row
-	rec = &Record{Row: row.Num, Hidden: row.Hidden, Values: map[model.FieldKey]Value{}, HasAsOf: r.hasAsOf}
+	rec = &Record{Sheet: r.s.Name, Row: row.Num, Hidden: row.Hidden, Values: map[model.FieldKey]Value{}, HasAsOf: r.hasAsOf}
 	if _, ok := r.byRole[RoleField]; ok {
 		rec.Field = r.readField()
 	}
@@ -171,7 +198,6 @@ func (r *rowReader) read(row sheet.Row) (rec *Record, isProject bool) {
 		r.readRole(rec, role, r.byRole[role])
 	}
 	r.readCityContacts(rec)
-	r.finish(rec)
 	return rec, true
 }
 
@@ -309,7 +335,7 @@ func (r *rowReader) readDates(rec *Record, role Role, c Column, v sheet.Cell, re
 	if role == RoleEnd {
 		key = model.FEnd
 	}
-	mv, open, err := readMonth(v, r.s.Format(v), r.wb.Date1904, role == RoleEnd)
+	mv, open, err := readMonth(v, r.s.Format(v), r.t.date1904, role == RoleEnd)
 	switch {
 	case err != nil:
 		r.fail(err, w, c.Header, raw)
@@ -348,15 +374,15 @@ func (r *rowReader) finish(rec *Record) {
 		rec.Values[model.FCities] = cs
 	}
 	t := r.t
-	checkSum(rec, t, r.wb.File, r.s.Name)
-	if e := checkOrder(rec, r.wb.File, r.s.Name); e != nil {
+	checkSum(rec, t, t.File, r.s.Name)
+	if e := checkOrder(rec, t.File, r.s.Name); e != nil {
 		t.Errors = append(t.Errors, e)
 	}
-	if e := t.dups.check(rec, r.byRole[RoleCode].Col, msg.Where{File: r.wb.File, Sheet: r.s.Name}); e != nil {
+	if e := t.dups.check(rec, r.s, r.byRole[RoleCode].Col, r.byRole[RoleName].Col, msg.Where{File: t.File, Sheet: r.s.Name}); e != nil {
 		t.Errors = append(t.Errors, e)
 	}
 	if rec.Hidden {
-		t.Warnings = append(t.Warnings, msg.Errorf(r.where(r.byRole[RoleName].Col, r.row.Num), msgHiddenRow, rec.Name.Text))
+		t.Warnings = append(t.Warnings, msg.Errorf(r.where(r.byRole[RoleName].Col, rec.Row), msgHiddenRow, rec.Name.Text))
 	}
 }
 

@@ -17,8 +17,12 @@ import (
 
 // Table is the located table of one sheet, read into records.
 type Table struct {
-	File  string
-	Sheet string
+	File string
+	// Sheet names the sheet the table is on; a table split over several
+	// sheets under one header names them all ("경제, 문화"), and each
+	// record says its own (Record.Sheet).
+	Sheet  string
+	Sheets []string
 	// City is the sending city; "" for the secretariat's register (Master).
 	City         model.City
 	CityEvidence string
@@ -34,11 +38,17 @@ type Table struct {
 	Warnings []*msg.Error
 	Errors   []*msg.Error
 
-	wb                  *sheet.Workbook
-	src                 *sheet.Sheet
-	head                header
+	parts               []part // the sheets the table is on, in workbook order
+	date1904            bool
+	chosenSheet         bool        // an official named the sheet: no other is joined to it
 	headWarns, headErrs int         // how many of Warnings and Errors Locate found
 	dups                *duplicates // the rows read so far, for RefuseIfDiffers
+}
+
+// part is one sheet of a table and its header.
+type part struct {
+	s *sheet.Sheet
+	h header
 }
 
 // NeedsUnit reports whether an amount column the table reads has no unit
@@ -79,6 +89,7 @@ type Value struct {
 
 // Record is one project row.
 type Record struct {
+	Sheet     string // the sheet the row is on
 	Row       int
 	Hidden    bool
 	Code      string
@@ -95,6 +106,8 @@ type Record struct {
 	// HasAsOf: the sheet has a per-row as-of column, so an empty AsOf means
 	// "no date", not "the sheet's date".
 	HasAsOf bool
+
+	continued int // the last row of a project over several rows
 }
 
 // Get returns the value of field k and whether the row has it.

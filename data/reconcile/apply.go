@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -138,7 +139,7 @@ func (im *importer) run() error {
 	}
 	im.match = newMatcher(im.projects)
 	im.touched = map[int64]bool{}
-	seen := map[int64]int{}
+	seen := map[int64]layout.RowRef{}
 	for rec := range im.t.Records() {
 		if err := im.ctx.Err(); err != nil {
 			return err // cancelled: the transaction rolls back
@@ -151,12 +152,12 @@ func (im *importer) run() error {
 		if p == nil {
 			continue
 		}
-		if row, dup := seen[p.ID]; dup {
-			im.t.RefuseIfDiffers(row, rec) // the same project with other values: no first-row-wins
-			im.pv.warn(msg.Errorf(im.where(rec.Name.Cell), msgDuplicateRow, rec.Name.Text, row))
+		if first, dup := seen[p.ID]; dup {
+			im.t.RefuseIfDiffers(first, rec) // the same project with other values: no first-row-wins
+			im.pv.warn(msg.Errorf(im.where(rec, rec.Name.Cell), msgDuplicateRow, rec.Name.Text, first.Row))
 			continue
 		}
-		seen[p.ID] = rec.Row
+		seen[p.ID] = rec.Ref()
 		if err := im.apply(p, rec); err != nil {
 			return err
 		}
@@ -174,8 +175,9 @@ func (im *importer) run() error {
 	return nil
 }
 
-func (im *importer) where(cell string) msg.Where {
-	return msg.Where{File: im.t.File, Sheet: im.t.Sheet, Cell: cell}
+// where is a cell of rec's row, on rec's own sheet.
+func (im *importer) where(rec *layout.Record, cell string) msg.Where {
+	return msg.Where{File: im.t.File, Sheet: cmp.Or(rec.Sheet, im.t.Sheet), Cell: cell}
 }
 
 // find returns the row's project, creating it for the secretariat's
@@ -202,12 +204,12 @@ func (im *importer) find(rec *layout.Record) (*model.Project, error) {
 			names = append(names, c.Code+" "+c.Name)
 		}
 		im.pv.Uncertain = append(im.pv.Uncertain, u)
-		im.pv.warn(msg.Errorf(im.where(rec.Name.Cell), msgUncertain, rec.Name.Text, strings.Join(names, ", ")))
+		im.pv.warn(msg.Errorf(im.where(rec, rec.Name.Cell), msgUncertain, rec.Name.Text, strings.Join(names, ", ")))
 		return nil, nil
 	}
 	if !im.t.Master && !im.opt.AddNew {
 		im.pv.Proposed = append(im.pv.Proposed, Item{Name: rec.Name.Text, Row: rec.Row})
-		im.pv.warn(msg.Errorf(im.where(rec.Name.Cell), msgProposed, rec.Name.Text))
+		im.pv.warn(msg.Errorf(im.where(rec, rec.Name.Cell), msgProposed, rec.Name.Text))
 		return nil, nil
 	}
 	return im.create(rec)
@@ -263,7 +265,7 @@ func (im *importer) create(rec *layout.Record) (*model.Project, error) {
 	if rec.Field.Text != "" {
 		cells[model.FField] = [2]string{rec.Field.Cell, rec.Field.Raw}
 	}
-	src := register.Provenance{File: im.t.File, Sheet: im.t.Sheet, City: im.t.City, AsOf: asOf}
+	src := register.Provenance{File: im.t.File, Sheet: cmp.Or(rec.Sheet, im.t.Sheet), City: im.t.City, AsOf: asOf}
 	if err := im.tx.SetRowProvenance(p.ID, src, cells); err != nil {
 		return nil, err
 	}

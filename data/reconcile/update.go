@@ -1,6 +1,8 @@
 package reconcile
 
 import (
+	"cmp"
+
 	"github.com/haeoreum/register/data/layout"
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/msg"
@@ -26,7 +28,7 @@ func (im *importer) apply(p *model.Project, rec *layout.Record) error {
 	if rec.Field.Text != "" {
 		f, known := canonicalField(rec.Field.Text, im.scheme.Fields)
 		if !known {
-			im.pv.warn(msg.Errorf(im.where(rec.Field.Cell), msgFieldUnknown, rec.Field.Text, im.scheme.PlanYear))
+			im.pv.warn(msg.Errorf(im.where(rec, rec.Field.Cell), msgFieldUnknown, rec.Field.Text, im.scheme.PlanYear))
 		}
 		values[model.FField] = layout.Value{Text: f, Raw: rec.Field.Raw, Cell: rec.Field.Cell}
 	}
@@ -51,7 +53,7 @@ func (im *importer) apply(p *model.Project, rec *layout.Record) error {
 	}
 	isLead := im.t.Master || lead == im.t.City
 	if !im.t.Master && lead == "" {
-		im.pv.warn(msg.Errorf(im.where(rec.Name.Cell), msgNotLead, rec.Name.Text))
+		im.pv.warn(msg.Errorf(im.where(rec, rec.Name.Cell), msgNotLead, rec.Name.Text))
 	}
 	changed := false
 	for _, k := range model.Fields {
@@ -61,11 +63,11 @@ func (im *importer) apply(p *model.Project, rec *layout.Record) error {
 		}
 		if !im.t.Master {
 			if old, ok := observed[im.t.City][k]; ok && old.AsOf > asOf {
-				im.pv.warn(msg.Errorf(im.where(v.Cell), msgOlderSheet, p.Name, k, old.AsOf, asOf))
+				im.pv.warn(msg.Errorf(im.where(rec, v.Cell), msgOlderSheet, p.Name, k, old.AsOf, asOf))
 				continue
 			}
 			if err := im.tx.PutObservation(register.Observation{ProjectID: p.ID, City: im.t.City, Field: k,
-				Value: v.Text, Precision: v.Precision, Raw: v.Raw, File: im.t.File, Sheet: im.t.Sheet,
+				Value: v.Text, Precision: v.Precision, Raw: v.Raw, File: im.t.File, Sheet: cmp.Or(rec.Sheet, im.t.Sheet),
 				Cell: v.Cell, AsOf: asOf}); err != nil {
 				return err
 			}
@@ -78,7 +80,7 @@ func (im *importer) apply(p *model.Project, rec *layout.Record) error {
 			continue
 		}
 		if pv := prov[k]; pv.AsOf > asOf {
-			im.pv.warn(msg.Errorf(im.where(v.Cell), msgOlderSheet, p.Name, k, pv.AsOf, asOf))
+			im.pv.warn(msg.Errorf(im.where(rec, v.Cell), msgOlderSheet, p.Name, k, pv.AsOf, asOf))
 			continue
 		}
 		if k == model.FName {
@@ -87,7 +89,7 @@ func (im *importer) apply(p *model.Project, rec *layout.Record) error {
 				return err
 			}
 		}
-		src := register.Provenance{File: im.t.File, Sheet: im.t.Sheet, Cell: v.Cell, City: im.t.City, AsOf: asOf, Raw: v.Raw}
+		src := register.Provenance{File: im.t.File, Sheet: cmp.Or(rec.Sheet, im.t.Sheet), Cell: v.Cell, City: im.t.City, AsOf: asOf, Raw: v.Raw}
 		if err := im.tx.SetField(p.ID, 0, k, v.Text, src); err != nil {
 			return err
 		}

@@ -2,10 +2,11 @@
 # The mutation suite's full run: every variant of the three city fixtures
 # (columns reordered, other header words, title lines dropped, a finer unit,
 # the as-of date moved, CSV in UTF-8 and CP949, spacer and footnote rows,
-# numbered names; about 1,800 files), each imported after the master. Each
+# numbered names, a table over two sheets, projects over two rows, annual
+# and unknown columns; about 3,500 files), each imported after the master. Each
 # must import to exactly the fixture's register or be refused naming the
 # flag that settles it; the last line gives the counts. `go test` runs a
-# sample of 24 of them.
+# sample of 32 of them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 HAEOREUM_MUTATIONS=all go test ./data/reconcile -run '^TestMutationsImportRightOrAreRefusedRightly$' -count=1 -v -timeout 60m |

@@ -4,7 +4,9 @@ package reconcile
 // arrive — columns reordered, other header words, title lines dropped, a
 // finer unit, the as-of date moved to the sheet's name, the file's name, a
 // cover sheet or nowhere, CSV in UTF-8 or CP949, spacer and footnote rows,
-// numbered names — under file names that say nothing of the city. Every
+// numbered names, a table split over two sheets, projects over two rows,
+// annual amount columns, an unknown column with values — under file names
+// that say nothing of the city. Every
 // variant must import to exactly the register the fixture gives, or be
 // refused with a message naming the flag that settles it; never imported
 // wrong. `go test` runs a sample; HAEOREUM_MUTATIONS=all runs every variant
@@ -39,26 +41,39 @@ type mutation struct {
 	format    string // xlsx, csv, csv-cp949
 	spacers   bool   // empty rows between projects and a ※ footnote below
 	numbered  bool   // names numbered ①, 1., (1), 가.
+	shape     string // plain; split (over two sheets), tworow (narratives go on below), years, extra (an unknown column)
 }
 
 func (m mutation) String() string {
-	return fmt.Sprintf("%s shuffle=%v synonyms=%v dropTitle=%v finer=%v asOf=%s %s spacers=%v numbered=%v",
-		m.city, m.shuffle, m.synonyms, m.dropTitle, m.finer, m.asOfAt, m.format, m.spacers, m.numbered)
+	return fmt.Sprintf("%s shuffle=%v synonyms=%v dropTitle=%v finer=%v asOf=%s %s spacers=%v numbered=%v shape=%s",
+		m.city, m.shuffle, m.synonyms, m.dropTitle, m.finer, m.asOfAt, m.format, m.spacers, m.numbered, m.shape)
 }
 
 // allMutations lists every combination that makes sense (a CSV has no sheet
-// name of its own nor a cover sheet; a dropped title cannot keep its date).
+// name of its own nor a cover sheet, nor a second sheet; a dropped title
+// cannot keep its date). The shapes beyond plain combine with every
+// reshaping but fewer as-of places and formats.
 func allMutations() []mutation {
 	var out []mutation
+	add := func(m mutation) {
+		if m.format != "xlsx" && (m.asOfAt == "sheet" || m.asOfAt == "cover" || m.shape == "split") || m.dropTitle && m.asOfAt == "title" {
+			return
+		}
+		out = append(out, m)
+	}
+	shapes := map[string][]string{"split": {"xlsx"}, "tworow": {"xlsx", "csv"}, "years": {"xlsx", "csv-cp949"}, "extra": {"xlsx"}}
 	for _, city := range []string{"pohang_2026-10.xlsx", "ulsan_2026-10.xlsx", "gyeongju_2026-10.xlsx"} {
 		for _, bits := range bitsets(6) {
 			for _, asOf := range []string{"title", "sheet", "file", "cover", "none"} {
 				for _, format := range []string{"xlsx", "csv", "csv-cp949"} {
-					m := mutation{city, bits[0], bits[1], bits[2], bits[3], asOf, format, bits[4], bits[5]}
-					if format != "xlsx" && (asOf == "sheet" || asOf == "cover") || m.dropTitle && asOf == "title" {
-						continue
+					add(mutation{city, bits[0], bits[1], bits[2], bits[3], asOf, format, bits[4], bits[5], "plain"})
+				}
+			}
+			for _, shape := range []string{"split", "tworow", "years", "extra"} {
+				for _, asOf := range []string{"title", "none"} {
+					for _, format := range shapes[shape] {
+						add(mutation{city, bits[0], bits[1], bits[2], bits[3], asOf, format, bits[4], bits[5], shape})
 					}
-					out = append(out, m)
 				}
 			}
 		}
@@ -87,7 +102,7 @@ func TestMutationsImportRightOrAreRefusedRightly(t *testing.T) {
 	if os.Getenv("HAEOREUM_MUTATIONS") != "all" {
 		rng := rand.New(rand.NewPCG(1, 2))
 		rng.Shuffle(len(all), func(i, j int) { all[i], all[j] = all[j], all[i] })
-		chosen = all[:24]
+		chosen = all[:32]
 	}
 	truth := map[string]string{}
 	var right, refused, wrong, otherRefusal int
@@ -120,7 +135,7 @@ func TestMutationsImportRightOrAreRefusedRightly(t *testing.T) {
 // namesAFlag reports a refusal that tells the official what settles it.
 func namesAFlag(err error) bool {
 	text := err.Error()
-	for _, flag := range []string{"--unit", "--city", "--as-of", "--sheet"} {
+	for _, flag := range []string{"--unit", "--city", "--as-of", "--sheet", "--column"} {
 		if strings.Contains(text, flag) {
 			return true
 		}
@@ -169,6 +184,14 @@ func (m mutation) write(t *testing.T, i int) string {
 	if m.spacers {
 		g = g.spaced(last)
 	}
+	switch m.shape {
+	case "tworow":
+		g = g.twoRows(tb, last)
+	case "years":
+		g.addColumn(head, last, "'26까지", "2027년 이후")
+	case "extra":
+		g.addColumn(head, last, "확인자")
+	}
 	if m.shuffle {
 		g = g.mapColumns(shuffledColumns(tb, g.width(), i))
 	}
@@ -197,7 +220,18 @@ func (m mutation) write(t *testing.T, i int) string {
 	if m.asOfAt == "sheet" {
 		sheetName = "현황(" + strings.ReplaceAll(officialDay(when), " ", "") + "기준)"
 	}
-	g.writeBook(t, path, sheetName, m.asOfAt == "cover", when)
+	var second grid
+	if m.shape == "split" {
+		first := 0
+		if m.asOfAt == "title" {
+			first = 1
+		}
+		if !m.dropTitle {
+			first += head
+		}
+		g, second = g.split(first, first+last-head)
+	}
+	g.writeBook(t, path, sheetName, m.asOfAt == "cover", when, second)
 	return path
 }
 
@@ -395,8 +429,9 @@ func shuffledColumns(tb *layout.Table, width, seed int) []int {
 }
 
 // writeBook writes g as a workbook whose table sheet is named sheetName,
-// after a cover sheet giving the as-of date when cover is set.
-func (g grid) writeBook(t *testing.T, path, sheetName string, cover bool, when string) {
+// after a cover sheet giving the as-of date when cover is set, and second
+// (when there is one) on a sheet of its own after it.
+func (g grid) writeBook(t *testing.T, path, sheetName string, cover bool, when string, second grid) {
 	t.Helper()
 	tmp := path + ".plain.xlsx"
 	g.writeXLSX(t, tmp)
@@ -405,8 +440,12 @@ func (g grid) writeBook(t *testing.T, path, sheetName string, cover bool, when s
 		t.Fatal(err)
 	}
 	defer f.Close()
+	g.mergeContinued(t, f, "Sheet1")
 	if err := f.SetSheetName("Sheet1", sheetName); err != nil {
 		t.Fatal(err)
+	}
+	if second != nil {
+		second.writeSheet(t, f, sheetName+" 2")
 	}
 	if cover {
 		if _, err := f.NewSheet("표지"); err != nil {

@@ -92,6 +92,18 @@ func (g grid) writeXLSX(t *testing.T, path string, hidden ...int) {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
+	g.fill(f, "Sheet1")
+	for _, c := range hidden {
+		col, _ := excelize.ColumnNumberToName(c + 1)
+		f.SetColVisible("Sheet1", col, false)
+	}
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// fill writes g's cells on the sheet: numbers as numbers, the rest as text.
+func (g grid) fill(f *excelize.File, sheetName string) {
 	for r, row := range g {
 		for c, cell := range row {
 			if cell.Value == "" {
@@ -99,18 +111,11 @@ func (g grid) writeXLSX(t *testing.T, path string, hidden ...int) {
 			}
 			name, _ := excelize.CoordinatesToCellName(c+1, r+1)
 			if n, err := strconv.ParseFloat(cell.Value, 64); err == nil && cell.Type == sheet.TypeNumber {
-				f.SetCellValue("Sheet1", name, n)
+				f.SetCellValue(sheetName, name, n)
 			} else {
-				f.SetCellStr("Sheet1", name, cell.Value)
+				f.SetCellStr(sheetName, name, cell.Value)
 			}
 		}
-	}
-	for _, c := range hidden {
-		col, _ := excelize.ColumnNumberToName(c + 1)
-		f.SetColVisible("Sheet1", col, false)
-	}
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
 	}
 }
 

@@ -23,6 +23,9 @@ type Understanding struct {
 	Unit     string          `json:"unit"`      // the table-wide unit; "" when each column states its own
 	UnitFrom string          `json:"unit_from"` // where it came from
 	Columns  []ColumnReading `json:"columns"`
+	// Profile is the saved profile of the same city's layout the file was
+	// read with; nil when its layout is new (or --no-profile).
+	Profile *ProfileUse `json:"profile,omitempty"`
 }
 
 // ColumnReading is one column of the sheet and what became of it.
@@ -32,7 +35,8 @@ type ColumnReading struct {
 	Meaning string `json:"meaning"`
 	Unit    string `json:"unit,omitempty"`
 	Hidden  bool   `json:"hidden,omitempty"`
-	Use     string `json:"use"` // read, ignored (a duplicate or unknown column), blocking (no unit)
+	Use     string `json:"use"`            // read, ignored (a duplicate or unknown column), blocking (no unit)
+	From    string `json:"from,omitempty"` // "from profile" when a saved profile gave its meaning
 }
 
 // Column uses.

@@ -92,7 +92,8 @@ func (im *importer) apply(p *model.Project, rec *layout.Record) error {
 			return err
 		}
 		_ = p.Set(k, v.Text)
-		im.pv.Changed = append(im.pv.Changed, Change{Code: p.Code, Name: p.Name, Field: k, Old: cur, New: v.Text, Cell: v.Cell})
+		im.pv.Changed = append(im.pv.Changed, Change{Code: p.Code, Name: p.Name, Field: k, Old: cur, New: v.Text, Cell: v.Cell,
+			Previous: previous(observed[im.t.City], k)})
 		changed = true
 	}
 	if isLead {
@@ -130,4 +131,14 @@ func (im *importer) asOf(rec *layout.Record) string {
 		return rec.AsOf
 	}
 	return im.t.AsOf
+}
+
+// previous is the city's earlier report of field k, as it stood before
+// this sheet: the third column of the preview (지난 제출 대비).
+func previous(observed map[model.FieldKey]register.Observation, k model.FieldKey) *Previous {
+	o, ok := observed[k]
+	if !ok {
+		return nil
+	}
+	return &Previous{Value: o.Value, AsOf: o.AsOf, File: o.File, Cell: o.Cell}
 }

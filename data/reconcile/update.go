@@ -93,7 +93,7 @@ func (im *importer) apply(p *model.Project, rec *layout.Record) error {
 		}
 		_ = p.Set(k, v.Text)
 		im.pv.Changed = append(im.pv.Changed, Change{Code: p.Code, Name: p.Name, Field: k, Old: cur, New: v.Text, Cell: v.Cell,
-			Previous: previous(observed[im.t.City], k)})
+			Previous: im.previous(observed[im.t.City], prov[k], k, cur)})
 		changed = true
 	}
 	if isLead {
@@ -134,11 +134,16 @@ func (im *importer) asOf(rec *layout.Record) string {
 }
 
 // previous is the city's earlier report of field k, as it stood before
-// this sheet: the third column of the preview (지난 제출 대비).
-func previous(observed map[model.FieldKey]register.Observation, k model.FieldKey) *Previous {
-	o, ok := observed[k]
-	if !ok {
-		return nil
+// this sheet: the third column of the preview (지난 제출 대비). A project
+// the city's own sheet created has no observation of it; its register
+// value then is what that sheet said, when the provenance says it came
+// from the same city.
+func (im *importer) previous(observed map[model.FieldKey]register.Observation, src register.Provenance, k model.FieldKey, cur string) *Previous {
+	if o, ok := observed[k]; ok {
+		return &Previous{Value: o.Value, AsOf: o.AsOf, File: o.File, Cell: o.Cell}
 	}
-	return &Previous{Value: o.Value, AsOf: o.AsOf, File: o.File, Cell: o.Cell}
+	if !im.t.Master && !src.Manual && src.City == im.t.City && src.File != "" {
+		return &Previous{Value: cur, AsOf: src.AsOf, File: src.File, Cell: src.Cell}
+	}
+	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/haeoreum/register/data/layout"
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/msg"
 	"github.com/haeoreum/register/data/register"
@@ -249,4 +250,48 @@ func TestChangedValuesShowThePreviousSheet(t *testing.T) {
 	if len(pv.Changed) != 1 {
 		t.Errorf("only one value was edited, %d changed: %+v", len(pv.Changed), pv.Changed)
 	}
+}
+
+// An official's column decisions are remembered with the layout and given
+// again to the next sheet (layout applies them); a decision the official
+// takes now for the same column wins over the remembered one.
+func TestColumnDecisionsAreRemembered(t *testing.T) {
+	msg.SetLanguage(msg.Korean)
+	r := newRegister(t)
+	csv := titleLess(t, "ulsan_2026-10.xlsx", "현황_2026-10.csv", nil)
+	ignoreSeq := []layout.ColumnChoice{{Col: 1, Means: layout.Ignore}}
+	if _, err := ImportFile(ctx, r, csv, FileOptions{Unit: value.Cheon, Columns: ignoreSeq}); err != nil {
+		t.Fatal(err)
+	}
+	p := profilesOf(t, r)
+	if len(p) != 1 || len(p[0].Columns) != 1 || p[0].Columns[0] != (register.ProfileColumn{Col: 1, Means: layout.Ignore}) {
+		t.Fatalf("%+v", p)
+	}
+	pv, err := ImportFile(ctx, r, csv, FileOptions{Options: Options{DryRun: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(pv.Understood.Profile.Took, TookColumns) || pv.Understood.Columns[0].From != "저장된 양식에서" {
+		t.Fatalf("took %v, column A %+v", pv.Understood.Profile.Took, pv.Understood.Columns[0])
+	}
+	if rd := readingOfPath(t, r, csv, FileOptions{}); len(rd.columns) != 1 || !rd.fromProfile[1] {
+		t.Fatalf("the remembered decision is not handed to layout: %+v", rd)
+	}
+	own := []layout.ColumnChoice{{Col: 1, Means: "budget_won.other"}}
+	if rd := readingOfPath(t, r, csv, FileOptions{Columns: own}); len(rd.columns) != 1 || rd.columns[0] != own[0] || rd.fromProfile[1] {
+		t.Fatalf("the official's decision did not win: %+v", rd)
+	}
+}
+
+func readingOfPath(t *testing.T, r *register.Register, path string, o FileOptions) *reading {
+	t.Helper()
+	tb, _, err := Understand(ctx, r, path, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rd := readingOf(tb)
+	if rd == nil {
+		t.Fatal("Understand left no reading")
+	}
+	return rd
 }

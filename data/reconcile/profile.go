@@ -198,6 +198,9 @@ func noteProfile(u *Understanding, t *layout.Table) {
 		return
 	}
 	u.Profile = r.use
+	if slices.Contains(r.use.Took, TookSheet) {
+		u.SheetFrom = fromProfile(*r.profile)
+	}
 	for i, c := range u.Columns {
 		for col := range r.fromProfile {
 			if sheet.ColumnName(col) == c.Letter {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/haeoreum/register/data/layout"
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/msg"
@@ -294,4 +296,51 @@ func readingOfPath(t *testing.T, r *register.Register, path string, o FileOption
 		t.Fatal("Understand left no reading")
 	}
 	return rd
+}
+
+// A workbook with two tables: the official chose the one the finder does
+// not pick. The next workbook of the form is read from the sheet chosen
+// then, and says so.
+func TestTheSheetChosenLastTime(t *testing.T) {
+	msg.SetLanguage(msg.Korean)
+	g, _ := renderedGrid(t, filepath.Join(fixtures(t), "ulsan_2026-10.xlsx"))
+	dir := t.TempDir()
+	plain := filepath.Join(dir, "plain.xlsx")
+	g.writeXLSX(t, plain)
+	f, err := excelize.OpenFile(plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.SetSheetName("Sheet1", "나")
+	idx, _ := f.NewSheet("가")
+	src, _ := f.GetSheetIndex("나")
+	if err := f.CopySheet(src, idx); err != nil {
+		t.Fatal(err)
+	}
+	f.SetCellValue("가", "O5", "추진율") // another header: another layout
+	book := filepath.Join(dir, "현황_2026-10.xlsx")
+	if err := f.SaveAs(book); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	found, _, err := ReadFile(book, FileOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := map[string]string{"가": "나", "나": "가"}[found.Sheet]
+	r := newRegister(t)
+	if _, err := ImportFile(ctx, r, book, FileOptions{Sheet: other}); err != nil {
+		t.Fatal(err)
+	}
+	if p := profilesOf(t, r); len(p) != 1 || p[0].Sheet != other {
+		t.Fatalf("%+v", p)
+	}
+	pv, err := ImportFile(ctx, r, book, FileOptions{Options: Options{DryRun: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := pv.Understood
+	if u.Sheet != other || !slices.Contains(u.Profile.Took, TookSheet) || !strings.Contains(u.SheetFrom, "저장된 양식에서") {
+		t.Fatalf("read %q (finder: %q, chosen: %q), profile %+v, from %q", u.Sheet, found.Sheet, other, u.Profile, u.SheetFrom)
+	}
 }

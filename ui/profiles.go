@@ -98,11 +98,13 @@ func (v *profilesView) deleteSelected() {
 		lang.L("Forget {{.City}}'s layout confirmed in {{.File}}? Its next sheet of this layout is read as new. This can be undone.",
 			map[string]any{"City": field.CityName(p.City), "File": filepath.Base(p.File)}),
 		lang.L("Delete"), func() {
-			if _, err := u.reg.DeleteProfile(context.Background(), p.ID); err != nil {
-				u.showError(err)
-			}
-			v.refresh()
-			u.importer.refreshUndo()
+			u.background(lang.L("Delete profile"), func(ctx context.Context, _ Progress) error {
+				_, err := u.reg.DeleteProfile(ctx, p.ID)
+				return err
+			}, func(error) {
+				v.refresh()
+				u.importer.refreshUndo()
+			})
 		})
 }
 

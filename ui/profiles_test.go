@@ -134,6 +134,7 @@ func TestSettingsListsShowsAndDeletesProfiles(t *testing.T) {
 	}
 	test.Tap(v.remove)
 	u.lastConfirm.Confirm()
+	u.Wait()
 	if left, _ := e.reg.Profiles(context.Background()); len(left) != 0 || len(v.profiles) != 0 {
 		t.Fatalf("not deleted: %+v", left)
 	}

@@ -451,8 +451,7 @@ func (w *importWizard) showPreview(f *importFile) {
 	section(lang.L("Added"), len(pv.Added), lines, false)
 	lines = nil
 	for _, c := range pv.Changed {
-		lines = append(lines, fmt.Sprintf("%s %s · %s: %s → %s (%s)", c.Code, c.Name, field.Label(c.Field),
-			field.Display(c.Field, c.Old, u.unit), field.Display(c.Field, c.New, u.unit), c.Cell))
+		lines = append(lines, changeLine(c, func(k model.FieldKey, v string) string { return field.Display(k, v, u.unit) }))
 	}
 	section(lang.L("Changed"), len(pv.Changed), lines, false)
 	lines = nil

@@ -105,6 +105,7 @@ func newSettingsView(u *UI) *settingsView {
 		widget.NewFormItem(lang.L("Language"), container.NewVBox(v.language, v.langNote)),
 		widget.NewFormItem(lang.L("Amounts in"), v.unit),
 		widget.NewFormItem(lang.L("Appearance"), v.appearanceChoice()),
+		widget.NewFormItem(lang.L("Sheet profiles"), profilesButton(u)),
 	)
 	backups := container.NewBorder(
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle(lang.L("Backups"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), container.NewHBox(backupNow, v.restore)),

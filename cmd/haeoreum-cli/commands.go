@@ -48,6 +48,7 @@ var commands = map[string]command{
 	"load-sample": cmdLoadSample,
 	"plan":        cmdPlan,
 	"round":       cmdRound,
+	"profile":     cmdProfile,
 }
 
 func flags(name string) *flag.FlagSet {
@@ -86,6 +87,7 @@ func cmdImport(e *env, args []string) error {
 		columns = append(columns, c)
 		return err
 	})
+	noProfile := fs.Bool("no-profile", false, "") // read as if the layout were new
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -93,7 +95,7 @@ func cmdImport(e *env, args []string) error {
 		return usageError{"import: 파일을 지정해 주세요 / name at least one FILE"}
 	}
 	o := reconcile.FileOptions{Options: reconcile.Options{DryRun: *dry, AddNew: *addNew}, Password: *password, Sheet: *sheetName,
-		Columns: columns}
+		Columns: columns, NoProfile: *noProfile}
 	if *unitFlag != "" {
 		u, ok := field.ParseUnit(*unitFlag)
 		if !ok {
@@ -174,11 +176,13 @@ func printPreview(w io.Writer, pv *reconcile.Preview) {
 	if u.Unit != "" || u.UnitFrom != "" {
 		fmt.Fprintf(w, "  단위 unit: %s — %s\n", u.Unit, u.UnitFrom)
 	}
+	printProfileUse(w, u.Profile)
 	fmt.Fprintf(w, "  추가 added %d, 변경 changed %d, 그대로 unchanged %d, 충돌 conflicts %d, 확인 필요 uncertain %d, 제안 proposed %d\n",
 		len(pv.Added), len(pv.Changed), pv.Unchanged, len(pv.Conflicts), len(pv.Uncertain), len(pv.Proposed))
 	show := func(k model.FieldKey, v string) string { return field.Display(k, v, value.Baekman) }
 	for _, c := range pv.Changed {
-		fmt.Fprintf(w, "  변경 %s %s: %s → %s (%s)\n", c.Code, field.Label(c.Field), show(c.Field, c.Old), show(c.Field, c.New), c.Cell)
+		fmt.Fprintf(w, "  변경 %s %s: %s → %s (%s)%s\n", c.Code, field.Label(c.Field), show(c.Field, c.Old), show(c.Field, c.New), c.Cell,
+			sinceLastSheet(c, show))
 	}
 	for _, c := range pv.Conflicts {
 		fmt.Fprintf(w, "  충돌 %s %s: %s %s ≠ %s %s (%s)\n", c.Code, field.Label(c.Field), field.CityName(c.LeadCity),

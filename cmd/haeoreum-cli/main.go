@@ -18,7 +18,7 @@ import (
 
 const usage = `사용법 / usage:
   haeoreum-cli [--db PATH] import [--dry-run] [--city pohang|ulsan|gyeongju] [--unit 천원] [--as-of YYYY-MM-DD] [--sheet NAME]
-               [--column COL=FIELD]... [--add-new] [--password PW] [--json] FILE...
+               [--column COL=FIELD]... [--add-new] [--no-profile] [--password PW] [--json] FILE...
   haeoreum-cli [--db PATH] list --json
   haeoreum-cli [--db PATH] conflicts --json
   haeoreum-cli [--db PATH] resolve --id N (--keep | --take CITY | --value V [--unit 원|천원|백만원|억원])
@@ -34,6 +34,7 @@ const usage = `사용법 / usage:
   haeoreum-cli [--db PATH] round templates [--round NAME] --out DIR [--force]
   haeoreum-cli [--db PATH] round chase --city CITY [--round NAME] --out FILE.xlsx [--force]
   haeoreum-cli [--db PATH] round close [--round NAME]
+  haeoreum-cli [--db PATH] profile list [--json] | profile show ID [--json] | profile delete ID
   haeoreum-cli [--db PATH] backup
   haeoreum-cli [--db PATH] restore BACKUP.db
   haeoreum-cli [--db PATH] load-sample

@@ -42,6 +42,7 @@ func Apply(ctx context.Context, reg *register.Register, t *layout.Table, sha256 
 	pv := &Preview{File: t.File, Sheet: t.Sheet, City: t.City, Master: t.Master, AsOf: t.AsOf, SHA256: sha256,
 		Added: []Item{}, Proposed: []Item{}, Changed: []Change{}, Conflicts: []Conflict{},
 		Uncertain: []Uncertain{}, Aliases: []Alias{}, Warnings: []string{}, Errors: []string{}, Understood: understand(t)}
+	noteProfile(&pv.Understood, t)
 	refused := func() (*Preview, error) {
 		return pv, msg.Errorf(msg.Where{File: t.File}, msgRefused, len(pv.Errors))
 	}
@@ -80,6 +81,9 @@ func Apply(ctx context.Context, reg *register.Register, t *layout.Table, sha256 
 		pv.collect(t)
 		if len(pv.Errors) > 0 {
 			return errRefusedRows
+		}
+		if err := im.saveProfile(); err != nil {
+			return err
 		}
 		summary, _ := json.Marshal(map[string]int{"rows": pv.Rows, "added": len(pv.Added), "changed": len(pv.Changed),
 			"unchanged": pv.Unchanged, "conflicts": len(pv.Conflicts), "uncertain": len(pv.Uncertain)})

@@ -19,7 +19,10 @@ type FileOptions struct {
 	Sheet    string                // the sheet to read, when an official chose it
 	Columns  []layout.ColumnChoice // what single columns hold, as an official decided
 	Password string                // for a password-protected workbook
-	Limits   sheet.Limits
+	// NoProfile reads the file as if its layout were new: no saved
+	// profile is applied (a new one is still saved when it is imported).
+	NoProfile bool
+	Limits    sheet.Limits
 }
 
 // ImportFile runs the whole way from a file to the register: open it safely,

@@ -51,6 +51,18 @@ type Change struct {
 	Old   string         `json:"old"`
 	New   string         `json:"new"`
 	Cell  string         `json:"cell"`
+	// Previous is what the same city's previous sheet said of this field
+	// (지난 제출 대비); nil when the city never reported it before.
+	Previous *Previous `json:"previous,omitempty"`
+}
+
+// Previous is a city's earlier report of one field: its value and the
+// sheet it came from.
+type Previous struct {
+	Value string `json:"value"`
+	AsOf  string `json:"as_of"`
+	File  string `json:"file"`
+	Cell  string `json:"cell"`
 }
 
 // Conflict is a disagreement the import opened or changed.

@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"context"
+	"slices"
 	"strconv"
 
 	"github.com/haeoreum/register/data/layout"
@@ -19,40 +20,109 @@ var msgUnitFromRegister = msg.Define("reconcile.unit_from_register",
 var unitCandidates = []value.Unit{value.Won, value.Cheon, value.Baekman, value.Eok}
 
 // Understand reads a file and locates its table as ReadFile does, then
-// fills in what the sheet leaves out from evidence in the register: when
-// its amounts carry no unit and no one named one, the unit at which the
-// rows that match projects agree with the register's totals. It is used
-// only when the evidence is strong and points one way (most compared rows
-// agree at that unit, hardly any at another); otherwise the table keeps its
+// fills in what the sheet leaves out from evidence: the saved profile of
+// the same city's layout (the city, sheet and column decisions taken for
+// it last time, unless the official now says otherwise), and, when its
+// amounts carry no unit and no one named one, the unit the earlier sheet
+// of the same layout used and the unit at which the rows that match
+// projects agree with the register's totals. A unit is used only when the
+// evidence is strong and points one way; otherwise the table keeps its
 // "no unit" errors, which name the flag that settles it (--unit).
 func Understand(ctx context.Context, reg *register.Register, path string, o FileOptions) (*layout.Table, string, error) {
 	t, sha, err := ReadFile(path, o)
-	if err != nil || !t.NeedsUnit() || t.Master {
+	if err != nil || t.Master {
 		return t, sha, err
 	}
+	officialCity := o.City != ""
+	r := &reading{fromProfile: map[int]bool{}}
+	if !o.NoProfile {
+		if t, sha, o, r, err = understandProfile(ctx, reg, path, o, t, sha); err != nil {
+			return nil, "", err
+		}
+	}
+	r.fingerprint, r.sheet, r.columns = t.Fingerprint(), o.Sheet, o.Columns
+	r.cityDecided = r.cityDecided || officialCity
+	switch {
+	case o.Unit != 0:
+		r.unitSource = register.UnitOfficial
+	case !t.NeedsUnit():
+		r.unitSource = register.UnitStated
+	default:
+		if t, sha, err = understandUnit(ctx, reg, path, o, t, sha, r); err != nil {
+			return nil, "", err
+		}
+	}
+	if r.use != nil && slices.Contains(r.use.Took, TookCity) {
+		t.CityEvidence = fromProfile(*r.profile) // the last read said "given"
+	}
+	remember(t, r)
+	return t, sha, nil
+}
+
+// understandProfile reads the file again with its layout's profile, when
+// there is one.
+func understandProfile(ctx context.Context, reg *register.Register, path string, o FileOptions, t *layout.Table, sha string) (
+	*layout.Table, string, FileOptions, *reading, error) {
+	none := &reading{fromProfile: map[int]bool{}}
+	p, err := findProfile(ctx, reg, path, o, t)
+	if err != nil || p == nil {
+		return t, sha, o, none, err
+	}
+	withO, r := withProfile(p, o, t)
+	again, sha2, err := readWithProfile(path, withO, r, t, sha)
+	if err != nil {
+		return nil, "", o, none, err
+	}
+	if again == t && t.Fingerprint() != p.Fingerprint {
+		return t, sha, o, none, nil // the profile's sheet no longer reads as its layout
+	}
+	if again == t {
+		withO = o
+	}
+	return again, sha2, withO, r, nil
+}
+
+// understandUnit settles a unit the sheet does not state from the earlier
+// sheet of the same layout and the register's amounts.
+func understandUnit(ctx context.Context, reg *register.Register, path string, o FileOptions, t *layout.Table, sha string, r *reading) (
+	*layout.Table, string, error) {
 	projects, err := reg.List(ctx, register.ListOptions{})
 	if err != nil {
 		return nil, "", err
 	}
-	unit, evidence, ok := inferUnit(projects, func(u value.Unit) (*layout.Table, error) {
+	agree, compared, ok := unitAgreement(projects, func(u value.Unit) (*layout.Table, error) {
 		o.Unit = u
 		t, _, err := ReadFile(path, o)
 		return t, err
 	})
 	if !ok {
+		agree, compared = map[value.Unit]int{}, 0
+	}
+	unit, evidence, fromProfile, split := chooseUnit(r.profile, agree, compared)
+	if split != nil {
+		split.Where = msg.Where{File: t.File, Sheet: t.Sheet}
+		t.Warnings = append(t.Warnings, split)
+		return t, sha, nil
+	}
+	if unit == 0 {
 		return t, sha, nil
 	}
 	o.Unit = unit
 	if t, sha, err = ReadFile(path, o); err != nil {
 		return nil, "", err
 	}
-	t.UnitFrom = evidence
+	t.UnitFrom, r.unitSource = evidence, register.UnitInferred
+	if fromProfile {
+		r.unitSource = r.profile.UnitSource
+		r.use.Took = append(r.use.Took, TookUnit)
+	}
 	return t, sha, nil
 }
 
-// inferUnit tries each unit and counts the matched rows whose total agrees
-// with the register's within the written precision.
-func inferUnit(projects []*model.Project, read func(value.Unit) (*layout.Table, error)) (value.Unit, string, bool) {
+// unitAgreement tries each unit and counts the matched rows whose total
+// agrees with the register's within the written precision; compared is
+// how many rows could be compared at all.
+func unitAgreement(projects []*model.Project, read func(value.Unit) (*layout.Table, error)) (map[value.Unit]int, int, bool) {
 	byID := map[int64]*model.Project{}
 	for _, p := range projects {
 		byID[p.ID] = p
@@ -60,10 +130,13 @@ func inferUnit(projects []*model.Project, read func(value.Unit) (*layout.Table, 
 	m := newMatcher(byID)
 	agree := map[value.Unit]int{}
 	compared := 0
+	if len(projects) == 0 {
+		return agree, 0, true
+	}
 	for _, u := range unitCandidates {
 		t, err := read(u)
 		if err != nil {
-			return 0, "", false
+			return nil, 0, false
 		}
 		n := 0
 		for rec := range t.Records() {
@@ -79,18 +152,30 @@ func inferUnit(projects []*model.Project, read func(value.Unit) (*layout.Table, 
 		}
 		compared = max(compared, n)
 	}
-	best, second := value.Unit(0), 0
+	return agree, compared, true
+}
+
+// bestUnit is the unit most rows agree at.
+func bestUnit(agree map[value.Unit]int) value.Unit {
+	best := value.Unit(0)
 	for _, u := range unitCandidates {
-		switch {
-		case best == 0 || agree[u] > agree[best]:
-			second = max(second, agree[best])
+		if best == 0 || agree[u] > agree[best] {
 			best = u
-		default:
+		}
+	}
+	return best
+}
+
+// strongest is the register's own verdict: strong and one-sided (at
+// least 3 rows and 80 % agree, another unit explains at most a tenth as
+// many), or none.
+func strongest(agree map[value.Unit]int, compared int) (value.Unit, string, bool) {
+	best, second := bestUnit(agree), 0
+	for _, u := range unitCandidates {
+		if u != best {
 			second = max(second, agree[u])
 		}
 	}
-	// strong and one-sided: at least 3 rows and 80 % agree, another unit
-	// explains at most a tenth as many
 	if compared == 0 || agree[best] < 3 || agree[best]*5 < compared*4 || second*10 > agree[best] {
 		return 0, "", false
 	}

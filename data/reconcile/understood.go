@@ -14,15 +14,20 @@ import (
 // left out: what the window's import screen and `import --json` show, the
 // same for both. Meanings and evidence are in the user's language.
 type Understanding struct {
-	Sheet    string          `json:"sheet"`
-	Master   bool            `json:"master"` // the secretariat's register (it has project codes)
-	City     model.City      `json:"city"`
-	CityFrom string          `json:"city_from"`
-	AsOf     string          `json:"as_of"`
-	AsOfFrom string          `json:"as_of_from"`
-	Unit     string          `json:"unit"`      // the table-wide unit; "" when each column states its own
-	UnitFrom string          `json:"unit_from"` // where it came from
-	Columns  []ColumnReading `json:"columns"`
+	Sheet string `json:"sheet"`
+	// SheetFrom says why this sheet was read, when a saved profile chose it.
+	SheetFrom string          `json:"sheet_from,omitempty"`
+	Master    bool            `json:"master"` // the secretariat's register (it has project codes)
+	City      model.City      `json:"city"`
+	CityFrom  string          `json:"city_from"`
+	AsOf      string          `json:"as_of"`
+	AsOfFrom  string          `json:"as_of_from"`
+	Unit      string          `json:"unit"`      // the table-wide unit; "" when each column states its own
+	UnitFrom  string          `json:"unit_from"` // where it came from
+	Columns   []ColumnReading `json:"columns"`
+	// Profile is the saved profile of the same city's layout the file was
+	// read with; nil when its layout is new (or --no-profile).
+	Profile *ProfileUse `json:"profile,omitempty"`
 }
 
 // ColumnReading is one column of the sheet and what became of it.
@@ -34,7 +39,8 @@ type ColumnReading struct {
 	Hidden  bool   `json:"hidden,omitempty"`
 	Use     string `json:"use"` // read, ignored (a duplicate, empty or annual column, or an official said so), blocking
 	// Decided: an official said what the column holds, or to ignore it.
-	Decided bool `json:"decided,omitempty"`
+	Decided bool   `json:"decided,omitempty"`
+	From    string `json:"from,omitempty"` // "from profile" when a saved profile gave its meaning
 }
 
 // Column uses.

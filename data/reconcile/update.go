@@ -94,7 +94,8 @@ func (im *importer) apply(p *model.Project, rec *layout.Record) error {
 			return err
 		}
 		_ = p.Set(k, v.Text)
-		im.pv.Changed = append(im.pv.Changed, Change{Code: p.Code, Name: p.Name, Field: k, Old: cur, New: v.Text, Cell: v.Cell})
+		im.pv.Changed = append(im.pv.Changed, Change{Code: p.Code, Name: p.Name, Field: k, Old: cur, New: v.Text, Cell: v.Cell,
+			Previous: im.previous(observed[im.t.City], prov[k], k, cur)})
 		changed = true
 	}
 	if isLead {
@@ -132,4 +133,19 @@ func (im *importer) asOf(rec *layout.Record) string {
 		return rec.AsOf
 	}
 	return im.t.AsOf
+}
+
+// previous is the city's earlier report of field k, as it stood before
+// this sheet: the third column of the preview (지난 제출 대비). A project
+// the city's own sheet created has no observation of it; its register
+// value then is what that sheet said, when the provenance says it came
+// from the same city.
+func (im *importer) previous(observed map[model.FieldKey]register.Observation, src register.Provenance, k model.FieldKey, cur string) *Previous {
+	if o, ok := observed[k]; ok {
+		return &Previous{Value: o.Value, AsOf: o.AsOf, File: o.File, Cell: o.Cell}
+	}
+	if !im.t.Master && !src.Manual && src.City == im.t.City && src.File != "" {
+		return &Previous{Value: cur, AsOf: src.AsOf, File: src.File, Cell: src.Cell}
+	}
+	return nil
 }

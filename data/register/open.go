@@ -301,29 +301,34 @@ func (r *Register) Check(ctx context.Context) error {
 	return nil
 }
 
+// migrate brings the register from version from to SchemaVersion in one
+// transaction: never half-migrated, and a new register's log holds each
+// page once (one transaction per version wrote the schema pages again for
+// each, and on a nearly full disk the log could not then be checkpointed).
 func (r *Register) migrate(ctx context.Context, from int) error {
+	tx, err := r.db.BeginTx(ctx, nil)
+	if err != nil {
+		return classify(err, msg.Where{File: r.path})
+	}
+	fail := func(err error) error {
+		tx.Rollback()
+		return classify(err, msg.Where{File: r.path})
+	}
+	if from == 0 {
+		if _, err := tx.Exec(fmt.Sprintf(`PRAGMA application_id = %d`, applicationID)); err != nil {
+			return fail(err)
+		}
+	}
 	for v := from; v < SchemaVersion; v++ {
-		tx, err := r.db.BeginTx(ctx, nil)
-		if err != nil {
-			return classify(err, msg.Where{File: r.path})
-		}
-		if v == 0 {
-			if _, err := tx.Exec(fmt.Sprintf(`PRAGMA application_id = %d`, applicationID)); err != nil {
-				tx.Rollback()
-				return classify(err, msg.Where{File: r.path})
-			}
-		}
 		if err := migrations[v](tx); err != nil {
-			tx.Rollback()
-			return classify(err, msg.Where{File: r.path})
+			return fail(err)
 		}
 		if _, err := tx.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, v+1)); err != nil {
-			tx.Rollback()
-			return classify(err, msg.Where{File: r.path})
+			return fail(err)
 		}
-		if err := tx.Commit(); err != nil {
-			return classify(err, msg.Where{File: r.path})
-		}
+	}
+	if err := tx.Commit(); err != nil {
+		return classify(err, msg.Where{File: r.path})
 	}
 	return nil
 }

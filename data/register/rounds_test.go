@@ -187,7 +187,7 @@ func TestVersion1RegisterMigratesToRounds(t *testing.T) {
 	defer r.Close()
 	var version int
 	r.db.QueryRow(`PRAGMA user_version`).Scan(&version)
-	if version != 2 {
+	if version != SchemaVersion {
 		t.Fatalf("user_version %d", version)
 	}
 	if _, err := r.Project(ctx, "HA-E01"); err != nil {

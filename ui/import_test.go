@@ -75,7 +75,7 @@ func TestImportWizardEndToEnd(t *testing.T) {
 		if len(pv.Errors) > 0 {
 			t.Fatalf("%s: errors %v", name, pv.Errors)
 		}
-		if f.table.City == "" && !f.table.Master {
+		if f.table().City == "" && !f.table().Master {
 			t.Errorf("%s: no city detected", name)
 		}
 		if w.columns.Text == "" || w.info.Text == "" {
@@ -174,13 +174,13 @@ func TestImportCityCorrection(t *testing.T) {
 	w.add(filepath.Join(fixtures(t), "pohang_2026-10.xlsx"))
 	u.Wait()
 	f := w.files[0]
-	if f.table == nil || f.table.City != "pohang" {
-		t.Fatalf("detected %v", f.table)
+	if f.table() == nil || f.table().City != "pohang" {
+		t.Fatalf("detected %v", f.table())
 	}
 	w.city.SetSelected(field.CityName(model.Gyeongju))
 	u.Wait()
-	if f.city != "gyeongju" || f.table.City != "gyeongju" {
-		t.Errorf("after the correction the city is %q / %q", f.city, f.table.City)
+	if f.city != "gyeongju" || f.table().City != "gyeongju" {
+		t.Errorf("after the correction the city is %q / %q", f.city, f.table().City)
 	}
 }
 

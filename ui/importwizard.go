@@ -34,14 +34,21 @@ type importFile struct {
 	unit      value.Unit     // the official's unit for amounts the sheet leaves without one; 0: as read
 	asOf      string         // the official's as-of date; "": as read
 
-	table   *layout.Table
-	sha     string
+	reading *reconcile.Reading // nil until the file is read
 	preview *reconcile.Preview
 	err     error // the file cannot be read or previewed
 	applied bool
 }
 
 func (f *importFile) name() string { return filepath.Base(f.path) }
+
+// table is the file's table as read, nil before it is read.
+func (f *importFile) table() *layout.Table {
+	if f.reading == nil {
+		return nil
+	}
+	return f.reading.Table
+}
 
 // importWizard imports city sheets: choose, check what was detected,
 // preview, confirm uncertain matches, apply, undo.
@@ -188,8 +195,7 @@ func (w *importWizard) add(paths ...string) {
 // analysis is what a background read and dry run found for one file.
 type analysis struct {
 	f       *importFile
-	table   *layout.Table
-	sha     string
+	reading *reconcile.Reading
 	preview *reconcile.Preview
 	err     error
 }
@@ -203,8 +209,7 @@ func (w *importWizard) analyze(files []*importFile, reread bool) {
 		path    string
 		read    reconcile.FileOptions
 		opts    reconcile.Options
-		table   *layout.Table
-		sha     string
+		reading *reconcile.Reading
 		needsRd bool
 	}
 	var jobs []job
@@ -213,9 +218,9 @@ func (w *importWizard) analyze(files []*importFile, reread bool) {
 		for k, v := range f.confirmed {
 			confirmed[k] = v
 		}
-		jobs = append(jobs, job{f: f, path: f.path, table: f.table, sha: f.sha,
+		jobs = append(jobs, job{f: f, path: f.path, reading: f.reading,
 			read:    reconcile.FileOptions{City: f.city, Password: f.password, Unit: f.unit, AsOf: f.asOf},
-			needsRd: reread || f.table == nil,
+			needsRd: reread || f.reading == nil,
 			opts:    reconcile.Options{DryRun: true, AddNew: f.addNew, Confirmed: confirmed}})
 	}
 	results := make([]analysis, len(jobs))
@@ -224,13 +229,13 @@ func (w *importWizard) analyze(files []*importFile, reread bool) {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			r := analysis{f: j.f, table: j.table, sha: j.sha}
+			r := analysis{f: j.f, reading: j.reading}
 			if j.needsRd {
 				// Understand: what the sheet leaves out is filled from evidence in the register
-				r.table, r.sha, r.err = reconcile.Understand(ctx, u.reg, j.path, j.read)
+				r.reading, r.err = reconcile.Understand(ctx, u.reg, j.path, j.read)
 			}
 			if r.err == nil {
-				r.preview, r.err = reconcile.Apply(ctx, u.reg, r.table, r.sha, j.opts)
+				r.preview, r.err = reconcile.Apply(ctx, u.reg, r.reading, j.opts)
 				if r.preview != nil && len(r.preview.Errors) > 0 {
 					r.err = nil // shown in the preview itself
 				}
@@ -244,7 +249,7 @@ func (w *importWizard) analyze(files []*importFile, reread bool) {
 			if r.f == nil {
 				continue
 			}
-			r.f.table, r.f.sha, r.f.preview, r.f.err = r.table, r.sha, r.preview, r.err
+			r.f.reading, r.f.preview, r.f.err = r.reading, r.preview, r.err
 		}
 		w.masterFirst()
 		w.list.Refresh()
@@ -261,7 +266,7 @@ func (w *importWizard) masterFirst() {
 	})
 	for i, f := range w.files {
 		if !f.applied {
-			reconcile.SortForImport(w.files[i:], func(f *importFile) *layout.Table { return f.table })
+			reconcile.SortForImport(w.files[i:], func(f *importFile) *layout.Table { return f.table() })
 			return
 		}
 	}
@@ -549,10 +554,9 @@ func (w *importWizard) applyFiles(files []*importFile) {
 		}
 		var results []done
 		type input struct {
-			f     *importFile
-			table *layout.Table
-			sha   string
-			opts  reconcile.Options
+			f       *importFile
+			reading *reconcile.Reading
+			opts    reconcile.Options
 		}
 		var inputs []input
 		for _, f := range files {
@@ -560,7 +564,7 @@ func (w *importWizard) applyFiles(files []*importFile) {
 			for k, v := range f.confirmed {
 				confirmed[k] = v
 			}
-			inputs = append(inputs, input{f, f.table, f.sha, reconcile.Options{AddNew: f.addNew, Confirmed: confirmed}})
+			inputs = append(inputs, input{f, f.reading, reconcile.Options{AddNew: f.addNew, Confirmed: confirmed}})
 		}
 		var refused []string
 		u.background(lang.L("Importing"), func(ctx context.Context, progress Progress) error {
@@ -571,13 +575,13 @@ func (w *importWizard) applyFiles(files []*importFile) {
 					return err
 				}
 				err := in.f.err
-				if in.table == nil && err == nil {
+				if in.reading == nil && err == nil {
 					refused = append(refused, in.f.name()+": "+lang.L("the file has not been read yet."))
 					continue
 				}
 				if err == nil {
 					var pv *reconcile.Preview
-					if pv, err = reconcile.Apply(ctx, u.reg, in.table, in.sha, in.opts); err == nil {
+					if pv, err = reconcile.Apply(ctx, u.reg, in.reading, in.opts); err == nil {
 						results = append(results, done{in.f, pv})
 					} else if pv != nil {
 						in.f.preview = pv

@@ -124,22 +124,18 @@ func cmdImport(e *env, args []string) error {
 	defer r.Close()
 	// every file is read first, so they can be imported in the order the
 	// rules ask (the secretariat's register first) whatever order they were named in
-	type read struct {
-		table *layout.Table
-		sha   string
-	}
-	var files []read
+	var files []*reconcile.Reading
 	for _, path := range fs.Args() {
-		t, sha, err := reconcile.Understand(ctx, r, path, o)
+		rd, err := reconcile.Understand(ctx, r, path, o)
 		if err != nil {
 			return err
 		}
-		files = append(files, read{t, sha})
+		files = append(files, rd)
 	}
-	reconcile.SortForImport(files, func(f read) *layout.Table { return f.table })
+	reconcile.SortForImport(files, func(rd *reconcile.Reading) *layout.Table { return rd.Table })
 	var previews []*reconcile.Preview
 	for _, f := range files {
-		pv, err := reconcile.Apply(ctx, r, f.table, f.sha, o.Options)
+		pv, err := reconcile.Apply(ctx, r, f, o.Options)
 		if pv != nil {
 			previews = append(previews, pv)
 			if !*asJSON {

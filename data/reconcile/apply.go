@@ -38,11 +38,12 @@ var errDryRun = errors.New("dry run")
 // preview: the same code as applying, so the preview is what applying does. Rows are
 // read as they are applied; a bad cell anywhere rolls the whole batch back,
 // so the register is either fully updated or exactly as it was.
-func Apply(ctx context.Context, reg *register.Register, t *layout.Table, sha256 string, opt Options) (*Preview, error) {
+func Apply(ctx context.Context, reg *register.Register, rd *Reading, opt Options) (*Preview, error) {
+	t, sha256 := rd.Table, rd.SHA256
 	pv := &Preview{File: t.File, Sheet: t.Sheet, City: t.City, Master: t.Master, AsOf: t.AsOf, SHA256: sha256,
 		Added: []Item{}, Proposed: []Item{}, Changed: []Change{}, Conflicts: []Conflict{},
 		Uncertain: []Uncertain{}, Aliases: []Alias{}, Warnings: []string{}, Errors: []string{}, Understood: understand(t)}
-	noteProfile(&pv.Understood, t)
+	noteProfile(&pv.Understood, rd.how)
 	refused := func() (*Preview, error) {
 		return pv, msg.Errorf(msg.Where{File: t.File}, msgRefused, len(pv.Errors))
 	}
@@ -74,7 +75,7 @@ func Apply(ctx context.Context, reg *register.Register, t *layout.Table, sha256 
 		}
 	}
 	id, err := write(func(tx *register.Tx) error {
-		im := &importer{ctx: ctx, tx: tx, t: t, pv: pv, opt: opt}
+		im := &importer{ctx: ctx, tx: tx, t: t, how: rd.how, pv: pv, opt: opt}
 		if err := im.run(); err != nil {
 			return err
 		}
@@ -124,6 +125,7 @@ type importer struct {
 	ctx      context.Context
 	tx       *register.Tx
 	t        *layout.Table
+	how      *reading // what was decided for the table, saved as its layout's profile
 	pv       *Preview
 	opt      Options
 	projects map[int64]*model.Project

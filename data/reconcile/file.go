@@ -30,11 +30,11 @@ type FileOptions struct {
 // A file that cannot be read or holds bad cells leaves the register as it
 // was and says why, naming the file, sheet and cell.
 func ImportFile(ctx context.Context, reg *register.Register, path string, o FileOptions) (*Preview, error) {
-	t, sum, err := Understand(ctx, reg, path, o)
+	rd, err := Understand(ctx, reg, path, o)
 	if err != nil {
 		return nil, err
 	}
-	return Apply(ctx, reg, t, sum, o.Options)
+	return Apply(ctx, reg, rd, o.Options)
 }
 
 // ReadFile opens a file and locates its table, without touching a register.

@@ -192,8 +192,7 @@ func monthOf(date string) string {
 
 // noteProfile tells the preview which profile the file was read with and
 // which columns' meanings it gave.
-func noteProfile(u *Understanding, t *layout.Table) {
-	r := readingOf(t)
+func noteProfile(u *Understanding, r *reading) {
 	if r == nil || r.use == nil {
 		return
 	}
@@ -213,7 +212,7 @@ func noteProfile(u *Understanding, t *layout.Table) {
 // saveProfile remembers, in the import's own batch, what this city's
 // layout was read with: undoing the import forgets it again.
 func (im *importer) saveProfile() error {
-	r := readingOf(im.t)
+	r := im.how
 	if r == nil || im.t.Master || im.t.City == "" {
 		return nil
 	}

@@ -1,45 +1,15 @@
 package reconcile
 
-import (
-	"runtime"
-	"sync"
-	"weak"
+import "github.com/haeoreum/register/data/layout"
 
-	"github.com/haeoreum/register/data/layout"
-)
-
-// readings carry a table's reading from Understand to Apply. The window and
-// the CLI hand the very *layout.Table Understand returned to Apply (once to
-// preview, once to apply), and the table is layout's type, which knows
-// nothing of profiles; so the reading rides beside it, keyed weakly: a
-// table that is never applied (a preview given up) is collected, and its
-// entry with it. A field on layout.Table would do the same job.
-var readings = struct {
-	sync.Mutex
-	m map[weak.Pointer[layout.Table]]*reading
-}{m: map[weak.Pointer[layout.Table]]*reading{}}
-
-func remember(t *layout.Table, r *reading) {
-	k := weak.Make(t)
-	readings.Lock()
-	_, known := readings.m[k]
-	readings.m[k] = r
-	readings.Unlock()
-	if !known {
-		runtime.AddCleanup(t, forget, k)
-	}
+// Reading is a file as Understand read it, ready to preview or apply: its
+// table, the file's hash, and what was decided for it and on what grounds
+// (which the preview states and the import saves as the layout's profile).
+type Reading struct {
+	Table  *layout.Table
+	SHA256 string
+	how    *reading // nil for a table read another way (ReadFile): it teaches no profile
 }
 
-func forget(k weak.Pointer[layout.Table]) {
-	readings.Lock()
-	delete(readings.m, k)
-	readings.Unlock()
-}
-
-// readingOf returns what Understand learnt of t; nil for a table read
-// another way (ReadFile), which then teaches no profile.
-func readingOf(t *layout.Table) *reading {
-	readings.Lock()
-	defer readings.Unlock()
-	return readings.m[weak.Make(t)]
-}
+// ReadingOf wraps a table read with ReadFile, which teaches no profile.
+func ReadingOf(t *layout.Table, sha256 string) *Reading { return &Reading{Table: t, SHA256: sha256} }

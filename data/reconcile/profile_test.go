@@ -287,11 +287,11 @@ func TestColumnDecisionsAreRemembered(t *testing.T) {
 
 func readingOfPath(t *testing.T, r *register.Register, path string, o FileOptions) *reading {
 	t.Helper()
-	tb, _, err := Understand(ctx, r, path, o)
+	read, err := Understand(ctx, r, path, o)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rd := readingOf(tb)
+	rd := read.how
 	if rd == nil {
 		t.Fatal("Understand left no reading")
 	}

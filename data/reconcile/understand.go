@@ -28,16 +28,19 @@ var unitCandidates = []value.Unit{value.Won, value.Cheon, value.Baekman, value.E
 // projects agree with the register's totals. A unit is used only when the
 // evidence is strong and points one way; otherwise the table keeps its
 // "no unit" errors, which name the flag that settles it (--unit).
-func Understand(ctx context.Context, reg *register.Register, path string, o FileOptions) (*layout.Table, string, error) {
+func Understand(ctx context.Context, reg *register.Register, path string, o FileOptions) (*Reading, error) {
 	t, sha, err := ReadFile(path, o)
-	if err != nil || t.Master {
-		return t, sha, err
+	if err != nil {
+		return nil, err
+	}
+	if t.Master {
+		return ReadingOf(t, sha), nil
 	}
 	officialCity := o.City != ""
 	r := &reading{fromProfile: map[int]bool{}}
 	if !o.NoProfile {
 		if t, sha, o, r, err = understandProfile(ctx, reg, path, o, t, sha); err != nil {
-			return nil, "", err
+			return nil, err
 		}
 	}
 	r.fingerprint, r.sheet, r.columns = t.Fingerprint(), o.Sheet, o.Columns
@@ -49,14 +52,13 @@ func Understand(ctx context.Context, reg *register.Register, path string, o File
 		r.unitSource = register.UnitStated
 	default:
 		if t, sha, err = understandUnit(ctx, reg, path, o, t, sha, r); err != nil {
-			return nil, "", err
+			return nil, err
 		}
 	}
 	if r.use != nil && slices.Contains(r.use.Took, TookCity) {
 		t.CityEvidence = fromProfile(*r.profile) // the last read said "given"
 	}
-	remember(t, r)
-	return t, sha, nil
+	return &Reading{Table: t, SHA256: sha, how: r}, nil
 }
 
 // understandProfile reads the file again with its layout's profile, when

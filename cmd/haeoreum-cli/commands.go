@@ -118,14 +118,15 @@ func cmdImport(e *env, args []string) error {
 	type read struct {
 		table *layout.Table
 		sha   string
+		path  string
 	}
 	var files []read
 	for _, path := range fs.Args() {
 		t, sha, err := reconcile.Understand(ctx, r, path, o)
 		if err != nil {
-			return err
+			return noteRefused(e, r, *dry, path, o.City, err)
 		}
-		files = append(files, read{t, sha})
+		files = append(files, read{t, sha, path})
 	}
 	reconcile.SortForImport(files, func(f read) *layout.Table { return f.table })
 	var previews []*reconcile.Preview
@@ -141,7 +142,7 @@ func cmdImport(e *env, args []string) error {
 			if *asJSON {
 				_ = printJSON(e.stdout, previews)
 			}
-			return err
+			return noteRefused(e, r, *dry, f.path, f.table.City, err)
 		}
 	}
 	if *asJSON {

@@ -295,19 +295,8 @@ func example(line string) bool {
 }
 
 // templateAsOf reads the as-of date our own template asked for, from its
-// hidden 서식정보 sheet (data/report writes it).
+// hidden 서식정보 sheet (see ReadTemplateInfo).
 func templateAsOf(wb *sheet.Workbook) (string, bool) {
-	for _, s := range wb.Sheets {
-		if s.Name != "서식정보" {
-			continue
-		}
-		for _, row := range s.Rows {
-			if len(row.Cells) >= 2 && strings.TrimSpace(row.Cells[0].Value) == "요청 기준일" {
-				if d, err := value.ParseDate(row.Cells[1].Value); err == nil {
-					return d.String(), true
-				}
-			}
-		}
-	}
-	return "", false
+	info, ok := ReadTemplateInfo(wb)
+	return info.AsOf, ok && info.AsOf != ""
 }

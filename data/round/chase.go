@@ -113,6 +113,7 @@ func WriteChase(ctx context.Context, reg *register.Register, rd register.Round, 
 	if err != nil {
 		return err
 	}
+	t.Round = rd.Name
 	var buf bytes.Buffer
 	if err := report.WriteTemplate(&buf, t); err != nil {
 		return err

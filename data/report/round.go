@@ -391,19 +391,25 @@ func progressText(p *float64) string {
 // working group and field, with what changed since the previous round.
 func writeRoundChanges(f *excelize.File, st *styles, rr RoundReport, changes []ProjectChange) error {
 	heads := []string{"코드", "사업명", "주관", "지난 추진율(%)", "현재 추진율(%)", "증감(%p)", "사업비 변경(백만원)", "사업기간 변경", "새 추진실적"}
-	widths := []float64{7, 20, 5, 8, 8, 7, 22, 15, 30}
+	widths := []float64{7, 18, 5, 8, 8, 8, 19, 15, 34}
 	wrap := []bool{false, true, false, false, false, false, true, true, true}
 	l, err := newListSheet(f, st, SheetRoundChanges, "차수별 변경 내역 — "+rr.Round.Name, sinceLine(rr), heads, widths, wrap, nil)
 	if err != nil {
 		return err
 	}
 	plan := roundPlan(rr)
-	lastGroup := "\x00"
+	lastGroup, lastField := "\x00", "\x00"
 	for _, c := range changes {
 		p := c.Project
 		group := cmp.Or(plan.Groups[p.Field], p.Field)
-		if heading := group + " · " + cmp.Or(p.Field, "분야 없음"); heading != lastGroup {
-			lastGroup = heading
+		if group != lastGroup && lastGroup != "\x00" {
+			// each working group on pages of its own, as its council meets alone
+			if err := f.InsertPageBreak(SheetRoundChanges, cell(1, l.s.row+1)); err != nil {
+				return err
+			}
+		}
+		if group != lastGroup || p.Field != lastField {
+			lastGroup, lastField = group, p.Field
 			if err := l.section("실무협의회 " + cmp.Or(group, "없음") + "  ·  분야 " + cmp.Or(p.Field, "없음")); err != nil {
 				return err
 			}

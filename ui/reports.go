@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -18,6 +19,7 @@ import (
 	"github.com/haeoreum/register/data/field"
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/register"
+	"github.com/haeoreum/register/data/round"
 	"github.com/haeoreum/register/data/value"
 )
 
@@ -46,6 +48,7 @@ type reportsView struct {
 	city    *widget.Select
 	blank   *widget.Check
 	changes []register.Change
+	round   *widget.Select // the round whose report to write
 	list    *widget.List
 	count   *widget.Label
 	opened  string // the last folder opened (tests)
@@ -71,6 +74,8 @@ func newReportsView(u *UI) *reportsView {
 	v.blank = widget.NewCheck(lang.L("Blank (without the city's projects)"), nil)
 	tmpl := widget.NewButtonWithIcon(lang.L("Export city template…"), theme.DocumentSaveIcon(), v.template)
 	show := widget.NewButtonWithIcon(lang.L("Show changes"), theme.SearchIcon(), v.showChanges)
+	v.round = newSelect(nil, nil)
+	roundBtn := widget.NewButtonWithIcon(lang.L("Export round report…"), theme.DocumentSaveIcon(), v.exportRound)
 
 	v.list = textList(func() int { return len(v.changes) }, func(i int) string {
 		c := v.changes[i]
@@ -88,6 +93,8 @@ func newReportsView(u *UI) *reportsView {
 	top := container.NewVBox(
 		widget.NewCard(lang.L("Consolidated report"), lang.L("Summary, register, one sheet per city, open conflicts and changes, ready to print (A4 landscape)."),
 			container.NewVBox(reportForm, container.NewHBox(export))),
+		widget.NewCard(lang.L("Round report"), lang.L("For a meeting round: what changed in each project since the previous round, by working group and field, and who sent what."),
+			container.NewVBox(v.round, container.NewHBox(roundBtn))),
 		widget.NewCard(lang.L("City templates"), lang.L("A sheet for each city to fill in, with drop-down lists, so the next round comes back clean."),
 			container.NewVBox(container.NewGridWithColumns(2, v.city, v.blank), container.NewHBox(tmpl))),
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle(lang.L("Changes since the date above"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), container.NewHBox(v.count, show)),
@@ -151,6 +158,60 @@ func (v *reportsView) export() {
 			}
 		})
 	})
+}
+
+// refreshRounds offers the register's rounds, newest first, keeping the
+// choice when it still exists (the open round is chosen otherwise).
+func (v *reportsView) refreshRounds() {
+	rounds, err := v.u.reg.Rounds(context.Background())
+	if err != nil {
+		return
+	}
+	var names []string
+	chosen, open := v.round.Selected, ""
+	for i := len(rounds) - 1; i >= 0; i-- {
+		names = append(names, rounds[i].Name)
+		if rounds[i].Status == register.RoundOpen {
+			open = rounds[i].Name
+		}
+	}
+	v.round.SetOptions(names)
+	switch {
+	case chosen != "" && slices.Contains(names, chosen):
+		v.round.SetSelected(chosen)
+	case open != "":
+		v.round.SetSelected(open)
+	case len(names) > 0:
+		v.round.SetSelectedIndex(0)
+	}
+}
+
+// exportRound writes the chosen round's report (data/round, as the CLI's
+// export --round does).
+func (v *reportsView) exportRound() {
+	u := v.u
+	name := v.round.Selected
+	if name == "" {
+		u.message(lang.L("No round"), lang.L("There is no round yet. Start one on the Rounds tab."))
+		return
+	}
+	file := "해오름동맹_차수보고서_" + strings.Join(strings.Fields(name), "_") + ".xlsx"
+	u.saveAs(lang.L("Export round report"), file, ".xlsx", func(path string) {
+		u.background(lang.L("Writing the report"), func(ctx context.Context, _ Progress) error {
+			return writeRoundReport(ctx, u.reg, name, path)
+		}, func(err error) {
+			if err == nil {
+				v.saved(path)
+			}
+		})
+	})
+}
+
+// writeRoundReport is the round report's one call; saveAs asked already
+// before replacing a file.
+func writeRoundReport(ctx context.Context, reg *register.Register, name, path string) error {
+	_, err := round.ExportReport(ctx, reg, name, path, true)
+	return err
 }
 
 // template writes a city's template.

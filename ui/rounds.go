@@ -12,6 +12,7 @@ import (
 
 	"github.com/haeoreum/register/data/field"
 	"github.com/haeoreum/register/data/model"
+	"github.com/haeoreum/register/data/msg"
 	"github.com/haeoreum/register/data/register"
 	"github.com/haeoreum/register/data/round"
 )
@@ -51,6 +52,9 @@ func (v *roundsView) refresh() {
 		v.status = st
 	}
 	v.draw()
+	if v.u.reports != nil {
+		v.u.reports.refreshRounds() // the report screen offers the same rounds
+	}
 }
 
 func (v *roundsView) draw() {
@@ -104,6 +108,12 @@ var boardLines = []boardLine{
 			return lang.L("not yet")
 		}
 		return s.Received.File + "\n" + shortTime(s.Received.At)
+	}},
+	{func() string { return lang.L("Sheet refused") }, func(s *round.CityStatus) string {
+		if s == nil || s.Refused == nil {
+			return "—"
+		}
+		return s.Refused.File + "\n" + shortTime(s.Refused.At) + "\n" + refusalText(s.Refused)
 	}},
 	{func() string { return lang.L("Projects left out") }, func(s *round.CityStatus) string {
 		return codes(s, func(s *round.CityStatus) []string { return s.MissingProjects })
@@ -211,4 +221,12 @@ func (v *roundsView) closeRound() {
 				return err
 			}, func(error) { u.reload() })
 		})
+}
+
+// refusalText is why a sheet was refused, in the window's language.
+func refusalText(r *register.Refusal) string {
+	if msg.Language() == msg.English {
+		return r.WhyEn
+	}
+	return r.WhyKo
 }

@@ -128,7 +128,7 @@ func cmdImport(e *env, args []string) error {
 	for _, path := range fs.Args() {
 		rd, err := reconcile.Understand(ctx, r, path, o)
 		if err != nil {
-			return err
+			return noteRefused(e, r, *dry, path, o.City, err)
 		}
 		files = append(files, rd)
 	}
@@ -146,7 +146,7 @@ func cmdImport(e *env, args []string) error {
 			if *asJSON {
 				_ = printJSON(e.stdout, previews)
 			}
-			return err
+			return noteRefused(e, r, *dry, f.Path, f.Table.City, err)
 		}
 	}
 	if *asJSON {

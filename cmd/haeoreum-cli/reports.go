@@ -8,6 +8,7 @@ import (
 	"github.com/haeoreum/register/data/msg"
 	"github.com/haeoreum/register/data/register"
 	"github.com/haeoreum/register/data/report"
+	"github.com/haeoreum/register/data/round"
 )
 
 func cmdExport(e *env, args []string) error {
@@ -16,23 +17,50 @@ func cmdExport(e *env, args []string) error {
 	asOf := fs.String("as-of", "", "")
 	since := fs.String("since", "", "")
 	force := fs.Bool("force", false, "")
+	roundName := fs.String("round", "", "")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if *out == "" || fs.NArg() != 0 {
-		return usageError{"export: --out REPORT.xlsx [--as-of YYYY-MM-DD] [--since YYYY-MM-DD] [--force]"}
+	if *out == "" || fs.NArg() != 0 || (*roundName != "" && (*asOf != "" || *since != "")) {
+		return usageError{"export: --out REPORT.xlsx [--as-of YYYY-MM-DD] [--since YYYY-MM-DD] [--force]\n" +
+			"        export --round NAME --out REPORT.xlsx [--force]"}
 	}
 	r, err := e.open(true)
 	if err != nil {
 		return err
 	}
 	defer r.Close()
+	if *roundName != "" {
+		return exportRound(e, r, *roundName, *out, *force)
+	}
 	d, err := report.ExportReport(ctx, r, *out, report.ReportRequest{AsOf: *asOf, Since: *since, Overwrite: *force})
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "보고서 저장 / report written: %s (기준 %s, %d개 사업 / projects, 미해결 %d)\n",
 		*out, d.AsOf, len(d.Projects), len(d.Conflicts))
+	return nil
+}
+
+// exportRound writes a round's report: what changed since the previous
+// round, by working group and field, and who sent what.
+func exportRound(e *env, r *register.Register, name, out string, force bool) error {
+	rr, err := round.ExportReport(ctx, r, name, out, force)
+	if err != nil {
+		return err
+	}
+	changed := 0
+	for _, c := range report.RoundChanges(rr) {
+		if c.Changed() {
+			changed++
+		}
+	}
+	since := "첫 차수 / first round"
+	if rr.Previous != nil {
+		since = "지난 차수 / since " + rr.Previous.Name
+	}
+	fmt.Fprintf(e.stdout, "차수 보고서 저장 / round report written: %s (%s, 기준 %s, %d개 사업 중 %d개 바뀜 / of %d projects %d changed, %s)\n",
+		out, rr.Round.Name, rr.Round.AsOf, len(rr.Projects), changed, len(rr.Projects), changed, since)
 	return nil
 }
 

@@ -147,6 +147,9 @@ func printRoundStatus(w io.Writer, st *round.Status) {
 			received = fmt.Sprintf("접수 %s (%s, 작업 %d)", cs.Received.File, cs.Received.At, cs.Batch)
 		}
 		fmt.Fprintf(w, "%s: %s, %s\n", city.Korean(), issued, received)
+		if ref := cs.Refused; ref != nil {
+			fmt.Fprintf(w, "  거부됨 %s (%s): %s\n", ref.File, ref.At, ref.WhyKo)
+		}
 		fmt.Fprintf(w, "  누락 사업 %d건%s\n", len(cs.MissingProjects), listed(cs.MissingProjects))
 		fmt.Fprintf(w, "  빈 항목 %d건%s\n", len(cs.EmptyFields), listed(cellTexts(cs.EmptyFields)))
 		fmt.Fprintf(w, "  지난 차수 이후 미갱신 %d건%s\n", len(cs.Stale), listed(cellTexts(cs.Stale)))
@@ -155,6 +158,9 @@ func printRoundStatus(w io.Writer, st *round.Status) {
 			ids[i] = fmt.Sprint(id)
 		}
 		fmt.Fprintf(w, "  미해결 충돌 %d건%s\n", len(ids), listed(ids))
+	}
+	for _, ref := range st.Unattributed {
+		fmt.Fprintf(w, "보낸 도시를 알 수 없는 거부 %s (%s): %s\n", ref.File, ref.At, ref.WhyKo)
 	}
 }
 
@@ -248,7 +254,7 @@ func cmdRoundTemplates(e *env, args []string) error {
 	var failed error
 	for _, city := range model.Cities {
 		path := filepath.Join(*out, templateName(rd, city))
-		rq := report.TemplateRequest{AsOf: rd.AsOf, Overwrite: *force}
+		rq := report.TemplateRequest{AsOf: rd.AsOf, Round: rd.Name, Overwrite: *force}
 		if _, failed = report.ExportCityTemplate(ctx, r, city, path, rq); failed != nil {
 			break
 		}
@@ -334,3 +340,22 @@ func cmdRoundChase(e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "보완 요청 저장 / chase written: %s (%s, %d건 / items)\n", *out, city.Korean(), len(items))
 	return nil
 }
+
+// noteRefused notes a refused sheet for the open round (not for a dry
+// run), so that the round's status says it was refused and why; it
+// returns the refusal itself, which stays what the command reports.
+func noteRefused(e *env, r *register.Register, dry bool, path string, city model.City, refusal error) error {
+	if dry {
+		return refusal
+	}
+	if ok, err := round.NoteRefused(ctx, r, path, city, refusal); ok {
+		fmt.Fprintln(e.stderr, msg.Text(msgRefusalNoted))
+	} else if err != nil {
+		fmt.Fprintln(e.stderr, msg.Render(err))
+	}
+	return refusal
+}
+
+var msgRefusalNoted = msg.Define("cli.round.refusal_noted",
+	"진행 중인 차수의 제출 현황에 이 파일을 '거부됨'으로 적었습니다(사업 값은 바뀌지 않았습니다).",
+	"the open round's status now lists this file as refused (no project value changed).")

@@ -18,7 +18,12 @@ type roundCity struct {
 		SHA256 string `json:"sha256"`
 		At     string `json:"at"`
 	} `json:"received"`
-	Batch           int64               `json:"batch"`
+	Batch   int64 `json:"batch"`
+	Refused *struct {
+		File   string `json:"file"`
+		SHA256 string `json:"sha256"`
+		WhyKo  string `json:"why_ko"`
+	} `json:"refused"`
 	MissingProjects []string            `json:"missing_projects"`
 	EmptyFields     []map[string]string `json:"empty_fields"`
 	Stale           []map[string]string `json:"stale"`

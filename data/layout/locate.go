@@ -148,7 +148,11 @@ func read(wb *sheet.Workbook, s *sheet.Sheet, h header, opt Options) *Table {
 	case t.Master:
 		t.City = ""
 	default:
-		t.City, t.CityEvidence = detectCity(wb.File, s, h)
+		// the city our own template was issued to beats every guess
+		var fromTemplate bool
+		if t.City, t.CityEvidence, fromTemplate = TemplateCity(wb); !fromTemplate {
+			t.City, t.CityEvidence = detectCity(wb.File, s, h)
+		}
 		cityKnown = t.City != ""
 	}
 	cols := mapColumns(s, h, t.City, cityKnown, t.Unit)
@@ -339,19 +343,8 @@ func example(line string) bool {
 }
 
 // templateAsOf reads the as-of date our own template asked for, from its
-// hidden 서식정보 sheet (data/report writes it).
+// hidden 서식정보 sheet (see ReadTemplateInfo).
 func templateAsOf(wb *sheet.Workbook) (string, bool) {
-	for _, s := range wb.Sheets {
-		if s.Name != "서식정보" {
-			continue
-		}
-		for _, row := range s.Rows {
-			if len(row.Cells) >= 2 && strings.TrimSpace(row.Cells[0].Value) == "요청 기준일" {
-				if d, err := value.ParseDate(row.Cells[1].Value); err == nil {
-					return d.String(), true
-				}
-			}
-		}
-	}
-	return "", false
+	info, ok := ReadTemplateInfo(wb)
+	return info.AsOf, ok && info.AsOf != ""
 }

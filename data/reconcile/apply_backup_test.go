@@ -94,7 +94,7 @@ func TestTwoImportsAtOnceBothSucceed(t *testing.T) {
 			go func() {
 				defer done.Done()
 				start.Wait()
-				pvs[i], errs[i] = Apply(ctx, r, ReadingOf(tab, sum), Options{})
+				pvs[i], errs[i] = Apply(ctx, r, ReadingOf(file, tab, sum), Options{})
 			}()
 		}
 		start.Done()

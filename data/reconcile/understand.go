@@ -34,7 +34,7 @@ func Understand(ctx context.Context, reg *register.Register, path string, o File
 		return nil, err
 	}
 	if t.Master {
-		return ReadingOf(t, sha), nil
+		return ReadingOf(path, t, sha), nil
 	}
 	officialCity := o.City != ""
 	r := &reading{fromProfile: map[int]bool{}}
@@ -58,7 +58,7 @@ func Understand(ctx context.Context, reg *register.Register, path string, o File
 	if r.use != nil && slices.Contains(r.use.Took, TookCity) {
 		t.CityEvidence = fromProfile(*r.profile) // the last read said "given"
 	}
-	return &Reading{Table: t, SHA256: sha, how: r}, nil
+	return &Reading{Path: path, Table: t, SHA256: sha, how: r}, nil
 }
 
 // understandProfile reads the file again with its layout's profile, when

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -390,4 +391,16 @@ func (r *Register) CityObservations(ctx context.Context, city model.City) ([]Obs
 		out = append(out, o)
 	}
 	return out, rows.Err()
+}
+
+// ChangesBetween returns the changes of the batches after batch `after`
+// and, when until > 0, before batch `until`, newest first: what happened
+// between two rounds. Undone work and its undo are both there, so that
+// a net reading cancels them out.
+func (r *Register) ChangesBetween(ctx context.Context, after, until int64) ([]Change, error) {
+	if until <= 0 {
+		until = 1 << 62
+	}
+	// until is an integer the register itself gave: safe to write into the query
+	return r.changes(ctx, `WHERE h.batch_id > ? AND h.batch_id < `+strconv.FormatInt(until, 10), after)
 }

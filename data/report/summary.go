@@ -33,32 +33,30 @@ type summaryPlan struct {
 	won                                      [4]wonSum
 }
 
-// planSummary counts and sums the register for 총괄.
-func planSummary(d Data) summaryPlan {
-	pl := summaryPlan{projects: len(d.Projects), conflicts: len(d.Conflicts)}
-	var progress []float64
-	for _, p := range d.Projects {
-		pl.all.add(p.Budget)
-		if p.Progress != nil {
-			progress = append(progress, *p.Progress)
-		}
-		switch p.Kind {
-		case model.Continuing:
-			pl.continuing++
-		case model.New:
-			pl.newKind++
-		}
+// figuresOf is the one summary of the report's projects (data/summary, as
+// the dashboard and `check` compute it). The report orders fields by the
+// register's scheme even when no plan year is entered.
+func figuresOf(d Data) summary.Summary {
+	plan := d.Plan
+	if len(plan.Fields) == 0 {
+		plan.Fields = d.Scheme.Fields
 	}
-	pl.progress = average(progress)
-	pl.privateOther = pl.all.get(model.Private)
-	pl.privateOther.addSum(pl.all.get(model.Other))
-	for _, g := range groupByField(d.Projects, d.Scheme.Fields) {
-		r := summaryRow{label: g.field}
-		if r.label == "" {
-			r.label = "분야 없음"
+	return summary.Of(d.Projects, plan)
+}
+
+// planSummary lays out for 총괄 the figures data/summary computed: its
+// counts, groups and averages. Amounts are added again over each group's
+// projects in won that never wrap (a summary's int64 budget would, past
+// 9.2×10^18 won), so every figure shown is exact.
+func planSummary(d Data, s summary.Summary) summaryPlan {
+	pl := summaryPlan{projects: s.Projects, continuing: s.Continuing, newKind: s.New, conflicts: len(d.Conflicts),
+		progress: s.Progress}
+	for _, g := range s.ByField {
+		if len(g.Projects) == 0 {
+			continue // a plan field without projects has no line, as before
 		}
-		var gp []float64
-		for _, p := range g.projects {
+		r := summaryRow{label: cmp.Or(g.Name, "분야 없음"), progress: g.Progress}
+		for _, p := range g.Projects {
 			if i := leadIndex(p); i < 3 {
 				r.count[i]++
 				r.won[i].add(p.Budget.Total)
@@ -66,17 +64,16 @@ func planSummary(d Data) summaryPlan {
 			r.count[3]++
 			r.won[3].add(p.Budget.Total)
 			r.budget.add(p.Budget)
-			if p.Progress != nil {
-				gp = append(gp, *p.Progress)
-			}
 		}
-		r.progress = average(gp)
 		for i := range 4 {
 			pl.count[i] += r.count[i]
 			pl.won[i].addSum(r.won[i])
 		}
+		pl.all.addSum(r.budget)
 		pl.rows = append(pl.rows, r)
 	}
+	pl.privateOther = pl.all.get(model.Private)
+	pl.privateOther.addSum(pl.all.get(model.Other))
 	return pl
 }
 
@@ -109,7 +106,8 @@ func writeSummary(f *excelize.File, st *styles, d Data, tap rowTap) error {
 	if err := s.sw.SetColWidth(2, summaryCols, 10.5); err != nil {
 		return err
 	}
-	pl := planSummary(d)
+	figures := figuresOf(d)
+	pl := planSummary(d, figures)
 	sp := summaryPrinter{s: s, st: st}
 	if err := sp.title(d.AsOf); err != nil {
 		return err
@@ -117,7 +115,6 @@ func writeSummary(f *excelize.File, st *styles, d Data, tap rowTap) error {
 	if err := sp.overall(pl); err != nil {
 		return err
 	}
-	figures := summary.Of(d.Projects, d.Plan)
 	if err := sp.put(18, excelize.Cell{StyleID: st.note, Value: figures.Plan.TextIn(msg.Korean)}); err != nil {
 		return err
 	}

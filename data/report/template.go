@@ -22,6 +22,7 @@ type Template struct {
 	Stages    []string // 단계 choices; the usual ones are always offered
 	Blank     bool
 	AsOf      string // YYYY-MM-DD prefilled as the 기준일; "" leaves it for the city
+	Round     string // the meeting round (차수) it was issued for, "" if none
 	BlankRows int    // empty rows for new projects; default 20, or 50 when Blank
 	Author    string
 	Created   time.Time
@@ -338,17 +339,46 @@ func writeInstructions(f *excelize.File, st *styles, t Template) error {
 	return pageSetup(f, SheetInstructions, [2]int{}, "")
 }
 
-// writeTemplateInfo fills the hidden 서식정보 sheet: the lines layout reads
-// back (data/layout: templateAsOf) when the 기준일 is left blank.
+// Document properties a template carries (File → Properties → Custom in
+// Excel and LibreOffice), so that a returned sheet says which city, round
+// and as-of date it answers even when its hidden sheet was deleted.
+const (
+	PropCity  = "haeoreum.city"
+	PropRound = "haeoreum.round"
+	PropAsOf  = "haeoreum.as_of"
+)
+
+// Labels of the hidden 서식정보 sheet's lines (data/layout reads them back).
+const (
+	InfoCity  = "도시"
+	InfoRound = "차수"
+	InfoAsOf  = "요청 기준일"
+)
+
+// writeTemplateInfo fills the hidden 서식정보 sheet and the document's
+// custom properties with what the template was issued for: city, round,
+// as-of date. data/layout reads the sheet back (the 기준일 when it is left
+// blank, and the city before any guess); both survive re-saving in Excel
+// and LibreOffice.
 func writeTemplateInfo(f *excelize.File, t Template) error {
 	rows := [][]any{
 		{"해오름 등록부 서식"},
-		{"도시", string(t.City)},
-		{"요청 기준일", t.AsOf},
+		{InfoCity, string(t.City)},
+		{InfoAsOf, t.AsOf},
+		{InfoRound, t.Round},
 		{"발행", t.Created.Format("2006-01-02 15:04")},
 	}
 	for i, r := range rows {
 		if err := f.SetSheetRow(SheetTemplateInfo, cell(1, i+1), &r); err != nil {
+			return err
+		}
+	}
+	props := []excelize.CustomProperty{{Name: PropCity, Value: string(t.City)}, {Name: PropAsOf, Value: t.AsOf}, {Name: PropRound, Value: t.Round}}
+	for _, p := range props {
+		if p.Value == "" {
+			continue
+		}
+		if err := f.SetCustomProps(p); err != nil {
 			return err
 		}
 	}

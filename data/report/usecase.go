@@ -35,6 +35,7 @@ func ExportReport(ctx context.Context, reg *register.Register, path string, rq R
 type TemplateRequest struct {
 	Blank     bool   // without the city's projects
 	AsOf      string // the as-of date the template asks for; "" leaves it to the city
+	Round     string // the round it is issued for, carried inside the workbook
 	Overwrite bool
 }
 
@@ -44,6 +45,7 @@ func ExportCityTemplate(ctx context.Context, reg *register.Register, city model.
 	if err != nil {
 		return t, err
 	}
+	t.Round = rq.Round
 	o, err := SaveOptionsFor(ctx, reg, rq.Overwrite)
 	if err != nil {
 		return t, err

@@ -113,6 +113,7 @@ func WriteChase(ctx context.Context, reg *register.Register, rd register.Round, 
 	if err != nil {
 		return err
 	}
+	t.Round = rd.Name
 	var buf bytes.Buffer
 	if err := report.WriteTemplate(&buf, t); err != nil {
 		return err
@@ -189,54 +190,25 @@ func columnOf(col map[string]int, city model.City, k string) int {
 	return 0
 }
 
-// writeChaseList puts the one-page list in front.
+// writeChaseList puts the one-page list in front, laid out and printed
+// as the council's listings are.
 func writeChaseList(f *excelize.File, rd register.Round, city model.City, items []ChaseItem) error {
-	if _, err := f.NewSheet(SheetChase); err != nil {
-		return err
+	cols := []report.ListColumn{{Head: "코드", Width: 9}, {Head: "사업명", Width: 36, Wrap: true},
+		{Head: "항목", Width: 15, Wrap: true}, {Head: "요청", Width: 60, Wrap: true}}
+	rows := make([][]string, len(items))
+	for i, it := range items {
+		rows[i] = []string{it.Code, it.Name, chaseLabel(it.Field), it.Why}
 	}
-	rows := [][]any{
-		{fmt.Sprintf("보완 요청 — %s (%s, 기준일 %s)", city.Korean()+"시", rd.Name, rd.AsOf)},
-		{"'추진현황' 시트에서 노란 칸을 고쳐 다시 보내 주세요. 칸에 달린 메모가 이유입니다."},
-		{"코드", "사업명", "항목", "요청"},
-	}
-	for _, it := range items {
-		rows = append(rows, []any{it.Code, it.Name, chaseLabel(it.Field), it.Why})
-	}
-	if len(items) == 0 {
-		rows = append(rows, []any{"보완할 것이 없습니다."})
-	}
-	for i, r := range rows {
-		ref, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow(SheetChase, ref, &r); err != nil {
-			return err
-		}
-	}
-	for col, w := range map[string]float64{"A": 10, "B": 40, "C": 14, "D": 56} {
-		if err := f.SetColWidth(SheetChase, col, col, w); err != nil {
-			return err
-		}
-	}
-	// one page wide, A4 landscape, as the council's pages
-	if err := f.SetPageLayout(SheetChase, &excelize.PageLayoutOptions{Size: intPtr(9), Orientation: strPtr("landscape"),
-		FitToWidth: intPtr(1), FitToHeight: intPtr(0)}); err != nil {
-		return err
-	}
-	fit := true
-	if err := f.SetSheetProps(SheetChase, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 12}})
-	if err != nil {
-		return err
-	}
-	if err := f.SetCellStyle(SheetChase, "A1", "A1", bold); err != nil {
-		return err
-	}
-	idx, err := f.GetSheetIndex(SheetChase)
-	if err != nil {
+	title := fmt.Sprintf("보완 요청 — %s (%s, 기준: %s)", report.CityFullName(city), rd.Name, report.OfficialDate(rd.AsOf))
+	line := "'추진현황' 시트에서 노란 칸을 고쳐 다시 보내 주세요. 칸에 달린 메모가 이유입니다."
+	if err := report.AddListSheet(f, SheetChase, title, line, cols, rows, "보완할 것이 없습니다.", rd.AsOf); err != nil {
 		return err
 	}
 	if err := f.MoveSheet(SheetChase, report.SheetTemplate); err != nil {
+		return err
+	}
+	idx, err := f.GetSheetIndex(SheetChase) // after the move: the list opens first
+	if err != nil {
 		return err
 	}
 	f.SetActiveSheet(idx)
@@ -249,6 +221,3 @@ func chaseLabel(k string) string {
 	}
 	return field.LabelIn(msg.Korean, model.FieldKey(k))
 }
-
-func intPtr(n int) *int       { return &n }
-func strPtr(s string) *string { return &s }

@@ -41,13 +41,16 @@ type Received struct {
 
 // CityStatus is one city's state in a round. Its JSON is the CLI's contract.
 type CityStatus struct {
-	Issued          *string   `json:"issued"`   // when its template was issued, nil if not
-	Received        *Received `json:"received"` // nil until a sheet came in
-	Batch           int64     `json:"batch"`    // the import batch of that sheet, 0 if none
-	MissingProjects []string  `json:"missing_projects"`
-	EmptyFields     []Cell    `json:"empty_fields"`
-	Stale           []Cell    `json:"stale"`
-	OpenConflicts   []int64   `json:"open_conflicts"`
+	Issued   *string   `json:"issued"`   // when its template was issued, nil if not
+	Received *Received `json:"received"` // nil until a sheet came in
+	Batch    int64     `json:"batch"`    // the import batch of that sheet, 0 if none
+	// Refused is the newest sheet from the city refused after the one
+	// received (or with none received): file, hash, when and why.
+	Refused         *register.Refusal `json:"refused"`
+	MissingProjects []string          `json:"missing_projects"`
+	EmptyFields     []Cell            `json:"empty_fields"`
+	Stale           []Cell            `json:"stale"`
+	OpenConflicts   []int64           `json:"open_conflicts"`
 }
 
 // Status is a round with each city's state.
@@ -55,6 +58,8 @@ type Status struct {
 	Round    register.Round             `json:"round"`
 	Previous *register.Round            `json:"previous"`
 	Cities   map[model.City]*CityStatus `json:"cities"`
+	// Unattributed are refused sheets no one could tell the city of.
+	Unattributed []register.Refusal `json:"unattributed"`
 }
 
 // RecordIssued records that templates were issued for the round (one
@@ -90,6 +95,7 @@ func StatusOf(ctx context.Context, reg *register.Register, name string) (*Status
 		}
 		st.Cities[city] = cs
 	}
+	st.Unattributed = in.refusals("", 0)
 	return st, nil
 }
 
@@ -171,6 +177,9 @@ func (in *inputs) city(ctx context.Context, reg *register.Register, city model.C
 		}
 	}
 	cs.OpenConflicts = in.openConflicts(city)
+	if refused := in.refusals(city, cs.Batch); len(refused) > 0 {
+		cs.Refused = &refused[0]
+	}
 	return cs, nil
 }
 
@@ -195,4 +204,17 @@ func (in *inputs) received(city model.City) (register.Batch, bool) {
 		return *since, true
 	}
 	return register.Batch{}, false
+}
+
+// refusals are the round's refused sheets from city ("" for those of no
+// known city) noted after batch `after`, newest first. Undone notes do not
+// count.
+func (in *inputs) refusals(city model.City, after int64) []register.Refusal {
+	out := []register.Refusal{}
+	for _, b := range in.batches { // newest first
+		if ref, ok := register.RefusalOf(b, in.round.Name); ok && b.City == city && b.ID > after {
+			out = append(out, ref)
+		}
+	}
+	return out
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/haeoreum/register/data/field"
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/register"
+	"github.com/haeoreum/register/data/round"
 )
 
 var fixtureFiles = []string{"master_2026.xlsx", "pohang_2026-10.xlsx", "ulsan_2026-10.xlsx", "gyeongju_2026-10.xlsx"}
@@ -212,6 +213,9 @@ func TestBackgroundCancel(t *testing.T) {
 func TestApplyAllWithOneBadFile(t *testing.T) {
 	e := newEnv(t, "ko", false)
 	u, w := e.u, e.u.importer
+	if _, err := u.reg.CreateRound(context.Background(), register.Round{Name: "2026 하반기", AsOf: "2026-10-31"}); err != nil {
+		t.Fatal(err)
+	}
 	var paths []string
 	for _, f := range []string{fixtureFiles[0], "bad/wrong_units.xlsx", fixtureFiles[1], fixtureFiles[2]} {
 		paths = append(paths, filepath.Join(fixtures(t), f))
@@ -235,6 +239,23 @@ func TestApplyAllWithOneBadFile(t *testing.T) {
 	}
 	if !strings.Contains(u.lastMessage, "wrong_units.xlsx") || !strings.Contains(u.lastMessage, "3개 파일을 반영했습니다") {
 		t.Fatalf("the refused file is not listed: %q", u.lastMessage)
+	}
+	// the open round's status says the sheet came and was refused, and why
+	st, err := round.StatusOf(context.Background(), u.reg, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var noted []string
+	for _, c := range st.Cities {
+		if c.Refused != nil {
+			noted = append(noted, c.Refused.File)
+		}
+	}
+	for _, r := range st.Unattributed {
+		noted = append(noted, r.File)
+	}
+	if len(noted) != 1 || noted[0] != "wrong_units.xlsx" {
+		t.Errorf("refusals noted for the round: %v", noted)
 	}
 }
 

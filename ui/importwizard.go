@@ -20,6 +20,7 @@ import (
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/reconcile"
 	"github.com/haeoreum/register/data/register"
+	"github.com/haeoreum/register/data/round"
 	"github.com/haeoreum/register/data/sheet"
 	"github.com/haeoreum/register/data/value"
 )
@@ -589,6 +590,10 @@ func (w *importWizard) applyFiles(files []*importFile) {
 				}
 				if err != nil {
 					refused = append(refused, in.f.name()+": "+ErrorText(err))
+					// the open round's status says this sheet came and was refused, and why
+					if _, noteErr := round.NoteRefused(ctx, u.reg, in.f.path, in.f.city, err); noteErr != nil {
+						refused = append(refused, ErrorText(noteErr))
+					}
 				}
 				progress(i+1, len(inputs))
 			}

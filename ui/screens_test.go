@@ -159,9 +159,14 @@ func TestResolveConflict(t *testing.T) {
 	if c == nil {
 		t.Fatal("nothing selected")
 	}
-	// Every city's value is shown with its file and cell.
+	// Every city's value is shown with the file and cell of the city's own
+	// sheet (the lead's side too, not the master the value first came from).
 	text := allText(v.detail)
-	for _, cv := range c.Values {
+	sides, err := e.reg.ConflictSides(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cv := range sides {
 		if !strings.Contains(text, cv.Cell) || !strings.Contains(text, filepath.Base(cv.File)) {
 			t.Errorf("value of %s without its file and cell", cv.City)
 		}

@@ -44,7 +44,7 @@ type detailView struct {
 	save    *widget.Button
 	revert  *widget.Button
 	del     *widget.Button
-	history *widget.List
+	history *lineList
 	body    fyne.CanvasObject
 	empty   fyne.CanvasObject
 	stack   *fyne.Container
@@ -136,11 +136,13 @@ func newDetailView(u *UI) *detailView {
 	d.revert = widget.NewButtonWithIcon(lang.L("Revert"), theme.ContentUndoIcon(), d.populate)
 	d.del = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), d.toggleDeleted)
 
-	d.history = textList(func() int { return len(d.changes) }, func(i int) string { return d.changeText(d.changes[i]) })
+	d.history = newLineList(func() int { return len(d.changes) },
+		func(i int) string { return d.changeText(d.changes[i]) },
+		func(i int) string { return d.changeFull(d.changes[i]) })
 
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.L("Details"), container.NewVScroll(container.NewVBox(d.warn, d.form))),
-		container.NewTabItem(lang.L("History"), d.history),
+		container.NewTabItem(lang.L("History"), d.history.content),
 	)
 	buttons := container.NewHBox(d.save, d.revert, d.del)
 	d.body = container.NewBorder(container.NewVBox(d.title, d.aliases, buttons), nil, nil, nil, tabs)
@@ -257,7 +259,7 @@ func (d *detailView) populate() {
 		d.del.SetIcon(theme.DeleteIcon())
 	}
 	d.form.Refresh()
-	d.history.Refresh()
+	d.history.refresh()
 	if u.reg.ReadOnly() {
 		d.save.Disable()
 		d.del.Disable()
@@ -313,9 +315,25 @@ func shortTime(at string) string {
 	return at
 }
 
+// changeText is a change on one line of the history: when, what kind,
+// the field's label and its old and new value (each on one line).
 func (d *detailView) changeText(c register.Change) string {
 	s := fmt.Sprintf("%s · %s · %s: %s → %s", shortTime(c.At), batchKindLabel(c.Kind), field.Label(c.Field),
-		field.Display(c.Field, c.Old, d.u.unit), field.Display(c.Field, c.New, d.u.unit))
+		oneLine(field.Display(c.Field, c.Old, d.u.unit)), oneLine(field.Display(c.Field, c.New, d.u.unit)))
+	return s + changeSource(c)
+}
+
+// changeFull is the whole change for the pane below the history: the old
+// and new value with all their lines.
+func (d *detailView) changeFull(c register.Change) string {
+	return fmt.Sprintf("%s · %s%s\n%s\n\n%s:\n%s\n\n%s:\n%s", shortTime(c.At), batchKindLabel(c.Kind), changeSource(c),
+		field.Label(c.Field), lang.L("Before"), field.Display(c.Field, c.Old, d.u.unit), lang.L("After"), field.Display(c.Field, c.New, d.u.unit))
+}
+
+// changeSource names the file a change came from, who made it, and whether
+// it was undone.
+func changeSource(c register.Change) string {
+	s := ""
 	if c.File != "" {
 		s += " · " + filepath.Base(c.File)
 	}

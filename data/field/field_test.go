@@ -138,3 +138,12 @@ func TestRawTextShowsADateCellAsADate(t *testing.T) {
 		}
 	}
 }
+
+// The history's bookkeeping values read as words, not as 0 and 1.
+func TestDisplayOfTheDeletedFlag(t *testing.T) {
+	defer msg.SetLanguage(msg.Korean)
+	msg.SetLanguage(msg.Korean)
+	if got := Display("deleted", "1", 0) + "/" + Display("deleted", "0", 0); got != "삭제됨/목록에 있음" {
+		t.Errorf("deleted flag shown as %q", got)
+	}
+}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/haeoreum/register/data/field"
 	"github.com/haeoreum/register/data/model"
+	"github.com/haeoreum/register/data/msg"
 	"github.com/haeoreum/register/data/register"
 	"github.com/haeoreum/register/data/value"
 )
@@ -529,6 +530,6 @@ func (d *detailView) toggleDeleted() {
 		return
 	}
 	u.confirm(lang.L("Delete project"),
-		lang.L("Delete {{.Code}} {{.Name}}? It leaves the lists and reports but keeps its history; you can restore it from \"Deleted projects\".", map[string]any{"Code": p.Code, "Name": p.Name}),
+		lang.L("Delete {{.Code}} {{.Name}}? It leaves the lists and reports but keeps its history; you can restore it from \"Deleted projects\".", map[string]any{"Code": p.Code, "Name": p.Name, "Eul": msg.Eul(p.Name)}),
 		lang.L("Delete"), do)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,7 +16,8 @@ import (
 // jobs tracks background work so tests (and closing the window) can wait
 // for it.
 type jobs struct {
-	wg sync.WaitGroup
+	wg      sync.WaitGroup
+	running atomic.Int32 // jobs started and not finished (the language switch waits for none)
 	// queue, when set (tests), carries the jobs' UI updates to the
 	// goroutine that calls Wait, which runs them: the test driver has no UI
 	// goroutine of its own, and fyne.Do there runs on the caller.
@@ -89,8 +91,10 @@ func (u *UI) quietly(work func(ctx context.Context) error, done func(err error))
 
 func (u *UI) startJob(ctx context.Context, work Work, progress Progress, finish func(error)) {
 	u.jobs.wg.Add(1)
+	u.jobs.running.Add(1)
 	go func() {
 		defer u.jobs.wg.Done()
+		defer u.jobs.running.Add(-1)
 		err := work(ctx, func(done, total int) {
 			if progress != nil {
 				u.onUI(func() { progress(done, total) }, false)

@@ -23,7 +23,6 @@ type settingsView struct {
 
 	path       *widget.Label
 	language   *widget.RadioGroup
-	langNote   *widget.Label
 	unit       *widget.RadioGroup
 	backups    []register.BackupInfo
 	list       *widget.List
@@ -47,19 +46,18 @@ func newSettingsView(u *UI) *settingsView {
 	} else {
 		v.language.SetSelected(langKorean)
 	}
-	v.langNote = widget.NewLabel("")
-	v.langNote.Wrapping = fyne.TextWrapWord
 	v.language.OnChanged = func(s string) {
 		l := msg.Korean
 		if s == langEnglish {
 			l = msg.English
 		}
-		u.prefs.SetString(prefLanguage, string(l))
-		if l != u.lang {
-			v.langNote.SetText(lang.L("The language changes the next time the program starts."))
-		} else {
-			v.langNote.SetText("")
-		}
+		u.switchLanguage(l, func() {
+			// stayed with unsaved edits: the choice shows the language in use
+			cb := v.language.OnChanged
+			v.language.OnChanged = nil
+			v.language.SetSelected(map[msg.Lang]string{msg.Korean: langKorean, msg.English: langEnglish}[u.lang])
+			v.language.OnChanged = cb
+		})
 	}
 
 	var unitOpts []string
@@ -102,7 +100,7 @@ func newSettingsView(u *UI) *settingsView {
 
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Register file"), container.NewBorder(nil, nil, nil, open, v.path)),
-		widget.NewFormItem(lang.L("Language"), container.NewVBox(v.language, v.langNote)),
+		widget.NewFormItem(lang.L("Language"), v.language),
 		widget.NewFormItem(lang.L("Amounts in"), v.unit),
 		widget.NewFormItem(lang.L("Appearance"), v.appearanceChoice()),
 	)

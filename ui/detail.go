@@ -46,9 +46,11 @@ type detailView struct {
 	revert  *widget.Button
 	del     *widget.Button
 	history *lineList
-	body    fyne.CanvasObject
-	empty   fyne.CanvasObject
-	stack   *fyne.Container
+	// formScroll scrolls the form; the wheel over a narrative scrolls it too
+	formScroll *container.Scroll
+	body       fyne.CanvasObject
+	empty      fyne.CanvasObject
+	stack      *fyne.Container
 }
 
 // fieldRow is one field of the form: its name, its input and, below,
@@ -99,8 +101,9 @@ func newDetailView(u *UI) *detailView {
 		r := &fieldRow{label: widget.NewLabelWithStyle(field.Label(k), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			input: w, hint: widget.NewLabel("")}
 		r.hint.Wrapping = fyne.TextWrapWord
+		// the theme's foreground, small: readable in light and dark (the
+		// "low importance" colour is the disabled grey, dark on black)
 		r.hint.SizeName = theme.SizeNameCaptionText
-		r.hint.Importance = widget.LowImportance
 		d.rows[k] = r
 	}
 	add(model.FName, entry(model.FName, d.validator(model.FName)))
@@ -117,20 +120,29 @@ func newDetailView(u *UI) *detailView {
 	}
 	add(model.FProgress, entry(model.FProgress, d.validator(model.FProgress)))
 	add(model.FStage, d.stage)
+	d.formScroll = container.NewVScroll(nil)
 	for _, k := range textFields {
 		e := newIMEMultiLineEntry(u.win)
-		// Word wrap off: long wrapped multi-line text can freeze Fyne (#5297).
+		// The overview is prose and wraps; the other narratives are lists of
+		// short lines (○ …) and keep theirs, as long wrapped multi-line text
+		// has frozen Fyne (#5297).
 		e.Wrapping = fyne.TextWrapOff
-		e.SetMinRowsVisible(3)
+		rows := 3
+		if k == model.FOverview {
+			e.Wrapping = fyne.TextWrapWord
+			rows = 4
+		}
+		e.SetMinRowsVisible(rows)
 		e.OnChanged = changed
 		d.entries[k] = &e.Entry
-		add(k, e)
+		add(k, withWheelCover(e, d.formScroll))
 	}
 	d.form = container.NewVBox()
 	for _, k := range model.Fields {
 		r := d.rows[k]
 		d.form.Add(container.NewVBox(r.label, r.input, r.hint))
 	}
+	d.formScroll.Content = container.NewVBox(d.warn, d.form)
 
 	d.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), d.saveChanges)
 	d.save.Importance = widget.HighImportance
@@ -142,11 +154,13 @@ func newDetailView(u *UI) *detailView {
 		func(i int) string { return d.changeFull(d.changes[i]) })
 
 	tabs := container.NewAppTabs(
-		container.NewTabItem(lang.L("Details"), container.NewVScroll(container.NewVBox(d.warn, d.form))),
+		container.NewTabItem(lang.L("Details"), d.formScroll),
 		container.NewTabItem(lang.L("History"), d.history.content),
 	)
 	buttons := container.NewHBox(d.save, d.revert, d.del)
-	d.body = container.NewBorder(container.NewVBox(d.title, d.aliases, buttons), nil, nil, nil, tabs)
+	// the buttons first: a long name or a line of aliases above them moved
+	// 저장 from one project to the next
+	d.body = container.NewBorder(container.NewVBox(buttons, d.title, d.aliases), nil, nil, nil, tabs)
 	hint := widget.NewLabel(lang.L("Choose a project in the table to see and edit it."))
 	hint.Wrapping = fyne.TextWrapWord
 	d.empty = container.NewBorder(container.NewPadded(hint), nil, nil, nil)

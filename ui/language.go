@@ -2,7 +2,6 @@ package ui
 
 import (
 	"image"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -59,7 +58,6 @@ func (u *UI) buildScreens() {
 	})
 	marker.SetMinSize(fyne.NewSize(1, 1))
 	u.win.SetContent(container.NewBorder(nil, container.NewBorder(nil, nil, nil, marker, u.status), nil, nil, u.tabs))
-
 }
 
 // switchLanguage shows the window in language l at once, on the same tab
@@ -77,17 +75,15 @@ func (u *UI) switchLanguage(l msg.Lang, stay func()) {
 // report to the screens it started from, so the rebuild waits until it is
 // done.
 func (u *UI) rebuildIn(l msg.Lang) {
-	if u.jobs.running.Load() > 0 {
-		time.AfterFunc(200*time.Millisecond, func() { fyne.Do(func() { u.rebuildIn(l) }) })
-		return
-	}
 	u.prefs.SetString(prefLanguage, string(l))
-	u.lang = SetupLanguage(u.prefs)
-	was := u.screenState()
-	u.table.saveWidths()
-	u.buildScreens()
-	u.reload()
-	u.restoreScreens(was)
+	u.whenIdle(func() {
+		u.lang = SetupLanguage(u.prefs)
+		was := u.screenState()
+		u.table.saveWidths()
+		u.buildScreens()
+		u.reload()
+		u.restoreScreens(was)
+	})
 }
 
 // screenState is what a person was looking at, kept across a rebuild.

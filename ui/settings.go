@@ -181,7 +181,9 @@ func (v *settingsView) openRegister() {
 }
 
 // switchTo opens path (exclusively) and, if that works, closes the
-// current register and shows the new one.
+// current register and shows the new one. Background work reads u.reg from
+// its own goroutine, so the swap waits until none is running (whenIdle):
+// no job reads a register closed under it, or writes to the other one.
 func (v *settingsView) switchTo(path string) {
 	u := v.u
 	reg, err := register.Open(path, register.Options{Exclusive: true})
@@ -189,15 +191,18 @@ func (v *settingsView) switchTo(path string) {
 		u.showError(err)
 		return
 	}
-	old := u.reg
-	u.reg = reg
-	old.Close()
-	u.prefs.SetString(prefRegisterPath, reg.Path())
-	v.path.SetText(reg.Path())
-	u.detail.p = nil
-	u.reload()
-	v.refreshBackups()
-	u.notify(lang.L("Now using {{.File}}.", map[string]any{"File": filepath.Base(reg.Path())}))
+	u.whenIdle(func() {
+		old := u.reg
+		u.reg = reg
+		old.Close()
+		u.prefs.SetString(prefRegisterPath, reg.Path())
+		u.detail.p = nil
+		u.reload()
+		v := u.settings // the screens may have been rebuilt meanwhile
+		v.path.SetText(reg.Path())
+		v.refreshBackups()
+		u.notify(lang.L("Now using {{.File}}.", map[string]any{"File": filepath.Base(reg.Path())}))
+	})
 }
 
 // appearanceChoice chooses light, dark, or the system's look; it applies at

@@ -6,13 +6,11 @@ package ui
 
 import (
 	"context"
-	"image"
 	"path/filepath"
 	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -97,48 +95,7 @@ func New(a fyne.App, reg *register.Register, o Options) *UI {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	u.win = a.NewWindow(lang.L("Haeoreum Register"))
 
-	u.table = newRegisterView(u)
-	u.detail = newDetailView(u)
-	u.importer = newImportWizard(u)
-	u.conflView = newConflictsView(u)
-	u.rounds = newRoundsView(u)
-	u.reports = newReportsView(u)
-	u.dashboard = newDashboardView(u)
-	u.settings = newSettingsView(u)
-
-	split := container.NewHSplit(u.table.content, u.detail.content)
-	split.Offset = 0.74
-	u.tabReg = container.NewTabItem(lang.L("Register"), split)
-	u.tabImport = container.NewTabItem(lang.L("Import"), u.importer.content)
-	u.tabConfl = container.NewTabItem(lang.L("Conflicts"), u.conflView.content)
-	u.tabRounds = container.NewTabItem(lang.L("Rounds"), u.rounds.content)
-	u.tabReports = container.NewTabItem(lang.L("Reports"), u.reports.content)
-	u.tabDash = container.NewTabItem(lang.L("Dashboard"), u.dashboard.content)
-	u.tabSet = container.NewTabItem(lang.L("Settings"), u.settings.content)
-	u.tabs = container.NewAppTabs(u.tabReg, u.tabImport, u.tabConfl, u.tabRounds, u.tabReports, u.tabDash, u.tabSet)
-	u.tabs.OnSelected = func(t *container.TabItem) {
-		if t != u.tabReg && u.detail.dirty() {
-			// leaving the register's form with unsaved edits: ask first
-			u.tabs.Select(u.tabReg)
-			u.detail.leave(func() { u.tabs.Select(t) }, nil)
-			return
-		}
-		if t == u.tabDash {
-			u.dashboard.refresh()
-		}
-	}
-	u.status = widget.NewLabel("")
-	u.status.Truncation = fyne.TextTruncateEllipsis
-	marker := canvas.NewRaster(func(w, h int) image.Image {
-		u.firstFrame.Do(func() {
-			if u.opts.OnFirstFrame != nil {
-				u.opts.OnFirstFrame()
-			}
-		})
-		return image.NewNRGBA(image.Rect(0, 0, 1, 1)) // transparent
-	})
-	marker.SetMinSize(fyne.NewSize(1, 1))
-	u.win.SetContent(container.NewBorder(nil, container.NewBorder(nil, nil, nil, marker, u.status), nil, nil, u.tabs))
+	u.buildScreens()
 
 	u.shortcuts()
 	u.win.Canvas().SetOnTypedKey(u.typedKey)

@@ -16,6 +16,11 @@ import (
 // for it.
 type jobs struct {
 	wg sync.WaitGroup
+	// running counts the jobs whose finish has not yet run on the UI
+	// goroutine; idle holds what waits for none to run (whenIdle). Both
+	// are used on the UI goroutine only.
+	running int
+	idle    []func()
 	// queue, when set (tests), carries the jobs' UI updates to the
 	// goroutine that calls Wait, which runs them: the test driver has no UI
 	// goroutine of its own, and fyne.Do there runs on the caller.
@@ -89,6 +94,7 @@ func (u *UI) quietly(work func(ctx context.Context) error, done func(err error))
 
 func (u *UI) startJob(ctx context.Context, work Work, progress Progress, finish func(error)) {
 	u.jobs.wg.Add(1)
+	u.jobs.running++
 	go func() {
 		defer u.jobs.wg.Done()
 		err := work(ctx, func(done, total int) {
@@ -96,8 +102,37 @@ func (u *UI) startJob(ctx context.Context, work Work, progress Progress, finish 
 				u.onUI(func() { progress(done, total) }, false)
 			}
 		})
-		u.onUI(func() { finish(err) }, true)
+		u.onUI(func() {
+			finish(err)
+			u.jobDone()
+		}, true)
 	}()
+}
+
+// jobDone counts a job as finished (on the UI goroutine, after everything
+// its goroutine did) and, when none is left, runs what waited for that.
+func (u *UI) jobDone() {
+	u.jobs.running--
+	for u.jobs.running == 0 && len(u.jobs.idle) > 0 {
+		f := u.jobs.idle[0]
+		u.jobs.idle = u.jobs.idle[1:]
+		f()
+	}
+}
+
+// whenIdle runs f on the UI goroutine once no background job is running:
+// at once when none is. Jobs read u.reg and the screens' state from their
+// own goroutines; what replaces those (another register, the screens in
+// another language) waits here, so no job reads a register that was
+// closed under it or reports to a screen that was replaced. A job's
+// goroutine ends before its finish runs here, so the wait orders its reads
+// before the change (the race detector agrees).
+func (u *UI) whenIdle(f func()) {
+	if u.jobs.running == 0 {
+		f()
+		return
+	}
+	u.jobs.idle = append(u.jobs.idle, f)
 }
 
 // report shows an error, unless there is none or the user cancelled.

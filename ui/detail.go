@@ -15,6 +15,7 @@ import (
 
 	"github.com/haeoreum/register/data/field"
 	"github.com/haeoreum/register/data/model"
+	"github.com/haeoreum/register/data/msg"
 	"github.com/haeoreum/register/data/register"
 	"github.com/haeoreum/register/data/value"
 )
@@ -44,10 +45,12 @@ type detailView struct {
 	save    *widget.Button
 	revert  *widget.Button
 	del     *widget.Button
-	history *widget.List
-	body    fyne.CanvasObject
-	empty   fyne.CanvasObject
-	stack   *fyne.Container
+	history *lineList
+	// formScroll scrolls the form; the wheel over a narrative scrolls it too
+	formScroll *container.Scroll
+	body       fyne.CanvasObject
+	empty      fyne.CanvasObject
+	stack      *fyne.Container
 }
 
 // fieldRow is one field of the form: its name, its input and, below,
@@ -98,8 +101,9 @@ func newDetailView(u *UI) *detailView {
 		r := &fieldRow{label: widget.NewLabelWithStyle(field.Label(k), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			input: w, hint: widget.NewLabel("")}
 		r.hint.Wrapping = fyne.TextWrapWord
+		// the theme's foreground, small: readable in light and dark (the
+		// "low importance" colour is the disabled grey, dark on black)
 		r.hint.SizeName = theme.SizeNameCaptionText
-		r.hint.Importance = widget.LowImportance
 		d.rows[k] = r
 	}
 	add(model.FName, entry(model.FName, d.validator(model.FName)))
@@ -116,34 +120,47 @@ func newDetailView(u *UI) *detailView {
 	}
 	add(model.FProgress, entry(model.FProgress, d.validator(model.FProgress)))
 	add(model.FStage, d.stage)
+	d.formScroll = container.NewVScroll(nil)
 	for _, k := range textFields {
 		e := newIMEMultiLineEntry(u.win)
-		// Word wrap off: long wrapped multi-line text can freeze Fyne (#5297).
+		// The overview is prose and wraps; the other narratives are lists of
+		// short lines (○ …) and keep theirs, as long wrapped multi-line text
+		// has frozen Fyne (#5297).
 		e.Wrapping = fyne.TextWrapOff
-		e.SetMinRowsVisible(3)
+		rows := 3
+		if k == model.FOverview {
+			e.Wrapping = fyne.TextWrapWord
+			rows = 4
+		}
+		e.SetMinRowsVisible(rows)
 		e.OnChanged = changed
 		d.entries[k] = &e.Entry
-		add(k, e)
+		add(k, withWheelCover(e, d.formScroll))
 	}
 	d.form = container.NewVBox()
 	for _, k := range model.Fields {
 		r := d.rows[k]
 		d.form.Add(container.NewVBox(r.label, r.input, r.hint))
 	}
+	d.formScroll.Content = container.NewVBox(d.warn, d.form)
 
 	d.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), d.saveChanges)
 	d.save.Importance = widget.HighImportance
 	d.revert = widget.NewButtonWithIcon(lang.L("Revert"), theme.ContentUndoIcon(), d.populate)
 	d.del = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), d.toggleDeleted)
 
-	d.history = textList(func() int { return len(d.changes) }, func(i int) string { return d.changeText(d.changes[i]) })
+	d.history = newLineList(func() int { return len(d.changes) },
+		func(i int) string { return d.changeText(d.changes[i]) },
+		func(i int) string { return d.changeFull(d.changes[i]) })
 
 	tabs := container.NewAppTabs(
-		container.NewTabItem(lang.L("Details"), container.NewVScroll(container.NewVBox(d.warn, d.form))),
-		container.NewTabItem(lang.L("History"), d.history),
+		container.NewTabItem(lang.L("Details"), d.formScroll),
+		container.NewTabItem(lang.L("History"), d.history.content),
 	)
 	buttons := container.NewHBox(d.save, d.revert, d.del)
-	d.body = container.NewBorder(container.NewVBox(d.title, d.aliases, buttons), nil, nil, nil, tabs)
+	// the buttons first: a long name or a line of aliases above them moved
+	// 저장 from one project to the next
+	d.body = container.NewBorder(container.NewVBox(buttons, d.title, d.aliases), nil, nil, nil, tabs)
 	hint := widget.NewLabel(lang.L("Choose a project in the table to see and edit it."))
 	hint.Wrapping = fyne.TextWrapWord
 	d.empty = container.NewBorder(container.NewPadded(hint), nil, nil, nil)
@@ -257,7 +274,7 @@ func (d *detailView) populate() {
 		d.del.SetIcon(theme.DeleteIcon())
 	}
 	d.form.Refresh()
-	d.history.Refresh()
+	d.history.refresh()
 	if u.reg.ReadOnly() {
 		d.save.Disable()
 		d.del.Disable()
@@ -313,9 +330,25 @@ func shortTime(at string) string {
 	return at
 }
 
+// changeText is a change on one line of the history: when, what kind,
+// the field's label and its old and new value (each on one line).
 func (d *detailView) changeText(c register.Change) string {
 	s := fmt.Sprintf("%s · %s · %s: %s → %s", shortTime(c.At), batchKindLabel(c.Kind), field.Label(c.Field),
-		field.Display(c.Field, c.Old, d.u.unit), field.Display(c.Field, c.New, d.u.unit))
+		oneLine(field.Display(c.Field, c.Old, d.u.unit)), oneLine(field.Display(c.Field, c.New, d.u.unit)))
+	return s + changeSource(c)
+}
+
+// changeFull is the whole change for the pane below the history: the old
+// and new value with all their lines.
+func (d *detailView) changeFull(c register.Change) string {
+	return fmt.Sprintf("%s · %s%s\n%s\n\n%s:\n%s\n\n%s:\n%s", shortTime(c.At), batchKindLabel(c.Kind), changeSource(c),
+		field.Label(c.Field), lang.L("Before"), field.Display(c.Field, c.Old, d.u.unit), lang.L("After"), field.Display(c.Field, c.New, d.u.unit))
+}
+
+// changeSource names the file a change came from, who made it, and whether
+// it was undone.
+func changeSource(c register.Change) string {
+	s := ""
 	if c.File != "" {
 		s += " · " + filepath.Base(c.File)
 	}
@@ -511,6 +544,6 @@ func (d *detailView) toggleDeleted() {
 		return
 	}
 	u.confirm(lang.L("Delete project"),
-		lang.L("Delete {{.Code}} {{.Name}}? It leaves the lists and reports but keeps its history; you can restore it from \"Deleted projects\".", map[string]any{"Code": p.Code, "Name": p.Name}),
+		lang.L("Delete {{.Code}} {{.Name}}? It leaves the lists and reports but keeps its history; you can restore it from \"Deleted projects\".", map[string]any{"Code": p.Code, "Name": p.Name, "Eul": msg.Eul(p.Name)}),
 		lang.L("Delete"), do)
 }

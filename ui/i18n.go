@@ -44,8 +44,10 @@ func Language(p fyne.Preferences) msg.Lang {
 // SetupLanguage loads the translations and makes the chosen language the
 // one lang.L answers in. Fyne picks a translation by the system locale and
 // has no switch at run time, so the chosen file is also registered under
-// the system locale's name (and its base language); the choice applies
-// from the next start. It also sets the data layer's message language.
+// the system locale's name (and its base language); registering the other
+// file the same way switches back. Widgets keep the text they were made
+// with, so the window rebuilds its screens after a switch (switchLanguage).
+// It also sets the data layer's message language.
 func SetupLanguage(p fyne.Preferences) msg.Lang {
 	l := Language(p)
 	msg.SetLanguage(l)

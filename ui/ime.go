@@ -16,7 +16,8 @@ import (
 // one. Elsewhere it is a plain Entry. See ime_windows.go.
 type imeEntry struct {
 	widget.Entry
-	win fyne.Window
+	win     fyne.Window
+	onFocus func(focused bool) // optional: told when the entry gains or loses the focus
 }
 
 func newIMEEntry(win fyne.Window) *imeEntry {
@@ -35,6 +36,9 @@ func newIMEMultiLineEntry(win fyne.Window) *imeEntry {
 func (e *imeEntry) FocusGained() {
 	e.Entry.FocusGained()
 	imePlace(e.win, e.caretPosition())
+	if e.onFocus != nil {
+		e.onFocus(true)
+	}
 }
 
 func (e *imeEntry) FocusLost() {
@@ -42,6 +46,9 @@ func (e *imeEntry) FocusLost() {
 		e.Entry.TypedRune(r)
 	}
 	e.Entry.FocusLost()
+	if e.onFocus != nil {
+		e.onFocus(false)
+	}
 }
 
 func (e *imeEntry) TypedRune(r rune) {

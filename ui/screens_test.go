@@ -159,9 +159,14 @@ func TestResolveConflict(t *testing.T) {
 	if c == nil {
 		t.Fatal("nothing selected")
 	}
-	// Every city's value is shown with its file and cell.
+	// Every city's value is shown with the file and cell of the city's own
+	// sheet (the lead's side too, not the master the value first came from).
 	text := allText(v.detail)
-	for _, cv := range c.Values {
+	sides, err := e.reg.ConflictSides(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cv := range sides {
 		if !strings.Contains(text, cv.Cell) || !strings.Contains(text, filepath.Base(cv.File)) {
 			t.Errorf("value of %s without its file and cell", cv.City)
 		}
@@ -290,26 +295,44 @@ func TestFilterSearchSort(t *testing.T) {
 	}
 }
 
-// The language is a preference applied when the window is built again.
+// The language changes at once, on the same tab with the same project and
+// conflict shown, and is remembered for the next start.
 func TestLanguageSwitch(t *testing.T) {
-	e := newEnv(t, "ko", false)
+	e := newEnv(t, "ko", true)
 	u := e.u
 	if u.tabReg.Text != "등록부" || u.tabImport.Text != "가져오기" {
 		t.Fatalf("Korean tabs: %q %q", u.tabReg.Text, u.tabImport.Text)
 	}
+	selectCode(t, u, "HA-C02")
+	u.conflView.list.Select(1)
+	conflict := u.conflView.current.ID
+	u.importer.add(filepath.Join(fixtures(t), "ulsan_2026-10.xlsx"))
+	u.Wait()
+	u.tabs.Select(u.tabSet)
 	u.settings.language.SetSelected(langEnglish)
 	if e.app.Preferences().String(prefLanguage) != "en" {
 		t.Fatal("language not saved")
 	}
-	if u.tabReg.Text != "등록부" {
-		t.Error("the language changed before a restart")
+	if u.tabReg.Text != "Register" || u.tabImport.Text != "Import" || u.tabSet.Text != "Settings" {
+		t.Errorf("English tabs at once: %q %q %q", u.tabReg.Text, u.tabImport.Text, u.tabSet.Text)
 	}
-	if !strings.Contains(u.settings.langNote.Text, "다시 시작") {
-		t.Errorf("no restart note: %q", u.settings.langNote.Text)
+	if u.tabs.Selected() != u.tabSet {
+		t.Errorf("the tab changed to %q", u.tabs.Selected().Text)
 	}
-	u2 := e.build(Options{}) // the next start
-	if u2.tabReg.Text != "Register" || u2.tabImport.Text != "Import" || u2.tabSet.Text != "Settings" {
-		t.Errorf("English tabs: %q %q %q", u2.tabReg.Text, u2.tabImport.Text, u2.tabSet.Text)
+	if u.detail.p == nil || u.detail.p.Code != "HA-C02" || u.table.selected != "HA-C02" {
+		t.Error("the project shown was lost")
+	}
+	if u.detail.save.Text != "Save" || u.detail.rows[model.FName].label.Text != "Project name" {
+		t.Errorf("the form is not in English: %q %q", u.detail.save.Text, u.detail.rows[model.FName].label.Text)
+	}
+	if c := u.conflView.current; c == nil || c.ID != conflict || !strings.Contains(allText(u.conflView.detail), "Register value now") {
+		t.Errorf("the conflict shown was lost or not in English: %s", allText(u.conflView.detail))
+	}
+	if w := u.importer; len(w.files) != 1 || w.current != w.files[0] || w.files[0].preview == nil {
+		t.Error("the file in the import wizard was lost")
+	}
+	if u.settings.language.Selected != langEnglish {
+		t.Errorf("the rebuilt settings show %q", u.settings.language.Selected)
 	}
 	if msg.Language() != msg.English {
 		t.Error("data messages not switched to English")
@@ -317,11 +340,36 @@ func TestLanguageSwitch(t *testing.T) {
 	if got := ErrorText(register.ErrNothingToUndo); got != "there is nothing to undo." {
 		t.Errorf("data error in English: %q", got)
 	}
+	u2 := e.build(Options{}) // the next start
+	if u2.tabReg.Text != "Register" || u2.tabImport.Text != "Import" || u2.tabSet.Text != "Settings" {
+		t.Errorf("English tabs: %q %q %q", u2.tabReg.Text, u2.tabImport.Text, u2.tabSet.Text)
+	}
 	// And back.
 	u2.settings.language.SetSelected(langKorean)
+	if u2.tabReg.Text != "등록부" || msg.Language() != msg.Korean {
+		t.Errorf("back to Korean: %q", u2.tabReg.Text)
+	}
 	u3 := e.build(Options{})
 	if u3.tabReg.Text != "등록부" {
-		t.Errorf("back to Korean: %q", u3.tabReg.Text)
+		t.Errorf("back to Korean at the next start: %q", u3.tabReg.Text)
+	}
+}
+
+// Unsaved edits are asked about before the language changes; staying keeps
+// them and the language.
+func TestLanguageSwitchAsksAboutUnsavedEdits(t *testing.T) {
+	e := newEnv(t, "ko", true)
+	u := e.u
+	selectCode(t, u, "HA-C02")
+	test.Type(u.detail.entries[model.FStage], "x")
+	u.settings.language.SetSelected(langEnglish)
+	stay := u.lastChoices["계속 편집"]
+	if stay == nil {
+		t.Fatalf("not asked about the unsaved edit: %v", u.lastChoices)
+	}
+	stay()
+	if u.tabReg.Text != "등록부" || u.settings.language.Selected != langKorean || !u.detail.dirty() {
+		t.Errorf("staying changed the language or lost the edit: %q %q", u.tabReg.Text, u.settings.language.Selected)
 	}
 }
 

@@ -23,7 +23,6 @@ type settingsView struct {
 
 	path       *widget.Label
 	language   *widget.RadioGroup
-	langNote   *widget.Label
 	unit       *widget.RadioGroup
 	backups    []register.BackupInfo
 	list       *widget.List
@@ -47,19 +46,18 @@ func newSettingsView(u *UI) *settingsView {
 	} else {
 		v.language.SetSelected(langKorean)
 	}
-	v.langNote = widget.NewLabel("")
-	v.langNote.Wrapping = fyne.TextWrapWord
 	v.language.OnChanged = func(s string) {
 		l := msg.Korean
 		if s == langEnglish {
 			l = msg.English
 		}
-		u.prefs.SetString(prefLanguage, string(l))
-		if l != u.lang {
-			v.langNote.SetText(lang.L("The language changes the next time the program starts."))
-		} else {
-			v.langNote.SetText("")
-		}
+		u.switchLanguage(l, func() {
+			// stayed with unsaved edits: the choice shows the language in use
+			cb := v.language.OnChanged
+			v.language.OnChanged = nil
+			v.language.SetSelected(map[msg.Lang]string{msg.Korean: langKorean, msg.English: langEnglish}[u.lang])
+			v.language.OnChanged = cb
+		})
 	}
 
 	var unitOpts []string
@@ -102,7 +100,7 @@ func newSettingsView(u *UI) *settingsView {
 
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Register file"), container.NewBorder(nil, nil, nil, open, v.path)),
-		widget.NewFormItem(lang.L("Language"), container.NewVBox(v.language, v.langNote)),
+		widget.NewFormItem(lang.L("Language"), v.language),
 		widget.NewFormItem(lang.L("Amounts in"), v.unit),
 		widget.NewFormItem(lang.L("Appearance"), v.appearanceChoice()),
 		widget.NewFormItem(lang.L("Sheet profiles"), profilesButton(u)),
@@ -184,7 +182,9 @@ func (v *settingsView) openRegister() {
 }
 
 // switchTo opens path (exclusively) and, if that works, closes the
-// current register and shows the new one.
+// current register and shows the new one. Background work reads u.reg from
+// its own goroutine, so the swap waits until none is running (whenIdle):
+// no job reads a register closed under it, or writes to the other one.
 func (v *settingsView) switchTo(path string) {
 	u := v.u
 	reg, err := register.Open(path, register.Options{Exclusive: true})
@@ -192,15 +192,18 @@ func (v *settingsView) switchTo(path string) {
 		u.showError(err)
 		return
 	}
-	old := u.reg
-	u.reg = reg
-	old.Close()
-	u.prefs.SetString(prefRegisterPath, reg.Path())
-	v.path.SetText(reg.Path())
-	u.detail.p = nil
-	u.reload()
-	v.refreshBackups()
-	u.notify(lang.L("Now using {{.File}}.", map[string]any{"File": filepath.Base(reg.Path())}))
+	u.whenIdle(func() {
+		old := u.reg
+		u.reg = reg
+		old.Close()
+		u.prefs.SetString(prefRegisterPath, reg.Path())
+		u.detail.p = nil
+		u.reload()
+		v := u.settings // the screens may have been rebuilt meanwhile
+		v.path.SetText(reg.Path())
+		v.refreshBackups()
+		u.notify(lang.L("Now using {{.File}}.", map[string]any{"File": filepath.Base(reg.Path())}))
+	})
 }
 
 // appearanceChoice chooses light, dark, or the system's look; it applies at

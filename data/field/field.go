@@ -42,6 +42,8 @@ var labels = map[model.FieldKey]msg.ID{
 	"deleted":    msg.Define("field.deleted", "삭제", "Deleted"),
 	"alias":      msg.Define("field.alias", "별칭", "Alias"),
 	"contact":    msg.Define("field.contact", "담당", "Contact"),
+	"code":       msg.Define("field.code", "코드", "Code"),
+	"created":    msg.Define("field.created", "사업 추가", "Project added"),
 }
 
 // Label is the field's name in the current language, the one the window,
@@ -72,6 +74,9 @@ var (
 	msgGyeongju  = msg.Define("field.city.gyeongju", "경주", "Gyeongju")
 	msgContinued = msg.Define("field.kind.continuing", "계속", "Continuing")
 	msgNewKind   = msg.Define("field.kind.new", "신규", "New")
+	// the soft-delete flag as the history shows it
+	msgDeletedYes = msg.Define("field.deleted.yes", "삭제됨", "deleted")
+	msgDeletedNo  = msg.Define("field.deleted.no", "목록에 있음", "listed")
 )
 
 // CityName is a city's name in the current language.
@@ -126,6 +131,11 @@ func Display(k model.FieldKey, v string, u value.Unit) string {
 		return strings.Join(names, ", ")
 	case model.FKind:
 		return KindName(model.Kind(v))
+	case "deleted": // the history's soft-delete flag, 0 or 1
+		if v == "1" {
+			return msg.Text(msgDeletedYes)
+		}
+		return msg.Text(msgDeletedNo)
 	}
 	return v
 }

@@ -116,3 +116,34 @@ func TestEveryFieldHasALabel(t *testing.T) {
 		}
 	}
 }
+
+// A date cell's raw serial is shown as the day it stands for, never as the
+// serial; other raw text is shown as written, and nothing when it is the value.
+func TestRawTextShowsADateCellAsADate(t *testing.T) {
+	for _, c := range []struct {
+		k             model.FieldKey
+		val, raw, out string
+	}{
+		{model.FEnd, "2027-12", "46722", "2027. 12. 1."},
+		{model.FStart, "2023-01", "44927", "2023. 1. 1."},
+		{model.FStart, "2027-12", "45260", "2027. 12. 1."}, // a Mac workbook's 1904 system
+		{model.FEnd, "2027-12", "2027. 12.", "2027. 12."},
+		{model.FEnd, "2027-12", "2027-12", ""},
+		{model.BudgetKey(model.Total), "1200000000000", "12000", "12000"},
+		{model.FProgress, "45.5", "0.455", "0.455"},
+		{model.FEnd, "2026-01", "46722", "46722"}, // a serial of another month is not hidden
+	} {
+		if got := RawText(c.k, c.val, c.raw); got != c.out {
+			t.Errorf("RawText(%s, %q, %q) = %q, want %q", c.k, c.val, c.raw, got, c.out)
+		}
+	}
+}
+
+// The history's bookkeeping values read as words, not as 0 and 1.
+func TestDisplayOfTheDeletedFlag(t *testing.T) {
+	defer msg.SetLanguage(msg.Korean)
+	msg.SetLanguage(msg.Korean)
+	if got := Display("deleted", "1", 0) + "/" + Display("deleted", "0", 0); got != "삭제됨/목록에 있음" {
+		t.Errorf("deleted flag shown as %q", got)
+	}
+}

@@ -110,3 +110,31 @@ func hasHangul(s string) bool {
 	}
 	return false
 }
+
+// No Korean message shows a both-forms particle such as 을(를): whatever
+// word an argument brings, the particle after it is chosen for it.
+func TestNoMessageShowsBothParticleForms(t *testing.T) {
+	for _, word := range []string{"기간", "사업비", "울산", "master.xlsx", "12"} {
+		for _, id := range msg.IDs() {
+			ko, _, _ := msg.Pair(id)
+			args := arguments(ko)
+			vals := make([]any, len(args))
+			for i := range vals {
+				switch args[i+1] {
+				case "d":
+					vals[i] = 3
+				case "f", "g":
+					vals[i] = 1.5
+				default:
+					vals[i] = word
+				}
+			}
+			text := msg.TextIn(msg.Korean, id, vals...)
+			for _, both := range []string{"을(를)", "를(을)", "이(가)", "가(이)", "은(는)", "는(은)", "와(과)", "과(와)", "(으)로"} {
+				if strings.Contains(text, both) {
+					t.Errorf("%s with %q reads %q", id, word, text)
+				}
+			}
+		}
+	}
+}

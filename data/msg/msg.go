@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"strings"
 	"sync/atomic"
+	"unicode/utf8"
 )
 
 // Lang is a message language: "ko" or "en".
@@ -69,11 +70,11 @@ func TextIn(l Lang, id ID, args ...any) string {
 		}
 		return string(id) + ": " + fmt.Sprint(args...)
 	}
-	format := pair.ko
 	if l == English {
-		format = pair.en
+		return fmt.Sprintf(pair.en, args...)
 	}
-	return fmt.Sprintf(format, args...)
+	// the particles after an argument are chosen once it is known
+	return Particles(fmt.Sprintf(pair.ko, args...))
 }
 
 // Where names a place in an input file. Empty parts are left out.
@@ -142,9 +143,24 @@ var msgUnexpected = Define("unexpected",
 func Render(err error) string {
 	var e *Error
 	if errors.As(err, &e) {
-		return e.Error()
+		return sentence(e.Error())
 	}
 	return Text(msgUnexpected)
+}
+
+// sentence ends a Korean message that a person reads on its own with a
+// full stop. The catalog's texts leave it off where they may also stand
+// inside another message (a cell's reason within a file's refusal), so it
+// is added here, where the text is whole. English fragments are left as
+// they are: they follow a place ("a.xlsx, cell C4: cannot read …").
+func sentence(s string) string {
+	if Language() != Korean {
+		return s
+	}
+	if r, _ := utf8.DecodeLastRuneInString(s); r >= 0xAC00 && r <= 0xD7A3 {
+		return s + "."
+	}
+	return s
 }
 
 // Cause is the technical cause behind err for a details view or --verbose:

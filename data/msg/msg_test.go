@@ -2,6 +2,7 @@ package msg
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -33,5 +34,22 @@ func TestLanguageFromEnv(t *testing.T) {
 		if got := LanguageFromEnv(in); got != want {
 			t.Errorf("%q: got %s want %s", in, got, want)
 		}
+	}
+}
+
+// A Korean error read on its own ends with a full stop, once.
+func TestRenderedKoreanErrorsEndWithAFullStop(t *testing.T) {
+	defer SetLanguage(Korean)
+	SetLanguage(Korean)
+	e := Errorf(Where{File: "a.xlsx", Cell: "C4"}, testMsg, "'약 80억'")
+	if got := Render(e); got != "a.xlsx, 셀 C4: '약 80억' 값을 읽을 수 없습니다." {
+		t.Errorf("korean: %q", got)
+	}
+	if got := Render(errors.New("x")); strings.HasSuffix(got, "..") || !strings.HasSuffix(got, ".") {
+		t.Errorf("unexpected: %q", got)
+	}
+	SetLanguage(English)
+	if got := Render(e); got != "a.xlsx, cell C4: cannot read the value '약 80억'" {
+		t.Errorf("english: %q", got)
 	}
 }

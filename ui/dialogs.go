@@ -311,7 +311,7 @@ func textList(length func() int, text func(i int) string) *widget.List {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < length() {
-				o.(*widget.Label).SetText(text(i))
+				o.(*widget.Label).SetText(oneLine(text(i))) // a row is one line high
 			}
 		})
 }

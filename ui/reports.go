@@ -49,7 +49,7 @@ type reportsView struct {
 	blank   *widget.Check
 	changes []register.Change
 	round   *widget.Select // the round whose report to write
-	list    *widget.List
+	list    *lineList
 	count   *widget.Label
 	opened  string // the last folder opened (tests)
 }
@@ -77,12 +77,17 @@ func newReportsView(u *UI) *reportsView {
 	v.round = newSelect(nil, nil)
 	roundBtn := widget.NewButtonWithIcon(lang.L("Export round report…"), theme.DocumentSaveIcon(), v.exportRound)
 
-	v.list = textList(func() int { return len(v.changes) }, func(i int) string {
+	v.list = newLineList(func() int { return len(v.changes) }, func(i int) string {
 		c := v.changes[i]
 		return fmt.Sprintf("%s · %s %s · %s: %s → %s · %s · %s",
 			shortTime(c.At), c.Code, c.Name, field.Label(c.Field),
 			field.Display(c.Field, c.Old, u.unit), field.Display(c.Field, c.New, u.unit),
 			batchKindLabel(c.Kind), c.User)
+	}, func(i int) string {
+		c := v.changes[i]
+		return fmt.Sprintf("%s %s · %s · %s · %s\n\n%s:\n%s\n\n%s:\n%s", c.Code, c.Name, field.Label(c.Field),
+			shortTime(c.At), batchKindLabel(c.Kind), lang.L("Before"), field.Display(c.Field, c.Old, u.unit),
+			lang.L("After"), field.Display(c.Field, c.New, u.unit))
 	})
 	v.count = widget.NewLabel("")
 
@@ -99,7 +104,7 @@ func newReportsView(u *UI) *reportsView {
 			container.NewVBox(container.NewGridWithColumns(2, v.city, v.blank), container.NewHBox(tmpl))),
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle(lang.L("Changes since the date above"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), container.NewHBox(v.count, show)),
 	)
-	v.content = container.NewBorder(top, nil, nil, nil, v.list)
+	v.content = container.NewBorder(top, nil, nil, nil, v.list.content)
 	return v
 }
 
@@ -249,7 +254,7 @@ func (v *reportsView) template() {
 func (v *reportsView) saved(path string) {
 	u := v.u
 	dir := filepath.Dir(path)
-	u.confirm(lang.L("Saved"), lang.L("Saved {{.File}} in {{.Folder}}.", map[string]any{"File": filepath.Base(path), "Folder": dir}),
+	u.offer(lang.L("Saved"), lang.L("Saved {{.File}} in {{.Folder}}.", map[string]any{"File": filepath.Base(path), "Folder": dir}),
 		lang.L("Open folder"), func() {
 			link, err := url.Parse(storage.NewFileURI(dir).String())
 			if err == nil {
@@ -276,5 +281,5 @@ func (v *reportsView) showChanges() {
 	}
 	v.changes = changes
 	v.count.SetText(lang.L("{{.N}} changes", map[string]any{"N": len(changes)}))
-	v.list.Refresh()
+	v.list.refresh()
 }

@@ -81,6 +81,7 @@ func cmdImport(e *env, args []string) error {
 	unitFlag := fs.String("unit", "", "")
 	asOf := fs.String("as-of", "", "")
 	sheetName := fs.String("sheet", "", "")
+	headerRow := fs.Int("header-row", 0, "")
 	var columns []layout.ColumnChoice
 	fs.Func("column", "", func(s string) error { // repeatable: --column K=ignore --column F=국비
 		c, err := layout.ParseColumnChoice(s)
@@ -95,7 +96,7 @@ func cmdImport(e *env, args []string) error {
 		return usageError{"import: 파일을 지정해 주세요 / name at least one FILE"}
 	}
 	o := reconcile.FileOptions{Options: reconcile.Options{DryRun: *dry, AddNew: *addNew}, Password: *password, Sheet: *sheetName,
-		Columns: columns, NoProfile: *noProfile}
+		Columns: columns, HeaderRow: *headerRow, NoProfile: *noProfile}
 	if *unitFlag != "" {
 		u, ok := field.ParseUnit(*unitFlag)
 		if !ok {

@@ -18,7 +18,7 @@ import (
 
 const usage = `사용법 / usage:
   haeoreum-cli [--db PATH] import [--dry-run] [--city pohang|ulsan|gyeongju] [--unit 천원] [--as-of YYYY-MM-DD] [--sheet NAME]
-               [--column COL=FIELD]... [--add-new] [--no-profile] [--password PW] [--json] FILE...
+               [--header-row N] [--column COL=FIELD]... [--add-new] [--no-profile] [--password PW] [--json] FILE...
   haeoreum-cli [--db PATH] list --json
   haeoreum-cli [--db PATH] conflicts --json
   haeoreum-cli [--db PATH] resolve --id N (--keep | --take CITY | --value V [--unit 원|천원|백만원|억원])

@@ -6,6 +6,7 @@ import (
 
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/msg"
+	"github.com/haeoreum/register/data/sheet"
 )
 
 func columnOf(tb *Table, col int) Column {
@@ -105,5 +106,30 @@ func TestYearColumnsAreNeverTheTotalOrATier(t *testing.T) {
 		if c := columnOf(tb, col); c.Role != RoleYear || c.Used {
 			t.Errorf("column %d: %+v", col, c)
 		}
+	}
+}
+
+func TestAnOfficialNamesTheHeaderRow(t *testing.T) {
+	// Two columns are too few for the finder to call a row a header: the
+	// official says which row it is.
+	path := writeRows(t, [][]any{
+		{"해오름동맹 과제 목록"},
+		{"과제명", "총사업비(백만원)"},
+		{"가 사업", 100},
+	})
+	wb, err := sheet.Open(path, sheet.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Locate(wb, Options{City: model.Pohang}); err == nil {
+		t.Fatal("without the official's word this is no table")
+	}
+	tb := locate(t, path, Options{City: model.Pohang, HeaderRow: 2})
+	recs := collect(tb)
+	if len(tb.Errors) != 0 || tb.HeaderRows[0] != 2 || len(recs) != 1 || recs[0].Values[model.BudgetKey(model.Total)].Text != "100000000" {
+		t.Fatalf("header row 2 as named: rows %v, %d records, errors %v", tb.HeaderRows, len(recs), tb.Errors)
+	}
+	if _, err := Locate(wb, Options{City: model.Pohang, HeaderRow: 9}); err == nil || !strings.Contains(err.Error(), "--header-row") {
+		t.Errorf("an empty row named as the header is refused naming the flag: %v", err)
 	}
 }

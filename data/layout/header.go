@@ -44,6 +44,24 @@ func findHeader(s *sheet.Sheet) (header, bool) {
 	return best, true
 }
 
+// headerAt is the header an official pointed at: row (with the row under
+// it when that names tiers under a group word), whatever its score.
+func headerAt(s *sheet.Sheet, row int) (header, bool) {
+	for i, r := range s.Rows {
+		if r.Num != row {
+			continue
+		}
+		h := header{upper: row}
+		h.score, _ = rowScore(s, r)
+		if i+1 < len(s.Rows) && s.Rows[i+1].Num == row+1 && subHeaderCount(s, r, s.Rows[i+1]) >= 2 {
+			h.lower = row + 1
+		}
+		h.texts = headerTexts(s, h.upper, h.lower)
+		return h, true
+	}
+	return header{}, false
+}
+
 // rowScore counts the distinct roles a row's texts name.
 func rowScore(s *sheet.Sheet, row sheet.Row) (int, bool) {
 	seen := map[Role]bool{}

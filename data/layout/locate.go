@@ -27,10 +27,16 @@ type Options struct {
 	Sheet string
 	// Today is the date taken when no as-of date is found (tests set it).
 	Today string
+	// HeaderRow is the (first) header row an official named; 0: found.
+	HeaderRow int
 	// Columns are an official's decisions about single columns: what one
 	// holds, or that it is ignored. They beat what its header suggests.
 	Columns []ColumnChoice
 }
+
+var msgNoHeaderRow = msg.Define("layout.no_header_row",
+	"머리글로 지정한 %d행이 비어 있습니다. 사업명 같은 열 이름이 있는 행을 지정해 주세요(--header-row).",
+	"the header row named, row %d, is empty. Name the row with the column names such as 사업명 (--header-row).")
 
 // ColumnChoice is an official's decision about one column of the sheet.
 type ColumnChoice struct {
@@ -59,12 +65,19 @@ func Locate(wb *sheet.Workbook, opt Options) (*Table, error) {
 		if opt.Sheet != "" && s.Name != opt.Sheet {
 			continue
 		}
-		if h, ok := findHeader(s); ok {
+		h, ok := findHeader(s)
+		if opt.HeaderRow > 0 {
+			h, ok = headerAt(s, opt.HeaderRow)
+		}
+		if ok {
 			all = append(all, found{s, h})
 		}
 	}
 	if len(all) == 0 && opt.Sheet != "" {
 		return nil, msg.Errorf(msg.Where{File: wb.File}, msgNoSuchSheet, opt.Sheet, strings.Join(names, ", "))
+	}
+	if len(all) == 0 && opt.HeaderRow > 0 {
+		return nil, msg.Errorf(msg.Where{File: wb.File}, msgNoHeaderRow, opt.HeaderRow)
 	}
 	if len(all) == 0 {
 		return nil, msg.Errorf(msg.Where{File: wb.File}, msgNoTable)

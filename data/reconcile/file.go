@@ -13,12 +13,13 @@ import (
 // FileOptions steer ImportFile.
 type FileOptions struct {
 	Options
-	City     model.City            // the sending city, when the user named it
-	Unit     value.Unit            // the amounts' unit, when an official named it
-	AsOf     string                // the as-of date (YYYY-MM-DD), when an official named it
-	Sheet    string                // the sheet to read, when an official chose it
-	Columns  []layout.ColumnChoice // what single columns hold, as an official decided
-	Password string                // for a password-protected workbook
+	City      model.City            // the sending city, when the user named it
+	Unit      value.Unit            // the amounts' unit, when an official named it
+	AsOf      string                // the as-of date (YYYY-MM-DD), when an official named it
+	Sheet     string                // the sheet to read, when an official chose it
+	Columns   []layout.ColumnChoice // what single columns hold, as an official decided
+	HeaderRow int                   // the header row an official named (1-based); 0: found
+	Password  string                // for a password-protected workbook
 	// NoProfile reads the file as if its layout were new: no saved
 	// profile is applied (a new one is still saved when it is imported).
 	NoProfile bool
@@ -47,7 +48,7 @@ func ReadFile(path string, o FileOptions) (*layout.Table, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	t, err := layout.Locate(wb, layout.Options{City: o.City, Unit: o.Unit, AsOf: o.AsOf, Sheet: o.Sheet, Columns: o.Columns})
+	t, err := layout.Locate(wb, layout.Options{City: o.City, Unit: o.Unit, AsOf: o.AsOf, Sheet: o.Sheet, HeaderRow: o.HeaderRow, Columns: o.Columns})
 	if err != nil {
 		return nil, "", err
 	}

@@ -3,6 +3,7 @@ package round
 import (
 	"context"
 	"slices"
+	"strings"
 
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/register"
@@ -20,7 +21,7 @@ func (in *inputs) missing(ctx context.Context, reg *register.Register, city mode
 	}
 	carried := map[int64]bool{}
 	for _, o := range obs {
-		same := o.File == b.File && o.Sheet == b.Sheet && o.AsOf == b.AsOf && o.Batch < b.ID
+		same := o.File == b.File && onSheetOf(o.Sheet, b.Sheet) && o.AsOf == b.AsOf && o.Batch < b.ID
 		if o.Batch == b.ID || same {
 			carried[o.ProjectID] = true
 		}
@@ -32,6 +33,12 @@ func (in *inputs) missing(ctx context.Context, reg *register.Register, city mode
 		}
 	}
 	return out, nil
+}
+
+// onSheetOf reports whether an observation's sheet is the batch's: the
+// same, or one of a table split over sheets ("경제, 문화").
+func onSheetOf(sheet, batchSheet string) bool {
+	return sheet == batchSheet || slices.Contains(strings.Split(batchSheet, ", "), sheet)
 }
 
 // emptyFields lists the required values the lead city left empty: its

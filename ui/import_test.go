@@ -79,7 +79,7 @@ func TestImportWizardEndToEnd(t *testing.T) {
 		if f.table().City == "" && !f.table().Master {
 			t.Errorf("%s: no city detected", name)
 		}
-		if w.columns.Text == "" || w.info.Text == "" {
+		if w.columns.text() == "" || w.info.Text == "" {
 			t.Errorf("%s: detection not shown", name)
 		}
 		if w.apply.Disabled() {
@@ -328,8 +328,8 @@ func TestWizardOfficialPicksUnitAndAsOf(t *testing.T) {
 	u.Wait()
 	f := w.files[0]
 	w.show(f)
-	if f.preview == nil || len(f.preview.Errors) == 0 || !strings.Contains(w.columns.Text, "단위 없음") {
-		t.Fatalf("the missing unit is not shown: %v / %q", f.preview, w.columns.Text)
+	if f.preview == nil || len(f.preview.Errors) == 0 || !strings.Contains(w.columns.text(), "단위 없음") {
+		t.Fatalf("the missing unit is not shown: %v / %q", f.preview, w.columns.text())
 	}
 	w.unit.SetSelected("천원")
 	u.Wait()
@@ -354,5 +354,46 @@ func TestWizardOfficialPicksUnitAndAsOf(t *testing.T) {
 	}
 	if ps[0].AsOf != "2026-11-30" {
 		t.Fatalf("as of %s", ps[0].AsOf)
+	}
+}
+
+// A column nobody here knows, with values, holds the file back; the
+// official sees what it holds, says to leave it out, and the file applies.
+func TestWizardOfficialDecidesAnUnknownColumn(t *testing.T) {
+	e := newEnv(t, "ko", false)
+	u, w := e.u, e.u.importer
+	w.add(filepath.Join(fixtures(t), "master_2026.xlsx"))
+	u.Wait()
+	test.Tap(w.applyAll)
+	u.Wait()
+	text := "사업명,총사업비(백만원),추진율(%),확인자\r\n해안 산책로 잇기,\"1,200\",40%,김철수 확인\r\n"
+	path := filepath.Join(t.TempDir(), "현황_2026-11.csv")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w.add(path)
+	u.Wait()
+	f := w.files[len(w.files)-1]
+	w.show(f)
+	w.city.SetSelected(field.CityName(model.Pohang))
+	u.Wait()
+	if f.preview == nil || len(f.preview.Errors) == 0 || !w.apply.Disabled() {
+		t.Fatalf("the unknown column must hold the file back: %+v", f.preview)
+	}
+	if got := w.columns.text(); !strings.Contains(got, "D  확인자") || !strings.Contains(got, "알 수 없는 열") {
+		t.Fatalf("the column and what is needed are shown: %q", got)
+	}
+	choice := w.columns.choices["D"]
+	if choice == nil {
+		t.Fatal("no choice for column D")
+	}
+	choice.SetSelected("읽지 않음")
+	u.Wait()
+	w.show(f)
+	if len(f.preview.Errors) != 0 || w.apply.Disabled() {
+		t.Fatalf("left out by the official, the file applies: %v", f.preview.Errors)
+	}
+	if got := w.columns.text(); !strings.Contains(got, "고른 대로") {
+		t.Errorf("the decision is shown: %q", got)
 	}
 }

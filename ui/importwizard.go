@@ -34,6 +34,7 @@ type importFile struct {
 	password  string         // for a password-protected workbook
 	unit      value.Unit     // the official's unit for amounts the sheet leaves without one; 0: as read
 	asOf      string         // the official's as-of date; "": as read
+	columns   map[int]string // the official's meaning of a column (a field key, a header word or layout.Ignore)
 
 	reading *reconcile.Reading // nil until the file is read
 	preview *reconcile.Preview
@@ -65,7 +66,7 @@ type importWizard struct {
 	info      *widget.Label
 	city      *widget.Select
 	addNew    *widget.Check
-	columns   *widget.Label
+	columns   *columnsView
 	preview   *widget.Accordion
 	uncertain *fyne.Container
 	password  *fyne.Container // shown for a workbook that asks for its password
@@ -78,6 +79,7 @@ type importWizard struct {
 	remove    *widget.Button
 	undo      *widget.Button
 	detail    *fyne.Container
+	colsAcc   *widget.Accordion // the columns, opened when one waits for a decision
 }
 
 func newImportWizard(u *UI) *importWizard {
@@ -107,9 +109,7 @@ func newImportWizard(u *UI) *importWizard {
 			w.analyze([]*importFile{w.current}, false)
 		}
 	})
-	w.columns = widget.NewLabel("")
-	w.columns.Wrapping = fyne.TextWrapWord
-	w.columns.SizeName = theme.SizeNameCaptionText
+	w.columns = newColumnsView(w)
 	w.preview = widget.NewAccordion()
 	w.preview.MultiOpen = true
 	w.uncertain = container.NewVBox()
@@ -120,8 +120,8 @@ func newImportWizard(u *UI) *importWizard {
 	left := container.NewBorder(container.NewVBox(choose, hint), container.NewVBox(w.remove, w.undo), nil, nil, w.list)
 	cityRow := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Sending city")), nil, w.city)
 	decisions := w.decisionRows()
-	colsAcc := widget.NewAccordion(widget.NewAccordionItem(lang.L("Column mapping"), w.columns))
-	w.detail = container.NewVBox(w.info, w.password, cityRow, decisions, w.addNew, colsAcc, w.uncertain, w.preview)
+	w.colsAcc = widget.NewAccordion(widget.NewAccordionItem(lang.L("Column mapping"), w.columns.rows))
+	w.detail = container.NewVBox(w.info, w.password, cityRow, decisions, w.addNew, w.colsAcc, w.uncertain, w.preview)
 	w.scroll = container.NewVScroll(w.detail)
 	right := container.NewBorder(container.NewVBox(w.summary, container.NewHBox(w.apply, w.applyAll)), nil, nil, nil, w.scroll)
 	split := container.NewHSplit(left, right)
@@ -220,7 +220,8 @@ func (w *importWizard) analyze(files []*importFile, reread bool) {
 			confirmed[k] = v
 		}
 		jobs = append(jobs, job{f: f, path: f.path, reading: f.reading,
-			read:    reconcile.FileOptions{City: f.city, Password: f.password, Unit: f.unit, AsOf: f.asOf},
+			read: reconcile.FileOptions{City: f.city, Password: f.password, Unit: f.unit, AsOf: f.asOf,
+				Columns: columnChoices(f)},
 			needsRd: reread || f.reading == nil,
 			opts:    reconcile.Options{DryRun: true, AddNew: f.addNew, Confirmed: confirmed}})
 	}
@@ -341,9 +342,9 @@ func (w *importWizard) showCurrent() {
 	w.showDecisions(f)
 	w.addNew.SetChecked(f.addNew)
 	lines = append(lines, understoodLines(f)...)
-	w.columns.SetText("")
-	if f.preview != nil {
-		w.columns.SetText(columnsText(f.preview.Understood))
+	w.columns.show(f)
+	if blocking(f) {
+		w.colsAcc.Open(0)
 	}
 	w.info.SetText(strings.Join(lines, "\n"))
 	w.showPreview(f)
@@ -384,11 +385,15 @@ func understoodLines(f *importFile) []string {
 	}
 	unit := cmp.Or(u.Unit, lang.L("not stated")) + evidence(u.UnitFrom)
 	asOf := cmp.Or(u.AsOf, lang.L("not stated")) + evidence(u.AsOfFrom)
-	return []string{
-		lang.L("Sheet: {{.Sheet}} · {{.Kind}}", map[string]any{"Sheet": u.Sheet, "Kind": kind}),
+	lines := []string{
+		lang.L("Sheet: {{.Sheet}} · {{.Kind}}", map[string]any{"Sheet": u.Sheet + evidence(u.SheetFrom), "Kind": kind}),
 		lang.L("City: {{.City}} · As of: {{.AsOf}} · Unit: {{.Unit}} · {{.Rows}} project rows", map[string]any{
 			"City": city, "AsOf": asOf, "Unit": unit, "Rows": f.preview.Rows}),
 	}
+	if u.Profile != nil { // the city's layout seen before: its decisions were used
+		lines = append(lines, lang.L("Layout: {{.Evidence}}", map[string]any{"Evidence": u.Profile.Evidence}))
+	}
+	return lines
 }
 
 func evidence(from string) string {
@@ -398,26 +403,17 @@ func evidence(from string) string {
 	return " (" + from + ")"
 }
 
-// columnsText lists how each column was understood and what became of it.
-func columnsText(u reconcile.Understanding) string {
-	var b strings.Builder
-	for _, c := range u.Columns {
-		fmt.Fprintf(&b, "%s  %s → %s", c.Letter, c.Header, c.Meaning)
-		if c.Unit != "" {
-			b.WriteString(" · " + c.Unit)
-		}
-		if c.Hidden {
-			b.WriteString(" · " + lang.L("hidden"))
-		}
-		switch c.Use {
-		case reconcile.UseIgnored:
-			b.WriteString(" · " + lang.L("(not used)"))
-		case reconcile.UseBlocking:
-			b.WriteString(" · " + lang.L("no unit: choose one"))
-		}
-		b.WriteByte('\n')
+// blocking reports whether a column of f waits for the official's decision.
+func blocking(f *importFile) bool {
+	if f.preview == nil {
+		return false
 	}
-	return strings.TrimRight(b.String(), "\n")
+	for _, c := range f.preview.Understood.Columns {
+		if c.Use == reconcile.UseBlocking {
+			return true
+		}
+	}
+	return false
 }
 
 // showPreview fills the accordion with what applying would do (or did).

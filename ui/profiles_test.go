@@ -84,6 +84,9 @@ func TestTheNextImportNeedsNoQuestions(t *testing.T) {
 	if g.preview.Understood.Profile == nil || g.preview.Understood.Profile.Evidence != "포항 양식, 2026-11-30 자료에서 확인" {
 		t.Fatalf("profile %+v", g.preview.Understood.Profile)
 	}
+	if !strings.Contains(w.info.Text, "양식: 포항 양식, 2026-11-30 자료에서 확인") {
+		t.Fatalf("the window says which layout it knew: %q", w.info.Text)
+	}
 	if !previewHas(w, "지난 제출 대비(2026-11-30): 40") {
 		for _, it := range w.preview.Items {
 			t.Log(it.Title, it.Detail.(*widget.Label).Text)

@@ -41,7 +41,17 @@ type ColumnReading struct {
 	// Decided: an official said what the column holds, or to ignore it.
 	Decided bool   `json:"decided,omitempty"`
 	From    string `json:"from,omitempty"` // "from profile" when a saved profile gave its meaning
+	// Need is what settles a blocking column: NeedUnit or NeedMeaning.
+	Need string `json:"need,omitempty"`
+	// Sample is what the column holds: its first few values, as written.
+	Sample []string `json:"sample,omitempty"`
 }
+
+// What settles a blocking column.
+const (
+	NeedUnit    = "unit"    // an amount column without a unit
+	NeedMeaning = "meaning" // a column nobody knows, with values
+)
 
 // Column uses.
 const (
@@ -74,13 +84,15 @@ func understand(t *layout.Table) Understanding {
 	}
 	for _, c := range t.Columns {
 		r := ColumnReading{Letter: sheet.ColumnName(c.Col), Header: strings.Join(strings.Fields(c.Header), " "),
-			Meaning: meaning(c), Hidden: c.Hidden, Use: UseRead, Decided: c.Decided}
+			Meaning: meaning(c), Hidden: c.Hidden, Use: UseRead, Decided: c.Decided, Sample: t.Samples(c.Col, 3)}
 		if c.Role == layout.RoleAmount && c.Unit > 0 {
 			r.Unit = field.UnitName(c.Unit)
 		}
 		switch {
-		case c.Blocks, c.Used && c.Role == layout.RoleAmount && c.Unit == 0:
-			r.Use = UseBlocking
+		case c.Blocks:
+			r.Use, r.Need = UseBlocking, NeedMeaning
+		case c.Used && c.Role == layout.RoleAmount && c.Unit == 0:
+			r.Use, r.Need = UseBlocking, NeedUnit
 		case !c.Used:
 			r.Use = UseIgnored
 		}
@@ -108,8 +120,6 @@ func meaning(c layout.Column) string {
 		return msg.Text(msgMeaningAliases)
 	case layout.RoleCityContact:
 		return msg.Text(msgMeaningCity, field.CityName(c.City))
-	}
-	switch c.Role {
 	case layout.RoleYear:
 		return layout.YearMeaning()
 	case layout.RoleIgnored:
@@ -119,4 +129,31 @@ func meaning(c layout.Column) string {
 		return field.Label(k)
 	}
 	return msg.Text(msgMeaningUnknown)
+}
+
+// Meaning is what an official can say a column holds: Means is what
+// layout.ColumnChoice takes, Label what a person reads.
+type Meaning struct {
+	Means string `json:"means"`
+	Label string `json:"label"`
+}
+
+var (
+	msgMeaningIgnore     = msg.Define("meaning.ignore", "읽지 않음", "leave out")
+	msgMeaningDepartment = msg.Define("meaning.department", "담당부서", "department")
+	msgMeaningOfficer    = msg.Define("meaning.officer", "담당자", "officer")
+	msgMeaningPhone      = msg.Define("meaning.phone", "연락처", "phone")
+)
+
+// ColumnMeanings lists what a column can be said to hold: leave it out,
+// each field of the register in its order, then the period and contact.
+func ColumnMeanings() []Meaning {
+	out := []Meaning{{layout.Ignore, msg.Text(msgMeaningIgnore)}}
+	for _, k := range model.Fields {
+		out = append(out, Meaning{string(k), field.Label(k)})
+	}
+	// header words the importer knows for what is not one field
+	return append(out, Meaning{"사업기간", msg.Text(msgMeaningPeriod)}, Meaning{"코드", msg.Text(msgMeaningCode)},
+		Meaning{"담당부서", msg.Text(msgMeaningDepartment)}, Meaning{"담당자", msg.Text(msgMeaningOfficer)},
+		Meaning{"연락처", msg.Text(msgMeaningPhone)})
 }

@@ -99,27 +99,38 @@ func TestMutationsImportRightOrAreRefusedRightly(t *testing.T) {
 	}
 	all := allMutations()
 	chosen := all
-	if os.Getenv("HAEOREUM_MUTATIONS") != "all" {
+	if shape, ok := strings.CutPrefix(os.Getenv("HAEOREUM_MUTATIONS"), "shape="); ok {
+		chosen = nil // one shape only: HAEOREUM_MUTATIONS=shape=split
+		for _, m := range all {
+			if m.shape == shape {
+				chosen = append(chosen, m)
+			}
+		}
+	} else if os.Getenv("HAEOREUM_MUTATIONS") != "all" {
 		rng := rand.New(rand.NewPCG(1, 2))
 		rng.Shuffle(len(all), func(i, j int) { all[i], all[j] = all[j], all[i] })
 		chosen = all[:32]
 	}
 	truth := map[string]string{}
 	var right, refused, wrong, otherRefusal int
+	byShape := map[string]*[2]int{"plain": {}, "split": {}, "tworow": {}, "years": {}, "extra": {}}
 	for i, m := range chosen {
 		if _, ok := truth[m.city]; !ok {
 			truth[m.city], _ = outcome(t, filepath.Join(fixtures(t), m.city), FileOptions{})
 		}
 		path := m.write(t, i)
 		got, err := tryOutcome(t, path)
+		tally := byShape[m.shape]
 		switch {
 		case err == nil && got == truth[m.city]:
 			right++
+			tally[0]++
 		case err == nil:
 			wrong++
 			t.Errorf("imported wrong: %s: %s", m, firstDifference(got, truth[m.city]))
 		case namesAFlag(err):
 			refused++
+			tally[1]++
 		default:
 			otherRefusal++
 			t.Errorf("refused without saying what settles it: %s: %v", m, err)
@@ -127,6 +138,9 @@ func TestMutationsImportRightOrAreRefusedRightly(t *testing.T) {
 	}
 	t.Logf("%d variants of %d: imported right %d, refused naming the flag %d, refused otherwise %d, imported wrong %d",
 		len(chosen), len(all), right, refused, otherRefusal, wrong)
+	for _, shape := range []string{"plain", "split", "tworow", "years", "extra"} {
+		t.Logf("  %s: right %d, refused naming the flag %d", shape, byShape[shape][0], byShape[shape][1])
+	}
 	if len(all) < 500 {
 		t.Errorf("only %d variants: the suite must have at least 500", len(all))
 	}

@@ -397,3 +397,29 @@ func TestWizardOfficialDecidesAnUnknownColumn(t *testing.T) {
 		t.Errorf("the decision is shown: %q", got)
 	}
 }
+
+// A header the program cannot tell (too few known columns) is named by
+// the official, and the file is read under it.
+func TestWizardOfficialNamesTheHeaderRow(t *testing.T) {
+	e := newEnv(t, "ko", false)
+	u, w := e.u, e.u.importer
+	path := filepath.Join(t.TempDir(), "목록_2026-11.csv")
+	if err := os.WriteFile(path, []byte("해오름동맹 과제 목록\r\n과제명,총사업비(백만원)\r\n해안 산책로 잇기,\"1,200\"\r\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w.add(path)
+	u.Wait()
+	f := w.files[0]
+	w.show(f)
+	if f.err == nil {
+		t.Fatal("without a header row the file cannot be read")
+	}
+	w.headerRow.SetText("2")
+	w.headerRow.OnSubmitted("")
+	u.Wait()
+	w.city.SetSelected(field.CityName(model.Pohang))
+	u.Wait()
+	if f.err != nil || f.preview == nil || f.preview.Rows != 1 || f.headerRow != 2 {
+		t.Fatalf("read under row 2: err %v, preview %+v", f.err, f.preview)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -35,6 +36,7 @@ type importFile struct {
 	unit      value.Unit     // the official's unit for amounts the sheet leaves without one; 0: as read
 	asOf      string         // the official's as-of date; "": as read
 	columns   map[int]string // the official's meaning of a column (a field key, a header word or layout.Ignore)
+	headerRow int            // the header row the official named; 0: found
 
 	reading *reconcile.Reading // nil until the file is read
 	preview *reconcile.Preview
@@ -72,6 +74,7 @@ type importWizard struct {
 	password  *fyne.Container // shown for a workbook that asks for its password
 	unit      *widget.Select
 	asOf      *widget.Entry
+	headerRow *widget.Entry
 	scroll    *container.Scroll
 	shownFile *importFile // the file whose detail is on screen
 	apply     *widget.Button
@@ -221,7 +224,7 @@ func (w *importWizard) analyze(files []*importFile, reread bool) {
 		}
 		jobs = append(jobs, job{f: f, path: f.path, reading: f.reading,
 			read: reconcile.FileOptions{City: f.city, Password: f.password, Unit: f.unit, AsOf: f.asOf,
-				Columns: columnChoices(f)},
+				Columns: columnChoices(f), HeaderRow: f.headerRow},
 			needsRd: reread || f.reading == nil,
 			opts:    reconcile.Options{DryRun: true, AddNew: f.addNew, Confirmed: confirmed}})
 	}
@@ -732,9 +735,37 @@ func (w *importWizard) decisionRows() fyne.CanvasObject {
 	}
 	w.asOf.OnSubmitted = func(string) { setAsOf() }
 	set := widget.NewButton(lang.L("Use this date"), setAsOf)
-	return container.NewGridWithColumns(2,
+	return container.NewVBox(container.NewGridWithColumns(2,
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Unit of amounts")), nil, w.unit),
-		container.NewBorder(nil, nil, widget.NewLabel(lang.L("As of")), set, w.asOf))
+		container.NewBorder(nil, nil, widget.NewLabel(lang.L("As of")), set, w.asOf)),
+		w.headerRowRow())
+}
+
+// headerRowRow lets the official name the header row when the one found
+// is not it (the sheet is read again under it; empty: found again).
+func (w *importWizard) headerRowRow() fyne.CanvasObject {
+	w.headerRow = widget.NewEntry()
+	w.headerRow.SetPlaceHolder(lang.L("found by the program"))
+	use := func() {
+		f := w.current
+		if f == nil {
+			return
+		}
+		row, err := strconv.Atoi(strings.TrimSpace(w.headerRow.Text))
+		if strings.TrimSpace(w.headerRow.Text) == "" {
+			row, err = 0, nil
+		}
+		if err != nil || row < 0 {
+			w.u.message(lang.L("Cannot use this value"), lang.L("A row number, such as 4."))
+			return
+		}
+		if row != f.headerRow {
+			f.headerRow = row
+			w.analyze([]*importFile{f}, true)
+		}
+	}
+	w.headerRow.OnSubmitted = func(string) { use() }
+	return container.NewBorder(nil, nil, widget.NewLabel(lang.L("Header row")), widget.NewButton(lang.L("Use this row"), use), w.headerRow)
 }
 
 // showDecisions shows f's own choices (or "as read").
@@ -747,4 +778,8 @@ func (w *importWizard) showDecisions(f *importFile) {
 	}
 	w.unit.OnChanged = cb
 	w.asOf.SetText(f.asOf)
+	w.headerRow.SetText("")
+	if f.headerRow > 0 {
+		w.headerRow.SetText(strconv.Itoa(f.headerRow))
+	}
 }

@@ -13,8 +13,7 @@ import (
 )
 
 // profilesVersion is the schema version that creates sheet_profiles: its
-// place in migrations. It becomes 4 when the rounds' version 3 is merged
-// before it (this constant and that migration's line are the whole change).
+// place in migrations.
 const profilesVersion = 3
 
 // Profile is what the register remembers of one city's sheet layout (a
@@ -72,7 +71,7 @@ func init() {
 	auditedSince["sheet_profiles"] = profilesVersion
 }
 
-func migrateV4(tx *sql.Tx) error {
+func migrateV3(tx *sql.Tx) error {
 	stmts := []string{
 		`CREATE TABLE sheet_profiles (
 			id INTEGER PRIMARY KEY,

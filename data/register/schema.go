@@ -28,7 +28,7 @@ var projectColumns = []string{
 var migrations = []func(tx *sql.Tx) error{
 	migrateV1,
 	migrateV2,
-	migrateV4, // sheet profiles (profiles.go); the rounds' migrateV3 goes before it
+	migrateV3, // sheet profiles (profiles.go)
 }
 
 // SchemaVersion is the user_version of a register this code writes.

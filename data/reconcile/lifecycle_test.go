@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/haeoreum/register/data/model"
+	"github.com/haeoreum/register/data/msg"
 	"github.com/haeoreum/register/data/register"
 )
 
@@ -80,4 +81,34 @@ func hasValue(c *register.Conflict, city model.City, v string) bool {
 		}
 	}
 	return false
+}
+
+// An older sheet of the same city changes nothing and says so with the
+// field's label and both dates the right way round.
+func TestAnOlderSheetSaysWhichValueIsNewer(t *testing.T) {
+	msg.SetLanguage(msg.Korean)
+	r := newRegister(t)
+	dir := fixtures(t)
+	for _, f := range []string{"master_2026.xlsx", "pohang_2026-10.xlsx"} {
+		if _, err := ImportFile(ctx, r, filepath.Join(dir, f), FileOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pv, err := ImportFile(ctx, r, filepath.Join(dir, "pohang_2026-10.xlsx"), FileOptions{AsOf: "2026-06-30"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found string
+	for _, w := range pv.Warnings {
+		if strings.Contains(w, "새로운 값") {
+			found = w
+			break
+		}
+	}
+	if !strings.Contains(found, "이 자료(기준 2026-06-30)보다 새로운 값(기준 2026-10-31)") || strings.Contains(found, "budget_won") || strings.Contains(found, "progress_pct") {
+		t.Errorf("the older-sheet warning: %q", found)
+	}
+	if len(pv.Changed) != 0 {
+		t.Errorf("an older sheet changes nothing: %+v", pv.Changed)
+	}
 }

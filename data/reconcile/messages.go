@@ -7,7 +7,7 @@ var (
 		"%d개의 오류가 있어 가져오지 않았습니다. 등록부는 바뀌지 않았습니다.",
 		"not imported: %d errors. The register was not changed.")
 	msgOlderSheet = msg.Define("reconcile.older_sheet",
-		"'%s'의 %s: 이 자료(기준 %s)보다 새로운 값(기준 %s)이 있어 바꾸지 않았습니다.",
+		"'%[1]s'의 %[2]s: 이 자료(기준 %[4]s)보다 새로운 값(기준 %[3]s)이 있어 바꾸지 않았습니다.",
 		"'%s' %s: a newer value (as of %s) is kept over this sheet's (as of %s).")
 	msgUncertain = msg.Define("reconcile.uncertain",
 		"'%s'이(가) 어느 사업인지 확실하지 않습니다(후보: %s). 창에서 확인하거나 사업명을 맞춰 주세요. 이 행은 적용하지 않았습니다.",

@@ -3,6 +3,7 @@ package reconcile
 import (
 	"cmp"
 
+	"github.com/haeoreum/register/data/field"
 	"github.com/haeoreum/register/data/layout"
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/msg"
@@ -63,7 +64,7 @@ func (im *importer) apply(p *model.Project, rec *layout.Record) error {
 		}
 		if !im.t.Master {
 			if old, ok := observed[im.t.City][k]; ok && old.AsOf > asOf {
-				im.pv.warn(msg.Errorf(im.where(rec, v.Cell), msgOlderSheet, p.Name, k, old.AsOf, asOf))
+				im.pv.warn(msg.Errorf(im.where(rec, v.Cell), msgOlderSheet, p.Name, field.Label(k), old.AsOf, asOf))
 				continue
 			}
 			if err := im.tx.PutObservation(register.Observation{ProjectID: p.ID, City: im.t.City, Field: k,
@@ -80,7 +81,7 @@ func (im *importer) apply(p *model.Project, rec *layout.Record) error {
 			continue
 		}
 		if pv := prov[k]; pv.AsOf > asOf {
-			im.pv.warn(msg.Errorf(im.where(rec, v.Cell), msgOlderSheet, p.Name, k, pv.AsOf, asOf))
+			im.pv.warn(msg.Errorf(im.where(rec, v.Cell), msgOlderSheet, p.Name, field.Label(k), pv.AsOf, asOf))
 			continue
 		}
 		if k == model.FName {

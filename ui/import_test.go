@@ -423,3 +423,32 @@ func TestWizardOfficialNamesTheHeaderRow(t *testing.T) {
 		t.Fatalf("read under row 2: err %v, preview %+v", f.err, f.preview)
 	}
 }
+
+// The top line says what the file on screen will do before it is applied;
+// the "add as new" choice appears only for a file with rows to add.
+func TestPreviewSaysWhatThisFileWillDo(t *testing.T) {
+	e := newEnv(t, "ko", false)
+	u, w := e.u, e.u.importer
+	w.add(filepath.Join(fixtures(t), "master_2026.xlsx"))
+	u.Wait()
+	w.show(w.files[0])
+	if !strings.HasPrefix(w.summary.Text, "이 파일을 반영하면: 사업 43건 추가, 값 0개 변경, 충돌 0건이 생깁니다.") {
+		t.Errorf("summary before applying: %q", w.summary.Text)
+	}
+	if w.addNew.Visible() {
+		t.Error("the register's own projects need no 'add as new' choice")
+	}
+	text := "사업명,총사업비(백만원),추진율(%)\r\n처음 보는 사업,100,10%\r\n"
+	path := filepath.Join(t.TempDir(), "포항_2026-11.csv")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(w.applyAll)
+	u.Wait()
+	w.add(path)
+	u.Wait()
+	w.show(w.files[len(w.files)-1])
+	if !w.addNew.Visible() || !strings.Contains(w.addNew.Text, "1개 행") {
+		t.Errorf("one row matches no project: visible %v, %q", w.addNew.Visible(), w.addNew.Text)
+	}
+}

@@ -344,6 +344,7 @@ func (w *importWizard) showCurrent() {
 	w.city.OnChanged = w.cityChanged
 	w.showDecisions(f)
 	w.addNew.SetChecked(f.addNew)
+	w.showAddNew(f)
 	lines = append(lines, understoodLines(f)...)
 	w.columns.show(f)
 	if blocking(f) {
@@ -406,6 +407,22 @@ func evidence(from string) string {
 	return " (" + from + ")"
 }
 
+// showAddNew offers to add the rows that match no project only when the
+// file has such rows, and says how many.
+func (w *importWizard) showAddNew(f *importFile) {
+	n := 0
+	if f.preview != nil {
+		n = len(f.preview.Proposed)
+	}
+	if n == 0 && !f.addNew {
+		w.addNew.Hide()
+		return
+	}
+	w.addNew.Text = lang.L("Add the {{.N}} rows that match no project as new projects", map[string]any{"N": n})
+	w.addNew.Show()
+	w.addNew.Refresh()
+}
+
 // blocking reports whether a column of f waits for the official's decision.
 func blocking(f *importFile) bool {
 	if f.preview == nil {
@@ -453,7 +470,7 @@ func (w *importWizard) showPreview(f *importFile) {
 	for _, a := range pv.Added {
 		lines = append(lines, fmt.Sprintf("%s %s", a.Code, a.Name))
 	}
-	section(lang.L("Added"), len(pv.Added), lines, false)
+	section(lang.L("New projects in the register"), len(pv.Added), lines, false)
 	lines = nil
 	for _, c := range pv.Changed {
 		lines = append(lines, changeLine(c, func(k model.FieldKey, v string) string { return field.Display(k, v, u.unit) }))
@@ -516,8 +533,14 @@ func (w *importWizard) updateSummary() {
 		w.summary.SetText(lang.L("No files yet."))
 		return
 	}
-	w.summary.SetText(lang.L("Applied {{.Files}} of {{.All}} files: {{.Added}} added, {{.Changed}} values changed, {{.Conflicts}} conflicts opened.",
-		map[string]any{"Files": files, "All": len(w.files), "Added": added, "Changed": changed, "Conflicts": conflicts}))
+	text := lang.L("Applied {{.Files}} of {{.All}} files: {{.Added}} added, {{.Changed}} values changed, {{.Conflicts}} conflicts opened.",
+		map[string]any{"Files": files, "All": len(w.files), "Added": added, "Changed": changed, "Conflicts": conflicts})
+	if f := w.current; f != nil && !f.applied && f.preview != nil && len(f.preview.Errors) == 0 {
+		// what applying the file on screen will do, before the session's total
+		text = lang.L("This file would add {{.Added}} projects, change {{.Changed}} values and open {{.Conflicts}} conflicts.",
+			map[string]any{"Added": len(f.preview.Added), "Changed": len(f.preview.Changed), "Conflicts": len(f.preview.Conflicts)}) + "\n" + text
+	}
+	w.summary.SetText(text)
 }
 
 func (w *importWizard) removeCurrent() {

@@ -16,12 +16,62 @@ import (
 // observation, and only the lead city's row changes the register.
 func (im *importer) apply(p *model.Project, rec *layout.Record) error {
 	im.touched[p.ID] = true
-	asOf := im.asOf(rec)
 	for _, a := range rec.Aliases {
 		if err := im.addAlias(p, a); err != nil {
 			return err
 		}
 	}
+	values := im.rowValues(rec)
+	f := fieldUpdate{p: p, rec: rec, asOf: im.asOf(rec)}
+	var err error
+	if f.prov, err = im.tx.Provenance(p.ID); err != nil {
+		return err
+	}
+	if !im.t.Master {
+		var observed map[model.City]map[model.FieldKey]register.Observation
+		if observed, err = im.observations(p.ID); err != nil {
+			return err
+		}
+		f.observed = observed[im.t.City]
+	}
+	f.isLead = im.leads(p, rec, values)
+	changed := false
+	for _, k := range model.Fields {
+		if v, ok := values[k]; ok {
+			c, err := im.applyField(f, k, v)
+			if err != nil {
+				return err
+			}
+			changed = changed || c
+		}
+	}
+	if f.isLead {
+		if err := im.tx.SetMeta(p.ID, rec.PeriodRaw, f.asOf); err != nil {
+			return err
+		}
+	}
+	if err := im.contact(p, rec); err != nil {
+		return err
+	}
+	if !changed {
+		im.pv.Unchanged++
+	}
+	return nil
+}
+
+// fieldUpdate is what applying one row's fields to project p needs.
+type fieldUpdate struct {
+	p        *model.Project
+	rec      *layout.Record
+	asOf     string
+	isLead   bool // the sheet's city leads the project: its values are the register's
+	prov     map[model.FieldKey]register.Provenance
+	observed map[model.FieldKey]register.Observation // the sheet's city's earlier values
+}
+
+// rowValues are the row's values by field: its cells, the 분야 as the
+// register's scheme names it, and for the secretariat's register the name.
+func (im *importer) rowValues(rec *layout.Record) map[model.FieldKey]layout.Value {
 	values := map[model.FieldKey]layout.Value{}
 	for k, v := range rec.Values {
 		values[k] = v
@@ -36,81 +86,65 @@ func (im *importer) apply(p *model.Project, rec *layout.Record) error {
 	if im.t.Master {
 		values[model.FName] = rec.Name
 	}
-	prov, err := im.tx.Provenance(p.ID)
-	if err != nil {
-		return err
-	}
-	var observed map[model.City]map[model.FieldKey]register.Observation
-	if !im.t.Master {
-		if observed, err = im.observations(p.ID); err != nil {
-			return err
-		}
-	}
+	return values
+}
+
+// leads reports whether the sheet speaks for p: the secretariat's register,
+// or the city that leads it (named by the register or, for a project
+// without a lead yet, by the row).
+func (im *importer) leads(p *model.Project, rec *layout.Record, values map[model.FieldKey]layout.Value) bool {
 	lead := p.LeadCity
-	if lead == "" {
-		if v, ok := values[model.FLead]; ok {
-			lead = model.City(v.Text)
-		}
+	if v, ok := values[model.FLead]; ok && lead == "" {
+		lead = model.City(v.Text)
 	}
-	isLead := im.t.Master || lead == im.t.City
 	if !im.t.Master && lead == "" {
 		im.pv.warn(msg.Errorf(im.where(rec, rec.Name.Cell), msgNotLead, rec.Name.Text))
 	}
-	changed := false
-	for _, k := range model.Fields {
-		v, ok := values[k]
-		if !ok {
-			continue
+	return im.t.Master || lead == im.t.City
+}
+
+// applyField records the city's value of field k and, when the sheet
+// speaks for the project and the value is new, sets it in the register.
+// An older sheet changes nothing and says so.
+func (im *importer) applyField(f fieldUpdate, k model.FieldKey, v layout.Value) (changed bool, err error) {
+	p, rec, asOf := f.p, f.rec, f.asOf
+	sheetName := cmp.Or(rec.Sheet, im.t.Sheet)
+	if !im.t.Master {
+		if old, ok := f.observed[k]; ok && old.AsOf > asOf {
+			im.pv.warn(msg.Errorf(im.where(rec, v.Cell), msgOlderSheet, p.Name, field.Label(k), old.AsOf, asOf))
+			return false, nil
 		}
-		if !im.t.Master {
-			if old, ok := observed[im.t.City][k]; ok && old.AsOf > asOf {
-				im.pv.warn(msg.Errorf(im.where(rec, v.Cell), msgOlderSheet, p.Name, field.Label(k), old.AsOf, asOf))
-				continue
-			}
-			if err := im.tx.PutObservation(register.Observation{ProjectID: p.ID, City: im.t.City, Field: k,
-				Value: v.Text, Precision: v.Precision, Raw: v.Raw, File: im.t.File, Sheet: cmp.Or(rec.Sheet, im.t.Sheet),
-				Cell: v.Cell, AsOf: asOf}); err != nil {
-				return err
-			}
-		}
-		if !isLead || (k == model.FName && !im.t.Master) {
-			continue
-		}
-		cur := p.Get(k)
-		if same(k, cur, v.Text, 1, v.Precision) {
-			continue
-		}
-		if pv := prov[k]; pv.AsOf > asOf {
-			im.pv.warn(msg.Errorf(im.where(rec, v.Cell), msgOlderSheet, p.Name, field.Label(k), pv.AsOf, asOf))
-			continue
-		}
-		if k == model.FName {
-			// A renamed project keeps its old name as an alias.
-			if err := im.tx.AddAlias(p.ID, cur, value.NormalizeName(cur), ""); err != nil {
-				return err
-			}
-		}
-		src := register.Provenance{File: im.t.File, Sheet: cmp.Or(rec.Sheet, im.t.Sheet), Cell: v.Cell, City: im.t.City, AsOf: asOf, Raw: v.Raw}
-		if err := im.tx.SetField(p.ID, 0, k, v.Text, src); err != nil {
-			return err
-		}
-		_ = p.Set(k, v.Text)
-		im.pv.Changed = append(im.pv.Changed, Change{Code: p.Code, Name: p.Name, Field: k, Old: cur, New: v.Text, Cell: v.Cell,
-			Previous: im.previous(observed[im.t.City], prov[k], k, cur)})
-		changed = true
-	}
-	if isLead {
-		if err := im.tx.SetMeta(p.ID, rec.PeriodRaw, asOf); err != nil {
-			return err
+		if err := im.tx.PutObservation(register.Observation{ProjectID: p.ID, City: im.t.City, Field: k,
+			Value: v.Text, Precision: v.Precision, Raw: v.Raw, File: im.t.File, Sheet: sheetName,
+			Cell: v.Cell, AsOf: asOf}); err != nil {
+			return false, err
 		}
 	}
-	if err := im.contact(p, rec); err != nil {
-		return err
+	if !f.isLead || (k == model.FName && !im.t.Master) {
+		return false, nil
 	}
-	if !changed {
-		im.pv.Unchanged++
+	cur := p.Get(k)
+	if same(k, cur, v.Text, 1, v.Precision) {
+		return false, nil
 	}
-	return nil
+	if pv := f.prov[k]; pv.AsOf > asOf {
+		im.pv.warn(msg.Errorf(im.where(rec, v.Cell), msgOlderSheet, p.Name, field.Label(k), pv.AsOf, asOf))
+		return false, nil
+	}
+	if k == model.FName {
+		// A renamed project keeps its old name as an alias.
+		if err := im.tx.AddAlias(p.ID, cur, value.NormalizeName(cur), ""); err != nil {
+			return false, err
+		}
+	}
+	src := register.Provenance{File: im.t.File, Sheet: sheetName, Cell: v.Cell, City: im.t.City, AsOf: asOf, Raw: v.Raw}
+	if err := im.tx.SetField(p.ID, 0, k, v.Text, src); err != nil {
+		return false, err
+	}
+	_ = p.Set(k, v.Text)
+	im.pv.Changed = append(im.pv.Changed, Change{Code: p.Code, Name: p.Name, Field: k, Old: cur, New: v.Text, Cell: v.Cell,
+		Previous: im.previous(f.observed, f.prov[k], k, cur)})
+	return true, nil
 }
 
 func (im *importer) observations(projectID int64) (map[model.City]map[model.FieldKey]register.Observation, error) {

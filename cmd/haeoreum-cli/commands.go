@@ -73,52 +73,13 @@ func printJSON(w io.Writer, v any) error {
 
 func cmdImport(e *env, args []string) error {
 	fs := flags("import")
-	dry := fs.Bool("dry-run", false, "")
-	city := fs.String("city", "", "")
-	addNew := fs.Bool("add-new", false, "")
 	asJSON := fs.Bool("json", false, "")
-	password := fs.String("password", "", "")
-	unitFlag := fs.String("unit", "", "")
-	asOf := fs.String("as-of", "", "")
-	sheetName := fs.String("sheet", "", "")
-	headerRow := fs.Int("header-row", 0, "")
-	var columns []layout.ColumnChoice
-	fs.Func("column", "", func(s string) error { // repeatable: --column K=ignore --column F=국비
-		c, err := layout.ParseColumnChoice(s)
-		columns = append(columns, c)
-		return err
-	})
-	noProfile := fs.Bool("no-profile", false, "") // read as if the layout were new
-	if err := parse(fs, args); err != nil {
+	o, err := importOptions(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() == 0 {
-		return usageError{"import: 파일을 지정해 주세요 / name at least one FILE"}
-	}
-	o := reconcile.FileOptions{Options: reconcile.Options{DryRun: *dry, AddNew: *addNew}, Password: *password, Sheet: *sheetName,
-		Columns: columns, HeaderRow: *headerRow, NoProfile: *noProfile}
-	if *unitFlag != "" {
-		u, ok := field.ParseUnit(*unitFlag)
-		if !ok {
-			return usageError{"--unit: 원, 천원, 백만원, 억원"}
-		}
-		o.Unit = u
-	}
-	if *asOf != "" {
-		d, err := value.ParseDate(*asOf)
-		if err != nil {
-			return usageError{"--as-of: YYYY-MM-DD"}
-		}
-		o.AsOf = d.String()
-	}
-	if *city != "" {
-		c, ok := model.ParseCity(*city)
-		if !ok {
-			return usageError{"--city: pohang, ulsan, gyeongju"}
-		}
-		o.City = c
-	}
-	r, err := e.open(*dry) // a preview only reads the register
+	dry := o.DryRun
+	r, err := e.open(dry) // a preview only reads the register
 	if err != nil {
 		return err
 	}
@@ -129,7 +90,7 @@ func cmdImport(e *env, args []string) error {
 	for _, path := range fs.Args() {
 		rd, err := reconcile.Understand(ctx, r, path, o)
 		if err != nil {
-			return noteRefused(e, r, *dry, path, o.City, err)
+			return noteRefused(e, r, dry, path, o.City, err)
 		}
 		files = append(files, rd)
 	}
@@ -147,13 +108,63 @@ func cmdImport(e *env, args []string) error {
 			if *asJSON {
 				_ = printJSON(e.stdout, previews)
 			}
-			return noteRefused(e, r, *dry, f.Path, f.Table.City, err)
+			return noteRefused(e, r, dry, f.Path, f.Table.City, err)
 		}
 	}
 	if *asJSON {
 		return printJSON(e.stdout, previews)
 	}
 	return nil
+}
+
+// importOptions reads import's flags: what the official decides for the
+// files (city, unit, as-of, sheet, header row, columns) and how to import.
+func importOptions(fs *flag.FlagSet, args []string) (reconcile.FileOptions, error) {
+	dry := fs.Bool("dry-run", false, "")
+	city := fs.String("city", "", "")
+	addNew := fs.Bool("add-new", false, "")
+	password := fs.String("password", "", "")
+	unitFlag := fs.String("unit", "", "")
+	asOf := fs.String("as-of", "", "")
+	sheetName := fs.String("sheet", "", "")
+	headerRow := fs.Int("header-row", 0, "")
+	var columns []layout.ColumnChoice
+	fs.Func("column", "", func(s string) error { // repeatable: --column K=ignore --column F=국비
+		c, err := layout.ParseColumnChoice(s)
+		columns = append(columns, c)
+		return err
+	})
+	noProfile := fs.Bool("no-profile", false, "") // read as if the layout were new
+	if err := parse(fs, args); err != nil {
+		return reconcile.FileOptions{}, err
+	}
+	if fs.NArg() == 0 {
+		return reconcile.FileOptions{}, usageError{"import: 파일을 지정해 주세요 / name at least one FILE"}
+	}
+	o := reconcile.FileOptions{Options: reconcile.Options{DryRun: *dry, AddNew: *addNew}, Password: *password, Sheet: *sheetName,
+		Columns: columns, HeaderRow: *headerRow, NoProfile: *noProfile}
+	if *unitFlag != "" {
+		u, ok := field.ParseUnit(*unitFlag)
+		if !ok {
+			return o, usageError{"--unit: 원, 천원, 백만원, 억원"}
+		}
+		o.Unit = u
+	}
+	if *asOf != "" {
+		d, err := value.ParseDate(*asOf)
+		if err != nil {
+			return o, usageError{"--as-of: YYYY-MM-DD"}
+		}
+		o.AsOf = d.String()
+	}
+	if *city != "" {
+		c, ok := model.ParseCity(*city)
+		if !ok {
+			return o, usageError{"--city: pohang, ulsan, gyeongju"}
+		}
+		o.City = c
+	}
+	return o, nil
 }
 
 func printPreview(w io.Writer, pv *reconcile.Preview) {

@@ -87,12 +87,16 @@ func (g grid) addColumn(head, last int, headers ...string) {
 	}
 }
 
-// rowHasName reports a row with text: a project or a subtotal, not a
-// spacer nor a ※ footnote.
+// rowHasName reports a row with text: a project or a subtotal (after its
+// row number, if the sheet numbers them), not a spacer nor a ※ footnote.
 func (g grid) rowHasName(r int) bool {
 	for _, c := range g[r] {
-		if v := strings.TrimSpace(c.Value); v != "" {
-			return c.Type == sheet.TypeString && !strings.HasPrefix(v, "※")
+		v := strings.TrimSpace(c.Value)
+		switch {
+		case strings.HasPrefix(v, "※"):
+			return false
+		case v != "" && c.Type == sheet.TypeString:
+			return true
 		}
 	}
 	return false

@@ -29,14 +29,25 @@ var fileCity = map[string]model.City{
 }
 
 // detectCity weighs what the sheet says about its sender: the title lines
-// (strongest), the file name, the tier labels, phone numbers and city
+// and cover sheets (strongest), the file name, the tier labels, phone numbers and city
 // names in the rows. It returns "" when the evidence is missing or split.
-func detectCity(file string, s *sheet.Sheet, h header) (model.City, string) {
+func detectCity(file string, s *sheet.Sheet, h header, covers []*sheet.Sheet) (model.City, string) {
 	score := map[model.City]float64{}
 	why := map[model.City][]string{}
 	add := func(c model.City, w float64, reason string) {
 		score[c] += w
 		why[c] = append(why[c], reason)
+	}
+	for _, cover := range covers { // a cover sheet's lines count as the title's
+		for _, row := range cover.Rows {
+			for _, c := range row.Cells {
+				for _, city := range model.FindCities(c.Value) {
+					if !example(c.Value) {
+						add(city, 5, msg.Text(msgEvidenceCover, cover.Name))
+					}
+				}
+			}
+		}
 	}
 	for _, row := range s.Rows {
 		if row.Num >= h.upper {
@@ -110,4 +121,39 @@ func detectCity(file string, s *sheet.Sheet, h header) (model.City, string) {
 		return "", ""
 	}
 	return cs[0].c, strings.Join(why[cs[0].c], ", ")
+}
+
+var (
+	msgEvidenceCover = msg.Define("layout.evidence.cover", "표지 시트 '%s'", "the cover sheet '%s'")
+	msgUnitCover     = msg.Define("layout.unit.cover", "표지 시트 '%s'의 단위 줄(%s)", "the unit line of the cover sheet '%s' (%s)")
+)
+
+// covers are the workbook's cover sheets (표지) beside s: short sheets of
+// a few lines with no table of their own, which may state the sender, the
+// unit and the as-of date for the table.
+func covers(wb *sheet.Workbook, s *sheet.Sheet) []*sheet.Sheet {
+	var out []*sheet.Sheet
+	for _, other := range wb.Sheets {
+		if other == s || other.Name == templateInfoSheet || !coverSheet(other) {
+			continue
+		}
+		if _, table := findHeader(other); !table {
+			out = append(out, other)
+		}
+	}
+	return out
+}
+
+// coverUnit is the unit a cover sheet's unit line states.
+func coverUnit(cs []*sheet.Sheet) (value.Unit, string, bool) {
+	for _, cover := range cs {
+		for _, row := range cover.Rows {
+			for i, c := range row.Cells {
+				if u, ok := value.FindUnit(c.Value); ok && strings.Contains(c.Value, "단위") && !example(c.Value) {
+					return u, msg.Text(msgUnitCover, cover.Name, sheet.CellName(i+1, row.Num)), true
+				}
+			}
+		}
+	}
+	return 0, "", false
 }

@@ -138,6 +138,10 @@ func read(wb *sheet.Workbook, s *sheet.Sheet, h header, opt Options) *Table {
 			}
 		}
 	}
+	cs := covers(wb, s)
+	if u, from, ok := coverUnit(cs); ok && t.Unit == 0 {
+		t.Unit, t.UnitFrom = u, from
+	}
 	if opt.Unit != 0 {
 		t.Unit, t.UnitFrom = opt.Unit, msg.Text(msgEvidenceGiven)
 	}
@@ -164,7 +168,7 @@ func read(wb *sheet.Workbook, s *sheet.Sheet, h header, opt Options) *Table {
 		// the city our own template was issued to beats every guess
 		var fromTemplate bool
 		if t.City, t.CityEvidence, fromTemplate = TemplateCity(wb); !fromTemplate {
-			t.City, t.CityEvidence = detectCity(wb.File, s, h)
+			t.City, t.CityEvidence = detectCity(wb.File, s, h, cs)
 		}
 		cityKnown = t.City != ""
 	}
@@ -291,10 +295,7 @@ func asOfElsewhere(wb *sheet.Workbook, s *sheet.Sheet) (asOf, from string) {
 	if d, ok := templateAsOf(wb); ok {
 		return d, msg.Text(msgAsOfTemplate)
 	}
-	for _, other := range wb.Sheets {
-		if other == s || !coverSheet(other) {
-			continue
-		}
+	for _, other := range covers(wb, s) {
 		for _, row := range other.Rows {
 			if row.Num > 40 {
 				break

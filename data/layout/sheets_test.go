@@ -147,3 +147,24 @@ func TestAMergedRowWithASecondAmountIsRefused(t *testing.T) {
 		t.Errorf("a second total on the merged row is refused at B3: %v", tb.Errors)
 	}
 }
+
+func TestACoverSheetGivesCityUnitAndAsOf(t *testing.T) {
+	path := book(t, []string{"표지", "현황"}, map[string][][]any{
+		"표지": {{"해오름동맹 공동협력사업 추진현황"}, {"울산광역시 제출"}, {"(단위: 천원)"}, {"2026. 10. 31. 기준"}},
+		"현황": {{"사업명", "총사업비", "국비", "추진율(%)"}, {"가 사업", 100000, 50000, 10}},
+	}, nil)
+	tb := locate(t, path, Options{})
+	if tb.City != model.Ulsan || !strings.Contains(tb.CityEvidence, "표지") {
+		t.Errorf("city from the cover: %q (%s)", tb.City, tb.CityEvidence)
+	}
+	if tb.Unit.String() != "천원" || !strings.Contains(tb.UnitFrom, "표지") {
+		t.Errorf("unit from the cover: %v (%s)", tb.Unit, tb.UnitFrom)
+	}
+	if tb.AsOf != "2026-10-31" {
+		t.Errorf("as-of from the cover: %q", tb.AsOf)
+	}
+	recs := collect(tb)
+	if len(tb.Errors) != 0 || recs[0].Values[model.BudgetKey(model.Total)].Text != "100000000" {
+		t.Errorf("100,000 천원: %v %v", tb.Errors, recs[0].Values)
+	}
+}

@@ -39,11 +39,12 @@ func BenchmarkLocate100k(b *testing.B) {
 				b.Fatal(err)
 			}
 			n := 0
-			for range t.Records() {
+			rows := t.Rows()
+			for range rows.All() {
 				n++
 			}
-			if n != 100_000 || len(t.Errors) > 0 {
-				b.Fatalf("%d records, %d errors", n, len(t.Errors))
+			if n != 100_000 || rows.Err() != nil {
+				b.Fatalf("%d records: %v", n, rows.Err())
 			}
 		}))
 	}

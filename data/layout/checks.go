@@ -208,14 +208,14 @@ func hashStrings(h uint64, parts ...string) uint64 {
 
 // RefuseIfDiffers is for the importer, which knows when two rows of other
 // names stand for one project (an alias): when the rows first and rec say
-// different things, the table gets an error naming both, so the file is
-// refused rather than the first row winning. Rows the table itself already
-// refused as duplicates are not reported twice.
-func (t *Table) RefuseIfDiffers(first RowRef, rec *Record) {
-	if t.dups == nil {
+// different things, the rows get an error naming both, so the file is
+// refused rather than the first row winning. Rows the reading itself
+// already refused as duplicates are not reported twice.
+func (rs *Rows) RefuseIfDiffers(first RowRef, rec *Record) {
+	if rs.dups == nil {
 		return
 	}
-	if e := t.dups.compare(first, rec.Ref(), msg.Where{File: t.File}); e != nil {
-		t.Errors = append(t.Errors, e)
+	if e := rs.dups.compare(first, rec.Ref(), msg.Where{File: rs.t.File}); e != nil {
+		rs.fail(e)
 	}
 }

@@ -25,7 +25,7 @@ func TestAnUnknownColumnWithValuesBlocksUntilDecided(t *testing.T) {
 		{"나 사업", 200, 20, "", ""},
 	})
 	tb := locate(t, path, Options{City: model.Pohang})
-	e := errorAt(tb, "D1")
+	e := errorAt(tb.Errors, "D1")
 	if e == nil || e.ID != msgUnknownBlocks {
 		t.Fatalf("unknown column D with values: want a blocking error at its header D1, got %v", tb.Errors)
 	}
@@ -50,8 +50,8 @@ func TestAnUnknownColumnWithValuesBlocksUntilDecided(t *testing.T) {
 	if c := columnOf(tb, 4); !c.Decided || c.Role != RoleIgnored || c.Used {
 		t.Errorf("D: %+v", c)
 	}
-	if recs := collect(tb); len(recs) != 2 || len(tb.Errors) != 0 {
-		t.Errorf("rows: %d, errors %v", len(recs), tb.Errors)
+	if recs, got := collect(tb); len(recs) != 2 || len(got.Errors) != 0 {
+		t.Errorf("rows: %d, errors %v", len(recs), got.Errors)
 	}
 }
 
@@ -65,7 +65,7 @@ func TestAnOfficialSaysWhatAColumnHolds(t *testing.T) {
 		if len(tb.Errors) != 0 {
 			t.Fatalf("%s: %v", means, tb.Errors)
 		}
-		recs := collect(tb)
+		recs, _ := collect(tb)
 		if got := recs[0].Values[model.BudgetKey(model.National)]; got.Text != "60000000" || got.Cell != "E2" {
 			t.Errorf("%s: E is the 국비 as decided, in C's unit; got %+v", means, got)
 		}
@@ -74,7 +74,7 @@ func TestAnOfficialSaysWhatAColumnHolds(t *testing.T) {
 		}
 	}
 	tb := locate(t, path, Options{City: model.Pohang, Columns: []ColumnChoice{{Col: 5, Means: "아무거나"}}})
-	if e := errorAt(tb, "E"); e == nil || e.ID != msgBadChoice {
+	if e := errorAt(tb.Errors, "E"); e == nil || e.ID != msgBadChoice {
 		t.Errorf("a meaning nobody knows is refused naming the column: %v", tb.Errors)
 	}
 }
@@ -98,7 +98,7 @@ func TestYearColumnsAreNeverTheTotalOrATier(t *testing.T) {
 	if len(tb.Errors) != 0 {
 		t.Fatal(tb.Errors)
 	}
-	recs := collect(tb)
+	recs, _ := collect(tb)
 	if got := recs[0].Values[model.BudgetKey(model.Total)]; got.Cell != "B2" || got.Text != "100000000" {
 		t.Errorf("the total is B, not a year column: %+v", got)
 	}

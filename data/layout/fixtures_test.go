@@ -3,11 +3,13 @@ package layout
 import (
 	"path/filepath"
 	"runtime"
+	"slices"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/haeoreum/register/data/model"
+	"github.com/haeoreum/register/data/msg"
 	"github.com/haeoreum/register/data/sheet"
 )
 
@@ -48,14 +50,14 @@ func TestFixturesAreUnderstood(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {
 			tb := locate(t, fixture(t, c.file), Options{})
-			records := collect(tb)
-			if len(tb.Errors) > 0 {
-				t.Fatalf("errors: %v", tb.Errors)
+			records, got := collect(tb)
+			if len(got.Errors) > 0 {
+				t.Fatalf("errors: %v", got.Errors)
 			}
 			if len(records) != c.rows || tb.City != c.city || tb.Master != c.master || tb.AsOf != c.asOf {
 				t.Fatalf("rows %d city %q master %v asOf %q", len(records), tb.City, tb.Master, tb.AsOf)
 			}
-			for _, w := range tb.Warnings {
+			for _, w := range got.Warnings {
 				t.Log("warning:", w)
 			}
 			for _, col := range tb.Columns {
@@ -67,13 +69,25 @@ func TestFixturesAreUnderstood(t *testing.T) {
 	}
 }
 
-// collect reads every record of a table.
-func collect(t *Table) []*Record {
+// found is a located table with what reading it found: Locate's errors
+// and warnings followed by its rows', as an import shows them. Its Errors
+// and Warnings stand in for the table's, which are Locate's alone.
+type found struct {
+	*Table
+	Errors, Warnings []*msg.Error
+}
+
+// collect reads every record of a table, and what the table and its rows
+// found.
+func collect(t *Table) ([]*Record, found) {
 	var out []*Record
-	for r := range t.Records() {
+	rows := t.Rows()
+	for r := range rows.All() {
 		out = append(out, r)
 	}
-	return out
+	return out, found{Table: t,
+		Errors:   append(slices.Clone(t.Errors), rows.Errors()...),
+		Warnings: append(slices.Clone(t.Warnings), rows.Warnings()...)}
 }
 
 func TestStartEndColumnsWinOverAPeriodColumn(t *testing.T) {
@@ -92,7 +106,7 @@ func TestStartEndColumnsWinOverAPeriodColumn(t *testing.T) {
 	}
 	for range 20 { // map order must not matter
 		tb := locate(t, path, Options{City: model.Pohang})
-		recs := collect(tb)
+		recs, _ := collect(tb)
 		if len(recs) != 1 || recs[0].Values[model.FStart].Text != "2024-03" || recs[0].Values[model.FEnd].Text != "2028-06" {
 			t.Fatalf("start/end: %+v", recs[0].Values)
 		}

@@ -60,7 +60,7 @@ func FuzzLocate(f *testing.F) {
 			if err != nil {
 				continue
 			}
-			for r := range tb.Records() {
+			for r := range tb.Rows().All() {
 				if r.Name.Text == "" {
 					t.Fatalf("a record without a name at row %d", r.Row)
 				}

@@ -99,15 +99,15 @@ func xmlEscape(b *strings.Builder, s string) error {
 var testHeader = []any{"사업명", "총사업비(백만원)", "추진율(%)", "착수", "완료"}
 
 // readAll locates a Pohang table and reads every record.
-func readAll(t *testing.T, path string) (*Table, []*Record) {
+func readAll(t *testing.T, path string) (found, []*Record) {
 	t.Helper()
-	tb := locate(t, path, Options{City: model.Pohang})
-	return tb, collect(tb)
+	recs, got := collect(locate(t, path, Options{City: model.Pohang}))
+	return got, recs
 }
 
-// errorAt returns the table's error at cell, or nil.
-func errorAt(tb *Table, cell string) *msg.Error {
-	for _, e := range tb.Errors {
+// errorAt returns the error at cell, or nil.
+func errorAt(errs []*msg.Error, cell string) *msg.Error {
+	for _, e := range errs {
 		if e.Where.Cell == cell {
 			return e
 		}

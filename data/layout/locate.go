@@ -52,7 +52,7 @@ const Ignore = "ignore"
 // Locate finds the project table of a workbook and reads it. Of several
 // sheets with a table, a visible one with project codes wins, then the
 // most header-like; the others are named in a warning. An error means no
-// table at all; cell errors are in Table.Errors.
+// table at all; the header's problems are in Table.Errors, the rows' in Rows.
 func Locate(wb *sheet.Workbook, opt Options) (*Table, error) {
 	type found struct {
 		s *sheet.Sheet
@@ -111,7 +111,6 @@ func Locate(wb *sheet.Workbook, opt Options) (*Table, error) {
 	for _, p := range t.join(rest, wb.Sheets) {
 		t.Warnings = append(t.Warnings, msg.Errorf(msg.Where{File: wb.File}, msgOtherTables, p.s.Name))
 	}
-	t.headWarns, t.headErrs = len(t.Warnings), len(t.Errors)
 	return t, nil
 }
 

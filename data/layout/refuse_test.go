@@ -23,7 +23,7 @@ func TestFormulaWithoutResultIsRefused(t *testing.T) {
 	})
 	tb, _ := readAll(t, path)
 	for _, cell := range []string{"C2", "A3", "B4"} {
-		if e := errorAt(tb, cell); e == nil || !strings.Contains(e.Error(), "수식") {
+		if e := errorAt(tb.Errors, cell); e == nil || !strings.Contains(e.Error(), "수식") {
 			t.Errorf("%s: %v; errors %v", cell, e, tb.Errors)
 		}
 	}
@@ -50,7 +50,7 @@ func TestErrorResultsAreRefused(t *testing.T) {
 		`<row r="4">`+inline("A4", "다 사업")+`<c r="B4"><v>100</v></c>`+inline("D4", "#DIV/0!")+`</row>`, "")
 	tb, _ := readAll(t, path)
 	for cell, shown := range map[string]string{"C2": "#N/A", "A3": "#REF!", "D4": "#DIV/0!"} {
-		if e := errorAt(tb, cell); e == nil || !strings.Contains(e.Error(), shown) {
+		if e := errorAt(tb.Errors, cell); e == nil || !strings.Contains(e.Error(), shown) {
 			t.Errorf("%s: %v; errors %v", cell, e, tb.Errors)
 		}
 	}
@@ -63,7 +63,7 @@ func TestErrorTextInACSVIsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	tb, _ := readAll(t, path)
-	if e := errorAt(tb, "D2"); e == nil || !strings.Contains(e.Error(), "#N/A") {
+	if e := errorAt(tb.Errors, "D2"); e == nil || !strings.Contains(e.Error(), "#N/A") {
 		t.Errorf("D2: %v; errors %v", e, tb.Errors)
 	}
 }
@@ -78,7 +78,7 @@ func TestNegativeAndHugeBudgetsAreRefused(t *testing.T) {
 	})
 	tb, recs := readAll(t, path)
 	for cell, want := range map[string]string{"B2": "0보다 작습니다", "B3": "0보다 작습니다", "B4": "10조"} {
-		if e := errorAt(tb, cell); e == nil || !strings.Contains(e.Error(), want) {
+		if e := errorAt(tb.Errors, cell); e == nil || !strings.Contains(e.Error(), want) {
 			t.Errorf("%s: %v; errors %v", cell, e, tb.Errors)
 		}
 	}
@@ -103,11 +103,11 @@ func TestStartAfterEndInSeparateColumnsIsRefused(t *testing.T) {
 	})
 	tb, _ := readAll(t, path)
 	for _, cell := range []string{"E2", "E3", "E6"} {
-		if e := errorAt(tb, cell); e == nil || !strings.Contains(e.Error(), "D"+cell[1:]) {
+		if e := errorAt(tb.Errors, cell); e == nil || !strings.Contains(e.Error(), "D"+cell[1:]) {
 			t.Errorf("%s: %v; errors %v", cell, e, tb.Errors)
 		}
 	}
-	if e := errorAt(tb, "E6"); e == nil || !strings.Contains(e.Error(), "'2028-06'") {
+	if e := errorAt(tb.Errors, "E6"); e == nil || !strings.Contains(e.Error(), "'2028-06'") {
 		t.Errorf("a date cell is shown as its month: %v", e)
 	}
 	if len(tb.Errors) != 3 {
@@ -124,14 +124,14 @@ func TestSameProjectTwiceWithOtherValuesIsRefused(t *testing.T) {
 		{"나 사업", 100, 10},  // the same values: left to the importer's warning
 	})
 	tb, recs := readAll(t, path)
-	if e := errorAt(tb, "A4"); e == nil || !strings.Contains(e.Error(), "A2") {
+	if e := errorAt(tb.Errors, "A4"); e == nil || !strings.Contains(e.Error(), "A2") {
 		t.Errorf("A4: %v; errors %v", e, tb.Errors)
 	}
 	if len(tb.Errors) != 1 || len(recs) != 4 {
 		t.Errorf("errors %v, %d records", tb.Errors, len(recs))
 	}
 	// A second reading finds the same, once.
-	recs = collect(tb)
+	recs, tb = collect(tb.Table)
 	if len(tb.Errors) != 1 || len(recs) != 4 {
 		t.Errorf("again: errors %v, %d records", tb.Errors, len(recs))
 	}
@@ -153,7 +153,7 @@ func TestHiddenCharactersAreRefused(t *testing.T) {
 		`<row r="5">`+inline("A5", "라 사업")+`<c r="B5"><v>100</v></c>`+inline("C5", "줄\n바꿈\t탭")+`</row>`, "")
 	tb, recs := readAll(t, path)
 	for cell, shown := range map[string]string{"A2": "⟨U+001B⟩", "A3": "⟨U+202E⟩", "C4": "⟨U+0007⟩"} {
-		e := errorAt(tb, cell)
+		e := errorAt(tb.Errors, cell)
 		if e == nil || !strings.Contains(e.Error(), shown) {
 			t.Errorf("%s: %v; errors %v", cell, e, tb.Errors)
 			continue
@@ -185,7 +185,7 @@ func TestHiddenCharactersInAHeaderAreRefused(t *testing.T) {
 	path := handXLSX(t, `<row r="1">`+inline("A1", "사업명")+inline("B1", "총사업비(백만원)")+inline("C1", "추진율(%)")+inline("D1", "메모_x001B_]0;x_x0007_")+`</row>`+
 		`<row r="2">`+inline("A2", "가 사업")+`<c r="B2"><v>100</v></c></row>`, "")
 	tb, _ := readAll(t, path)
-	if e := errorAt(tb, "D1"); e == nil || !strings.Contains(e.Error(), "⟨U+001B⟩") {
+	if e := errorAt(tb.Errors, "D1"); e == nil || !strings.Contains(e.Error(), "⟨U+001B⟩") {
 		t.Errorf("D1: %v; errors %v", e, tb.Errors)
 	}
 	for _, w := range tb.Warnings {
@@ -204,7 +204,7 @@ func TestFieldWithoutResultIsRefusedOnce(t *testing.T) {
 		{`="방재"`, "다 사업", 100, 10},
 	})
 	tb, _ := readAll(t, path)
-	if errorAt(tb, "A3") == nil || errorAt(tb, "A5") == nil || len(tb.Errors) != 2 {
+	if errorAt(tb.Errors, "A3") == nil || errorAt(tb.Errors, "A5") == nil || len(tb.Errors) != 2 {
 		t.Errorf("errors %v", tb.Errors)
 	}
 }

@@ -30,42 +30,82 @@ func isTotalText(s string) bool {
 	return totalWords[k] || strings.HasSuffix(k, "소계") || strings.HasSuffix(k, "합계")
 }
 
+var msgRowsRefused = msg.Define("layout.rows_refused",
+	"파일에 오류가 %d개 있어 가져올 수 없습니다.",
+	"the file has %d errors and cannot be imported.")
+
 var (
 	leadInNotes = regexp.MustCompile(`(포항|울산|경주)\s*(시|광역시)?\s*주관`)
 	openWords   = []string{"계속", "미정", "연중", "상시", "지속"}
 )
 
-// Records reads the project rows under the header one at a time, so that a
-// 100,000-row sheet never holds all its records at once. Cell errors and
-// row warnings are added to t.Errors and t.Warnings as rows are read (each
-// iteration starts them afresh after what Locate found).
-func (t *Table) Records() iter.Seq[*Record] {
+// Rows reads the project rows of a table one at a time, as bufio.Scanner
+// reads lines, so that a 100,000-row sheet never holds all its records at
+// once. The table stays what Locate found; what reading the rows finds
+// (cells that cannot be read, duplicates, totals that differ from their
+// tiers) is kept here, for Errors, Warnings and Err. A Rows is for one
+// reader at a time; Table.Rows gives a fresh one on every call.
+type Rows struct {
+	t                *Table
+	warnings, errors []*msg.Error
+	dups             *duplicates // the rows read so far, for RefuseIfDiffers
+}
+
+// Rows returns a reader of the table's project rows; the table is not
+// changed by reading them.
+func (t *Table) Rows() *Rows { return &Rows{t: t} }
+
+// All yields the project rows under the header, sheet by sheet. Each call
+// reads them afresh and forgets what an earlier call found, so reading
+// twice gives the same records and the same problems. A row with a cell
+// that cannot be read is not yielded; its errors refuse the file.
+func (rs *Rows) All() iter.Seq[*Record] {
 	return func(yield func(*Record) bool) {
-		t.Warnings, t.Errors = t.Warnings[:t.headWarns], t.Errors[:t.headErrs]
+		t := rs.t
+		rs.warnings, rs.errors, rs.dups = nil, nil, newDuplicates()
 		if len(t.parts) == 0 {
 			return
 		}
-		t.dups = newDuplicates()
 		projects := 0
 		for _, p := range t.parts {
-			n, more := readRecords(p, t, yield)
+			n, more := readRecords(p, rs, yield)
 			if projects += n; !more {
 				return
 			}
 		}
 		if projects == 0 { // a header alone is no list of projects
 			h := t.parts[0].h
-			t.Errors = append(t.Errors, msg.Errorf(msg.Where{File: t.File, Sheet: t.parts[0].s.Name, Cell: sheet.CellName(1, h.upper)}, msgNoProjects, h.upper))
+			rs.fail(msg.Errorf(msg.Where{File: t.File, Sheet: t.parts[0].s.Name, Cell: sheet.CellName(1, h.upper)}, msgNoProjects, h.upper))
 		}
 	}
 }
+
+// Errors are the errors reading the rows found (not Locate's: those are
+// the table's own); any of them refuses the file.
+func (rs *Rows) Errors() []*msg.Error { return rs.errors }
+
+// Warnings are what reading the rows found worth saying but not refusing.
+func (rs *Rows) Warnings() []*msg.Error { return rs.warnings }
+
+// Err is nil when neither Locate nor the rows read so far found an error;
+// otherwise it says how many errors refuse the file.
+func (rs *Rows) Err() error {
+	n := len(rs.t.Errors) + len(rs.errors)
+	if n == 0 {
+		return nil
+	}
+	return msg.Errorf(msg.Where{File: rs.t.File}, msgRowsRefused, n)
+}
+
+func (rs *Rows) fail(e *msg.Error) { rs.errors = append(rs.errors, e) }
+func (rs *Rows) warn(e *msg.Error) { rs.warnings = append(rs.warnings, e) }
 
 // readRecords reads every project row under the header of one sheet and
 // yields it; it returns how many rows stood for projects, and false when
 // the caller stopped. A row with a cell that cannot be read is not
 // yielded; its errors refuse the file.
-func readRecords(p part, t *Table, yield func(*Record) bool) (projects int, more bool) {
-	r := newRowReader(p.s, t)
+func readRecords(p part, rs *Rows, yield func(*Record) bool) (projects int, more bool) {
+	r := newRowReader(p.s, rs)
 	last := max(p.h.upper, p.h.lower)
 	// A record is held until the next row shows whether it goes on below.
 	var pending *Record
@@ -79,7 +119,7 @@ func readRecords(p part, t *Table, yield func(*Record) bool) (projects int, more
 		return yield(rec)
 	}
 	for _, row := range p.s.Rows {
-		if row.Num <= last || skipRow(p.s, row, t.Columns) {
+		if row.Num <= last || skipRow(p.s, row, rs.t.Columns) {
 			continue
 		}
 		if pending != nil && r.continues(row, pending) {
@@ -104,6 +144,7 @@ func readRecords(p part, t *Table, yield func(*Record) bool) (projects int, more
 type rowReader struct {
 	s                     *sheet.Sheet
 	t                     *Table
+	rs                    *Rows           // where the problems found go
 	byRole                map[Role]Column // the used column of each role but these two:
 	amounts, cityContacts []Column
 	roles                 []Role // byRole's roles in a fixed order
@@ -114,8 +155,9 @@ type rowReader struct {
 	row                   sheet.Row
 }
 
-func newRowReader(s *sheet.Sheet, t *Table) *rowReader {
-	r := &rowReader{s: s, t: t, byRole: map[Role]Column{}}
+func newRowReader(s *sheet.Sheet, rs *Rows) *rowReader {
+	t := rs.t
+	r := &rowReader{s: s, t: t, rs: rs, byRole: map[Role]Column{}}
 	for _, c := range t.Columns {
 		switch {
 		case !c.Used:
@@ -157,10 +199,10 @@ func (r *rowReader) cell(c Column) (sheet.Cell, string, msg.Where) {
 // fail adds a cell error: the value package's own message, placed at w.
 func (r *rowReader) fail(err error, w msg.Where, what string, raw string) {
 	if e := located(err, w); e != nil {
-		r.t.Errors = append(r.t.Errors, e)
+		r.rs.fail(e)
 		return
 	}
-	r.t.Errors = append(r.t.Errors, msg.Errorf(w, msgBadCell, what, raw))
+	r.rs.fail(msg.Errorf(w, msgBadCell, what, raw))
 }
 
 // read reads one row: a record, or nil for a row that is not a project or
@@ -174,7 +216,7 @@ func (r *rowReader) read(row sheet.Row) (rec *Record, isProject bool) {
 	nameCol := r.byRole[RoleName]
 	v, ref, w := r.cell(nameCol)
 	if v.Formula && v.Type == 0 { // a name not calculated: the row must not vanish
-		r.t.Errors = append(r.t.Errors, msg.Errorf(w, msgFormulaNoValue))
+		r.rs.fail(msg.Errorf(w, msgFormulaNoValue))
 		return nil, true
 	}
 	// "① 사업명", "1. 사업명": the list number is the sheet's, not the name's
@@ -185,12 +227,12 @@ func (r *rowReader) read(row sheet.Row) (rec *Record, isProject bool) {
 	}
 	if rec.Name.Text == "" {
 		if rowHasData(row, r.t.Columns) {
-			r.t.Warnings = append(r.t.Warnings, msg.Errorf(w, msgNoNameRow))
+			r.rs.warn(msg.Errorf(w, msgNoNameRow))
 		}
 		return nil, false
 	}
 	if errs := rowProblems(row, r.t.Columns, r.where); len(errs) > 0 {
-		r.t.Errors = append(r.t.Errors, errs...)
+		r.rs.errors = append(r.rs.errors, errs...)
 		return nil, true
 	}
 	r.readAmounts(rec)
@@ -210,7 +252,7 @@ func (r *rowReader) readField() Value {
 	}
 	text := strings.TrimSpace(v.Value)
 	if v.Formula && v.Type == 0 { // the rows below would take the field above
-		r.t.Errors = append(r.t.Errors, msg.Errorf(w, msgFormulaNoValue))
+		r.rs.fail(msg.Errorf(w, msgFormulaNoValue))
 	} else if err := value.CheckText(text); err != nil {
 		r.fail(err, w, c.Header, text)
 	} else if text != "" && !isTotalText(text) {
@@ -373,16 +415,16 @@ func (r *rowReader) finish(rec *Record) {
 		cs.Text = joinCities(model.SortCities(list))
 		rec.Values[model.FCities] = cs
 	}
-	t := r.t
-	checkSum(rec, t, t.File, r.s.Name)
+	t, rs := r.t, r.rs
+	checkSum(rec, rs, t.File, r.s.Name)
 	if e := checkOrder(rec, t.File, r.s.Name); e != nil {
-		t.Errors = append(t.Errors, e)
+		rs.fail(e)
 	}
-	if e := t.dups.check(rec, r.s, r.byRole[RoleCode].Col, r.byRole[RoleName].Col, msg.Where{File: t.File, Sheet: r.s.Name}); e != nil {
-		t.Errors = append(t.Errors, e)
+	if e := rs.dups.check(rec, r.s, r.byRole[RoleCode].Col, r.byRole[RoleName].Col, msg.Where{File: t.File, Sheet: r.s.Name}); e != nil {
+		rs.fail(e)
 	}
 	if rec.Hidden {
-		t.Warnings = append(t.Warnings, msg.Errorf(r.where(r.byRole[RoleName].Col, rec.Row), msgHiddenRow, rec.Name.Text))
+		rs.warn(msg.Errorf(r.where(r.byRole[RoleName].Col, rec.Row), msgHiddenRow, rec.Name.Text))
 	}
 }
 
@@ -496,7 +538,7 @@ func rowHasData(row sheet.Row, cols []Column) bool {
 
 // checkSum warns when the total differs from the sum of the tiers by more
 // than the coarsest precision involved.
-func checkSum(rec *Record, t *Table, file, sheetName string) {
+func checkSum(rec *Record, rs *Rows, file, sheetName string) {
 	tot, ok := rec.Values[model.BudgetKey(model.Total)]
 	if !ok {
 		return
@@ -511,8 +553,8 @@ func checkSum(rec *Record, t *Table, file, sheetName string) {
 		}
 	}
 	// the rule the window's form uses too, shown in the sheet's own unit
-	if err := field.CheckTiers(b, prec, cmp.Or(t.Unit, value.Baekman)); err != nil {
-		t.Warnings = append(t.Warnings, msg.Wrap(err, msg.Where{File: file, Sheet: sheetName, Cell: tot.Cell}, msgSumMismatch,
+	if err := field.CheckTiers(b, prec, cmp.Or(rs.t.Unit, value.Baekman)); err != nil {
+		rs.warn(msg.Wrap(err, msg.Where{File: file, Sheet: sheetName, Cell: tot.Cell}, msgSumMismatch,
 			rec.Name.Text, err.Error()))
 	}
 }

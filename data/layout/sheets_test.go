@@ -56,9 +56,9 @@ func TestATableOverSeveralSheetsIsOneTable(t *testing.T) {
 	if tb.Sheet != "경제·산업, 문화·관광" || len(tb.Sheets) != 2 {
 		t.Fatalf("the two visible sheets with one header are one table: %q %v", tb.Sheet, tb.Sheets)
 	}
-	recs := collect(tb)
-	if len(tb.Errors) != 0 {
-		t.Fatal(tb.Errors)
+	recs, read := collect(tb)
+	if len(read.Errors) != 0 {
+		t.Fatal(read.Errors)
 	}
 	var got []string
 	for _, r := range recs {
@@ -72,16 +72,16 @@ func TestATableOverSeveralSheetsIsOneTable(t *testing.T) {
 		t.Errorf("the as-of line of the first sheet holds for the table: %q", tb.AsOf)
 	}
 	var joined, hiddenNamed bool
-	for _, w := range tb.Warnings {
+	for _, w := range read.Warnings {
 		joined = joined || w.ID == msgJoinedSheets
 		hiddenNamed = hiddenNamed || (w.ID == msgOtherTables && w.Args[0] == "백업")
 	}
 	if !joined || !hiddenNamed {
-		t.Errorf("the join and the hidden sheet left out are both said: %v", tb.Warnings)
+		t.Errorf("the join and the hidden sheet left out are both said: %v", read.Warnings)
 	}
 	// An official who names one sheet gets that sheet alone.
 	tb = locate(t, path, Options{City: model.Pohang, Sheet: "문화·관광"})
-	if recs := collect(tb); tb.Sheet != "문화·관광" || len(recs) != 1 {
+	if recs, _ := collect(tb); tb.Sheet != "문화·관광" || len(recs) != 1 {
 		t.Errorf("--sheet: %q, %d rows", tb.Sheet, len(recs))
 	}
 }
@@ -92,11 +92,10 @@ func TestTheSameProjectOnTwoSheetsWithOtherValuesIsRefused(t *testing.T) {
 		"경제": {head, {"가 사업", 100, 10}},
 		"문화": {head, {"가 사업", 100, 50}},
 	}, nil)
-	tb := locate(t, path, Options{City: model.Pohang})
-	collect(tb)
-	e := errorAt(tb, "A2")
+	_, got := collect(locate(t, path, Options{City: model.Pohang}))
+	e := errorAt(got.Errors, "A2")
 	if e == nil || e.ID != msgDuplicateDiffers || e.Where.Sheet != "문화" || !strings.Contains(e.Args[3].(string), "'경제'!A2") {
-		t.Errorf("refused naming both sheets: %v", tb.Errors)
+		t.Errorf("refused naming both sheets: %v", got.Errors)
 	}
 }
 
@@ -109,8 +108,7 @@ func TestAProjectOverTwoRowsIsOneProject(t *testing.T) {
 		{"", "", "", "중간보고", ""},
 		{"다 사업", 300, 30, "협약", ""},
 	}}, map[string][][2]string{"현황": {{"A2", "A3"}, {"B2", "B3"}, {"C2", "C3"}}})
-	tb := locate(t, path, Options{City: model.Pohang})
-	recs := collect(tb)
+	recs, tb := collect(locate(t, path, Options{City: model.Pohang}))
 	if len(tb.Errors) != 0 || len(recs) != 3 {
 		t.Fatalf("%d records, errors %v", len(recs), tb.Errors)
 	}
@@ -141,9 +139,8 @@ func TestAMergedRowWithASecondAmountIsRefused(t *testing.T) {
 		{"가 사업", 100, 10, "설계"},
 		{"", 120, "", "착공"},
 	}}, map[string][][2]string{"현황": {{"A2", "A3"}}})
-	tb := locate(t, path, Options{City: model.Pohang})
-	collect(tb)
-	if e := errorAt(tb, "B3"); e == nil || e.ID != msgContinuedValue {
+	_, tb := collect(locate(t, path, Options{City: model.Pohang}))
+	if e := errorAt(tb.Errors, "B3"); e == nil || e.ID != msgContinuedValue {
 		t.Errorf("a second total on the merged row is refused at B3: %v", tb.Errors)
 	}
 }

@@ -15,7 +15,8 @@ import (
 	"github.com/haeoreum/register/data/value"
 )
 
-// Table is the located table of one sheet, read into records.
+// Table is the located table of one sheet (or of several sheets under one
+// header): what Locate found, which reading its rows (Rows) never changes.
 type Table struct {
 	File string
 	// Sheet names the sheet the table is on; a table split over several
@@ -33,16 +34,14 @@ type Table struct {
 	UnitFrom     string     // where the table-wide unit was found
 	HeaderRows   []int
 	Columns      []Column
-	// Warnings and Errors found so far: by Locate for the table as a whole,
-	// and for its rows as Records reads them. Any error refuses the file.
+	// Warnings and Errors Locate found for the table as a whole (its rows'
+	// are the Rows reader's). Any error refuses the file.
 	Warnings []*msg.Error
 	Errors   []*msg.Error
 
-	parts               []part // the sheets the table is on, in workbook order
-	date1904            bool
-	chosenSheet         bool        // an official named the sheet: no other is joined to it
-	headWarns, headErrs int         // how many of Warnings and Errors Locate found
-	dups                *duplicates // the rows read so far, for RefuseIfDiffers
+	parts       []part // the sheets the table is on, in workbook order
+	date1904    bool
+	chosenSheet bool // an official named the sheet: no other is joined to it
 }
 
 // part is one sheet of a table and its header.

@@ -37,14 +37,14 @@ func (r *rowReader) continues(row sheet.Row, rec *Record) bool {
 	narrative, other := r.rowTexts(row)
 	if m, ok := r.nameMerges.at(row.Num); ok && m.FromRow == rec.Row && m.FromRow < row.Num {
 		if other != nil { // one project, two values for one field: neither can be taken
-			r.t.Errors = append(r.t.Errors, msg.Errorf(r.where(other.Col, row.Num), msgContinuedValue, row.Num, rec.Name.Text, other.Header))
+			r.rs.fail(msg.Errorf(r.where(other.Col, row.Num), msgContinuedValue, row.Num, rec.Name.Text, other.Header))
 		}
 		return true
 	}
 	if row.Num != rec.lastRow()+1 || !narrative || other != nil {
 		return false
 	}
-	r.t.Warnings = append(r.t.Warnings, msg.Errorf(r.where(nameCol, row.Num), msgContinuedRow, row.Num, rec.Name.Text))
+	r.rs.warn(msg.Errorf(r.where(nameCol, row.Num), msgContinuedRow, row.Num, rec.Name.Text))
 	return true
 }
 
@@ -72,7 +72,7 @@ func (r *rowReader) join(rec *Record, row sheet.Row) {
 	r.row = row
 	rec.continued = row.Num
 	if errs := rowProblems(row, r.t.Columns, r.where); len(errs) > 0 {
-		r.t.Errors = append(r.t.Errors, errs...)
+		r.rs.errors = append(r.rs.errors, errs...)
 		return
 	}
 	for _, c := range r.t.Columns {

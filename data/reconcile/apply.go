@@ -51,7 +51,7 @@ func Apply(ctx context.Context, reg *register.Register, rd *Reading, opt Options
 		pv.fail(msg.Errorf(msg.Where{File: t.File, Sheet: t.Sheet}, msgNoCity))
 	}
 	if len(t.Errors) > 0 || len(pv.Errors) > 0 {
-		pv.collect(t)
+		pv.collect(t, nil) // refused by its header: its rows are not read
 		return refused()
 	}
 	if opt.DryRun {
@@ -79,8 +79,8 @@ func Apply(ctx context.Context, reg *register.Register, rd *Reading, opt Options
 		if err := im.run(); err != nil {
 			return err
 		}
-		pv.collect(t)
-		if len(pv.Errors) > 0 {
+		pv.collect(t, im.rows)
+		if im.rows.Err() != nil { // the preview says which and how many
 			return errRefusedRows
 		}
 		if err := im.saveProfile(); err != nil {
@@ -110,12 +110,18 @@ func Apply(ctx context.Context, reg *register.Register, rd *Reading, opt Options
 
 var errRefusedRows = errors.New("rows with errors")
 
-// collect copies the table's problems into the preview.
-func (p *Preview) collect(t *layout.Table) {
-	for _, w := range t.Warnings {
+// collect copies into the preview what Locate found for the table and
+// what reading its rows found (rows is nil when they were not read):
+// warnings, then errors, each the table's before the rows'.
+func (p *Preview) collect(t *layout.Table, rows *layout.Rows) {
+	var rowWarns, rowErrs []*msg.Error
+	if rows != nil {
+		rowWarns, rowErrs = rows.Warnings(), rows.Errors()
+	}
+	for _, w := range slices.Concat(t.Warnings, rowWarns) {
 		p.warn(w)
 	}
-	for _, e := range t.Errors {
+	for _, e := range slices.Concat(t.Errors, rowErrs) {
 		p.fail(e)
 	}
 }
@@ -125,7 +131,8 @@ type importer struct {
 	ctx      context.Context
 	tx       *register.Tx
 	t        *layout.Table
-	how      *reading // what was decided for the table, saved as its layout's profile
+	rows     *layout.Rows // the table's rows as run reads them, and what they refuse
+	how      *reading     // what was decided for the table, saved as its layout's profile
 	pv       *Preview
 	opt      Options
 	projects map[int64]*model.Project
@@ -146,7 +153,8 @@ func (im *importer) run() error {
 	im.match = newMatcher(im.projects)
 	im.touched = map[int64]bool{}
 	seen := map[int64]layout.RowRef{}
-	for rec := range im.t.Records() {
+	im.rows = im.t.Rows()
+	for rec := range im.rows.All() {
 		if err := im.ctx.Err(); err != nil {
 			return err // cancelled: the transaction rolls back
 		}
@@ -159,7 +167,7 @@ func (im *importer) run() error {
 			continue
 		}
 		if first, dup := seen[p.ID]; dup {
-			im.t.RefuseIfDiffers(first, rec) // the same project with other values: no first-row-wins
+			im.rows.RefuseIfDiffers(first, rec) // the same project with other values: no first-row-wins
 			im.pv.warn(msg.Errorf(im.where(rec, rec.Name.Cell), msgDuplicateRow, rec.Name.Text, first.Row))
 			continue
 		}

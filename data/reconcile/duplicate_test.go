@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -74,4 +75,46 @@ func listJSON(t *testing.T, r *register.Register) string {
 	}
 	b, _ := json.Marshal(list)
 	return string(b)
+}
+
+// One reading previewed twice (as the window does before the official
+// applies it) says the same both times: the alias refusal and the row
+// warnings once each, and the located table keeps only what Locate found.
+func TestOneReadingPreviewedTwiceSaysTheSame(t *testing.T) {
+	r := newRegister(t)
+	if _, err := ImportFile(ctx, r, filepath.Join(fixtures(t), "master_2026.xlsx"), FileOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	path := cityRows(t, [][]any{
+		{"사업명", "총사업비(백만원)", "추진율(%)"},
+		{"영일만 횡단구간(영일만대교) 건설", 3_000_000, 30},
+		{"영일만대교 건설", 3_000_000, 45}, // the same project, by its alias, saying otherwise
+		{"", 5, ""}, // values without a name: a warning
+	})
+	rd, err := Understand(ctx, r, path, FileOptions{City: model.Pohang})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tableErrs, tableWarns := len(rd.Table.Errors), len(rd.Table.Warnings)
+	var previews []*Preview
+	for range 2 {
+		pv, err := Apply(ctx, r, rd, Options{DryRun: true})
+		if !errors.Is(err, ErrRefused) {
+			t.Fatalf("err %v, preview errors %v", err, pv.Errors)
+		}
+		previews = append(previews, pv)
+	}
+	a, b := previews[0], previews[1]
+	if len(a.Errors) != 1 || !strings.Contains(a.Errors[0], "A3") || !strings.Contains(a.Errors[0], "A2") {
+		t.Errorf("errors %q", a.Errors)
+	}
+	if !slices.ContainsFunc(a.Warnings, func(w string) bool { return strings.Contains(w, "A4") }) {
+		t.Errorf("the row without a name is said: %q", a.Warnings)
+	}
+	if !slices.Equal(a.Errors, b.Errors) || !slices.Equal(a.Warnings, b.Warnings) {
+		t.Errorf("the second preview differs:\n errors %q\n    vs %q\n warnings %q\n      vs %q", a.Errors, b.Errors, a.Warnings, b.Warnings)
+	}
+	if len(rd.Table.Errors) != tableErrs || len(rd.Table.Warnings) != tableWarns {
+		t.Errorf("previewing changed the table: %d/%d errors, %d/%d warnings", len(rd.Table.Errors), tableErrs, len(rd.Table.Warnings), tableWarns)
+	}
 }

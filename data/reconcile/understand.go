@@ -141,7 +141,7 @@ func unitAgreement(projects []*model.Project, read func(value.Unit) (*layout.Tab
 			return nil, 0, false
 		}
 		n := 0
-		for rec := range t.Records() {
+		for rec := range t.Rows().All() {
 			p, _ := m.match(rec.Code, rec.Name.Text)
 			total, ok := rec.Get(model.BudgetKey(model.Total))
 			if p == nil || !ok || p.Budget.Total == 0 {

@@ -124,8 +124,7 @@ func TestAnOfficialNamesTheHeaderRow(t *testing.T) {
 	if _, err := Locate(wb, Options{City: model.Pohang}); err == nil {
 		t.Fatal("without the official's word this is no table")
 	}
-	tb := locate(t, path, Options{City: model.Pohang, HeaderRow: 2})
-	recs := collect(tb)
+	recs, tb := collect(locate(t, path, Options{City: model.Pohang, HeaderRow: 2}))
 	if len(tb.Errors) != 0 || tb.HeaderRows[0] != 2 || len(recs) != 1 || recs[0].Values[model.BudgetKey(model.Total)].Text != "100000000" {
 		t.Fatalf("header row 2 as named: rows %v, %d records, errors %v", tb.HeaderRows, len(recs), tb.Errors)
 	}

@@ -160,8 +160,8 @@ func TestACoverSheetGivesCityUnitAndAsOf(t *testing.T) {
 	if tb.AsOf != "2026-10-31" {
 		t.Errorf("as-of from the cover: %q", tb.AsOf)
 	}
-	recs := collect(tb)
-	if len(tb.Errors) != 0 || recs[0].Values[model.BudgetKey(model.Total)].Text != "100000000" {
-		t.Errorf("100,000 천원: %v %v", tb.Errors, recs[0].Values)
+	recs, read := collect(tb)
+	if len(read.Errors) != 0 || recs[0].Values[model.BudgetKey(model.Total)].Text != "100000000" {
+		t.Errorf("100,000 천원: %v %v", read.Errors, recs[0].Values)
 	}
 }

@@ -23,6 +23,7 @@ run     libgl1-mesa-dev          /usr/include/GL/gl.h
 run     xorg-dev                 /usr/include/X11/extensions/Xrandr.h
 run     libxkbcommon-dev         /usr/include/xkbcommon/xkbcommon.h
 test    xvfb                     Xvfb
+test    xdotool                  xdotool
 test    imagemagick              import
 test    libreoffice-calc-nogui   soffice
 test    poppler-utils            pdftoppm

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"unicode/utf16"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -243,6 +244,20 @@ func TestMultiSelectionBuffer(t *testing.T) {
 	}
 	if got := multiSelection(make([]uint16, 4)); len(got) != 0 {
 		t.Fatalf("empty: %v", got)
+	}
+}
+
+// The Windows dialog's filter: a label and the patterns, each ended by
+// NUL, the list by a second NUL (an empty list showed no file types).
+func TestWindowsFilterList(t *testing.T) {
+	newEnv(t, "en", false) // the label in English
+	got := filterList([]string{".xlsx", ".CSV"})
+	want := utf16.Encode([]rune("Files of type xlsx, csv\x00*.xlsx;*.csv\x00\x00"))
+	if !slices.Equal(got, want) {
+		t.Fatalf("filter %q, want %q", string(utf16.Decode(got)), string(utf16.Decode(want)))
+	}
+	if filterList(nil) != nil {
+		t.Fatal("no extensions: a filter")
 	}
 }
 

@@ -71,20 +71,6 @@ func platformDialog(string) systemDialog {
 
 type commonDialog struct{}
 
-// filterList is "Files of type xlsx, csv\0*.xlsx;*.csv\0\0" (Windows
-// matches without regard to case).
-func filterList(exts []string) []uint16 {
-	if len(exts) == 0 {
-		return nil
-	}
-	var pats []string
-	for _, e := range exts {
-		pats = append(pats, "*"+strings.ToLower(e))
-	}
-	s, _ := windows.UTF16FromString(filterName(exts) + "\x00" + strings.Join(pats, ";") + "\x00")
-	return append(s, 0)
-}
-
 // run shows the dialog and returns the buffer it filled; ok false when
 // the user cancelled.
 func (commonDialog) run(proc *windows.LazyProc, r fileRequest, flags uint32) (buf []uint16, ok bool, err error) {

@@ -42,6 +42,7 @@ release desktop-file-utils       desktop-file-validate
 release python3                  python3
 release xvfb                     Xvfb
 release imagemagick              import
+release xdotool                  xdotool
 wine    wine                     wine
 wine    wine                     wineserver
 '

@@ -85,7 +85,7 @@ if [ -n "$wine_dir" ]; then
 	rm -rf "${WINEPREFIX:-$HOME/.wine}/drive_c/users/$(id -un)/AppData/Roaming/fyne/kr.haeoreum.register"
 	cli() { ./bin/haeoreum-cli --db "$tmp/e2e.db" "$@"; }
 	start_app() {
-		(cd "$tmp" && env LC_ALL=$wloc DISPLAY="$display" wine "$wine_dir/haeoreum.exe" \
+		(cd "$wine_dir" && env LC_ALL=$wloc DISPLAY="$display" wine ./haeoreum.exe \
 			--db "$(zpath "$tmp/e2e.db")" "$(zpath "$tmp/in/master_2026.xlsx")" "$(zpath "$tmp/in/pohang_2026-10.xlsx")")
 	}
 	# the other two through Windows' open dialog, both at once: its folder

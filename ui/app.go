@@ -161,7 +161,7 @@ func New(a fyne.App, reg *register.Register, o Options) *UI {
 	u.win.SetCloseIntercept(u.requestClose)
 	u.reload()
 	if len(o.Files) > 0 {
-		u.Open(o.Files...) // the files the user came to import, not the sample
+		u.importFiles(o.Files...) // the files the user came to import, not the sample
 	} else if o.OfferSample && !reg.ReadOnly() && len(u.all) == 0 {
 		u.offerSample()
 	}

@@ -106,7 +106,7 @@ func (u *UI) openFiles(title string, exts []string, multiple bool, use func(path
 
 // runSystemDialog runs ask (a blocking system dialog) off the UI goroutine
 // and hands its answer to use on the UI goroutine; when the dialog cannot
-// be shown, fallback runs instead. One system dialog at a time: a second
+// be shown (any error: errNoSystemDialog says why), fallback runs instead. One system dialog at a time: a second
 // Ctrl+O while one is open does nothing.
 func (u *UI) runSystemDialog(ask func() (any, error), use func(any), fallback func()) {
 	if u.dialogOpen {
@@ -115,15 +115,13 @@ func (u *UI) runSystemDialog(ask func() (any, error), use func(any), fallback fu
 	u.dialogOpen = true
 	answer := func(v any, err error) {
 		u.dialogOpen = false
-		switch {
-		case errors.Is(err, errNoSystemDialog):
+		if err != nil {
+			// the user saw nothing: no error to read, Fyne's dialog instead
 			log.Printf("file dialog: %v; using Fyne's", err)
 			fallback()
-		case err != nil:
-			u.showError(err)
-		default:
-			use(v)
+			return
 		}
+		use(v)
 	}
 	if u.jobs.queue != nil {
 		// tests: a job, so that Wait hands the answer to the test goroutine
@@ -175,9 +173,9 @@ func (u *UI) saveAs(title, suggested, ext string, onSave func(path string)) {
 	}, func() { u.fyneSaveAs(title, suggested, ext, onSave) })
 }
 
-// Open puts files in the import wizard and shows it: files dropped on the
-// window or named on the command line (Explorer's "Open with").
-func (u *UI) Open(paths ...string) {
+// importFiles puts files in the import wizard and shows it: files dropped
+// on the window or named on the command line (Explorer's "Open with").
+func (u *UI) importFiles(paths ...string) {
 	var files []string
 	for _, p := range paths {
 		if p = strings.TrimSpace(p); p != "" {
@@ -200,7 +198,7 @@ func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
 			paths = append(paths, uri.Path())
 		}
 	}
-	u.Open(paths...)
+	u.importFiles(paths...)
 }
 
 // filterName labels the file type choice: "Excel, CSV (xlsx, csv)".

@@ -36,6 +36,8 @@ type fileRequest struct {
 type systemDialog interface {
 	open(r fileRequest) ([]string, error)
 	save(r fileRequest) (string, error)
+	// asksOverwrite: the save dialog itself asks before a file is replaced
+	asksOverwrite() bool
 }
 
 var errNoSystemDialog = errors.New("the system file dialog is not available")
@@ -156,14 +158,14 @@ func (u *UI) saveAs(title, suggested, ext string, onSave func(path string)) {
 			return // cancelled
 		}
 		u.rememberFolder(path)
-		if strings.EqualFold(filepath.Ext(path), ext) {
-			onSave(path) // the system dialog asked about overwriting
-			return
+		asked := u.system.asksOverwrite()
+		if !strings.EqualFold(filepath.Ext(path), ext) {
+			// typed without the extension: the file written is another
+			// one, which the dialog did not ask about
+			path += ext
+			asked = false
 		}
-		// the name was typed without the extension: the file we write is
-		// another one, which the dialog did not ask about
-		path += ext
-		if _, err := os.Stat(path); err == nil {
+		if _, err := os.Stat(path); err == nil && !asked {
 			u.confirm(lang.L("Replace file?"),
 				lang.L("{{.File}} already exists in {{.Folder}}. Replace it? The old file will be lost.", map[string]any{"File": filepath.Base(path), "Folder": filepath.Dir(path)}),
 				lang.L("Replace"), func() { onSave(path) })

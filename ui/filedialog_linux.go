@@ -45,12 +45,12 @@ func platformDialog(want string) systemDialog {
 type zenity struct{ bin string }
 
 func (z zenity) args(r fileRequest, save bool) []string {
+	// No --attach nor --confirm-overwrite: zenity 3.91 fails on the one,
+	// 4.0 deprecates the other; so the window does not wait for it and
+	// replacing a file is asked about by the program.
 	a := []string{"--file-selection", "--title=" + r.title}
-	if r.parent != 0 {
-		a = append(a, fmt.Sprintf("--attach=%d", r.parent))
-	}
 	if save {
-		a = append(a, "--save", "--confirm-overwrite", "--filename="+filepath.Join(r.folder, r.name))
+		a = append(a, "--save", "--filename="+filepath.Join(r.folder, r.name))
 	} else {
 		a = append(a, "--filename="+r.folder+string(filepath.Separator))
 	}
@@ -62,6 +62,9 @@ func (z zenity) args(r fileRequest, save bool) []string {
 	}
 	return a
 }
+
+// asksOverwrite: only some zenity versions ask (see args).
+func (zenity) asksOverwrite() bool { return false }
 
 func (z zenity) open(r fileRequest) ([]string, error) {
 	out, err := runDialog(z.bin, z.args(r, false))
@@ -91,6 +94,9 @@ func (k kdialog) args(r fileRequest, save bool) []string {
 	}
 	return a
 }
+
+// asksOverwrite: KDE's save dialog asks before replacing a file.
+func (kdialog) asksOverwrite() bool { return true }
 
 func (k kdialog) open(r fileRequest) ([]string, error) {
 	out, err := runDialog(k.bin, k.args(r, false))
@@ -152,6 +158,9 @@ func portalFilter(exts []string) []*filechooser.Filter {
 	}
 	return []*filechooser.Filter{f}
 }
+
+// asksOverwrite: the portal's choosers (GNOME's, KDE's) ask.
+func (portal) asksOverwrite() bool { return true }
 
 func (portal) open(r fileRequest) ([]string, error) {
 	if !portalReachable() {

@@ -25,7 +25,10 @@ type fakeDialog struct {
 	saved string   // save's answer ("": cancelled)
 	err   error
 	asked []fileRequest
+	noAsk bool // its save dialog does not ask before replacing (old zenity)
 }
+
+func (f *fakeDialog) asksOverwrite() bool { return !f.noAsk }
 
 func (f *fakeDialog) open(r fileRequest) ([]string, error) {
 	f.asked = append(f.asked, r)
@@ -144,6 +147,14 @@ func TestSystemSaveDialog(t *testing.T) {
 	u.Wait()
 	if len(saved) != 3 {
 		t.Fatalf("saved %v", saved)
+	}
+	// a dialog that does not ask itself: the program asks
+	u.system = &fakeDialog{saved: saved[0], noAsk: true}
+	u.lastConfirm = nil
+	u.saveAs("보고서 내보내기", "report.xlsx", ".xlsx", onSave)
+	u.Wait()
+	if len(saved) != 3 || u.lastConfirm == nil {
+		t.Fatalf("replacing was not asked for a dialog that does not: %v", saved)
 	}
 	if u.prefs.String(prefLastFolder) != dir {
 		t.Fatalf("last folder %q", u.prefs.String(prefLastFolder))

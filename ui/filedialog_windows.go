@@ -122,6 +122,9 @@ func (d commonDialog) open(r fileRequest) ([]string, error) {
 	return multiSelection(buf), nil
 }
 
+// asksOverwrite: OFN_OVERWRITEPROMPT.
+func (commonDialog) asksOverwrite() bool { return true }
+
 func (d commonDialog) save(r fileRequest) (string, error) {
 	buf, ok, err := d.run(getSaveFileName, r, ofnOverwritePrompt|ofnPathMustExist)
 	if !ok {

@@ -88,11 +88,10 @@ func (k kdialog) args(r fileRequest, save bool) []string {
 	if save {
 		return append(a, "--getsavefilename", filepath.Join(r.folder, r.name), filter)
 	}
-	a = append(a, "--getopenfilename", r.folder, filter)
-	if r.multiple {
+	if r.multiple { // (options before the dialog and its arguments)
 		a = append(a, "--multiple", "--separate-output")
 	}
-	return a
+	return append(a, "--getopenfilename", r.folder, filter)
 }
 
 // asksOverwrite: KDE's save dialog asks before replacing a file.

@@ -160,9 +160,8 @@ func New(a fyne.App, reg *register.Register, o Options) *UI {
 	u.win.Resize(fyne.NewSize(float32(w), float32(h)))
 	u.win.SetCloseIntercept(u.requestClose)
 	u.reload()
-	if len(o.Files) > 0 {
-		u.importFiles(o.Files...) // the files the user came to import, not the sample
-	} else if o.OfferSample && !reg.ReadOnly() && len(u.all) == 0 {
+	// with files to import (start), the user came for them, not the sample
+	if len(o.Files) == 0 && o.OfferSample && !reg.ReadOnly() && len(u.all) == 0 {
 		u.offerSample()
 	}
 	return u
@@ -180,7 +179,15 @@ func (u *UI) requestClose() {
 func (u *UI) Window() fyne.Window { return u.win }
 
 // ShowAndRun shows the window and runs the application.
-func (u *UI) ShowAndRun() { u.win.ShowAndRun() }
+func (u *UI) ShowAndRun() {
+	u.start()
+	u.win.ShowAndRun()
+}
+
+// start begins the work the window was opened for: the command line's
+// files go to the import wizard (after New, so that tests can take the
+// background jobs' updates first).
+func (u *UI) start() { u.importFiles(u.opts.Files...) }
 
 // saveState remembers the window size and the table's columns.
 func (u *UI) saveState() {

@@ -186,6 +186,7 @@ func TestDropAndCommandLineFiles(t *testing.T) {
 	// in the wizard at once, and the empty register does not offer the
 	// sample over them
 	u2 := e.build(Options{Reporter: &fakeReporter{}, OfferSample: true, Files: paths})
+	u2.start() // what ShowAndRun does first
 	u2.Wait()
 	if u2.tabs.Selected() != u2.tabImport {
 		t.Fatal("command-line files did not show the import wizard")

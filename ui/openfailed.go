@@ -45,6 +45,7 @@ func (f *openFailed) openReadOnly(a fyne.App, path string, o Options) {
 	}
 	f.reg = r
 	f.u = New(a, r, o)
+	f.u.start()
 	f.u.Window().Show()
 	f.win.Close()
 }

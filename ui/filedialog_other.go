@@ -2,7 +2,7 @@
 
 package ui
 
-// platformDialog: on macOS the library dialogs (sqweek/dialog) need cgo and
-// Cocoa, which this build does not link; Fyne's dialog is used there and on
-// the other systems.
+// platformDialog: on macOS the library dialog (sqweek/dialog) is Cocoa
+// through cgo, which ui/ keeps out (no cgo of its own beyond Fyne's);
+// Fyne's dialog is used there and on the other systems.
 func platformDialog(string) systemDialog { return nil }

@@ -23,6 +23,7 @@ run     libgl1-mesa-dev          /usr/include/GL/gl.h
 run     xorg-dev                 /usr/include/X11/extensions/Xrandr.h
 run     libxkbcommon-dev         /usr/include/xkbcommon/xkbcommon.h
 test    xvfb                     Xvfb
+test    xdotool                  xdotool
 test    imagemagick              import
 test    libreoffice-calc-nogui   soffice
 test    poppler-utils            pdftoppm
@@ -41,6 +42,7 @@ release desktop-file-utils       desktop-file-validate
 release python3                  python3
 release xvfb                     Xvfb
 release imagemagick              import
+release xdotool                  xdotool
 wine    wine                     wine
 wine    wine                     wineserver
 '

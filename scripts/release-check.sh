@@ -20,7 +20,8 @@
 # - under Wine (if installed; HAEOREUM_CHECK_WINE=0 skips): the Windows CLI
 #   lists the sample register from such a folder; the window is started
 #   under Xvfb and the outcome reported (informational: Wine may lack
-#   OpenGL).
+#   OpenGL); where it draws, scripts/e2e.sh --wine drives it end to end
+#   (Windows' own open and save dialogs included) and must pass.
 #
 # Needs what scripts/release.sh needs, plus python3 (JSON check), file,
 # xvfb; Wine if present (Debian's `wine` package: HAEOREUM_CHECK_WINE=1 installs
@@ -313,6 +314,20 @@ else
 					note "Wine: screen with the window saved to $DIST/windows/wine-xvfb-screen.png"
 				timeout 30 wineserver -k 2>/dev/null || true
 				wait "$winpid" 2>/dev/null || true
+			fi
+			# Where Wine draws the window, the end-to-end test must pass
+			# on it too (scripts/e2e.sh --wine): import through Windows'
+			# own open dialog, a conflict, the report through its save
+			# dialog, Ctrl+Q; the register and report checked after.
+			if command -v xdotool >/dev/null; then
+				if scripts/e2e.sh --wine "$wdir" "$DIST/e2e-wine" >"$work/wine-e2e.log" 2>&1; then
+					pass "Wine: end to end: $(grep -m1 'e2e: register:' "$work/wine-e2e.log" | sed 's/^e2e: //'); screens in $DIST/e2e-wine"
+				else
+					fail "Wine: end to end (scripts/e2e.sh --wine; screens in $DIST/e2e-wine)"
+					tail -12 "$work/wine-e2e.log" | sed 's/^/     /'
+				fi
+			else
+				note "xdotool not installed: the Wine window not driven end to end"
 			fi
 		else
 			note "Wine: haeoreum.exe did not draw a frame (exit $rc); its output and error log:"

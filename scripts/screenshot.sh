@@ -1,6 +1,7 @@
 #!/bin/sh
 # Build the window (cgo, OpenGL), run it on a copy of the sample register in
-# a virtual X display, save its first frame and print the start-up time.
+# a virtual X display, save its first frame and print the start-up time;
+# then once more at 1024×700 in the light theme (haeoreum-1024x700-light.png).
 #
 #   scripts/screenshot.sh [OUTDIR]     (default dist/screenshots)
 #
@@ -47,5 +48,15 @@ for i in 1 2 3; do
 	wait "$app" || { echo "run $i failed:"; cat "$tmp/run$i.log"; exit 1; }
 	grep -E "first frame|screenshot saved" "$tmp/run$i.log" | sed "s/^/run $i: /"
 done
+# The small screen of an office laptop, in the light theme offices use:
+# every default column of the register must fit 1024×700 (issue 12). The
+# size and theme are the user's saved preferences, as after a restart.
+prefs="$tmp/config/fyne/kr.haeoreum.register"
+mkdir -p "$prefs"
+printf '{"window.width":1024,"window.height":700,"appearance":"light","language":"ko"}\n' >"$prefs/preferences.json"
+SHOT_LANG=ko_KR.UTF-8 run "$out/haeoreum-1024x700-light.png" >"$tmp/run-small.log" 2>&1 ||
+	{ echo "the 1024×700 run failed:"; cat "$tmp/run-small.log"; exit 1; }
+grep -E "screenshot saved" "$tmp/run-small.log" | sed "s/^/1024×700, light: /"
+
 grep -iE "error|fail" "$tmp"/run*.log | grep -v "first frame" | head -5 || true
 echo "screenshots in $out"

@@ -2,8 +2,9 @@
 # The whole test suite, as CI runs it (README: quick start, second command).
 # Installs what it needs (scripts/deps.sh test), then: vet, every test
 # (UI tests headless with Fyne's software painter), the race detector over
-# the data layer and the window, the fixture checks through the CLI, and the
-# real window under Xvfb with a screenshot and its start-up time.
+# the data layer and the window, the fixture checks through the CLI, the
+# real window under Xvfb with a screenshot and its start-up time, and the
+# real window driven end to end with xdotool (scripts/e2e.sh).
 #
 # Long fuzzing and the 100,000-row benchmarks are not here: see
 # scripts/fuzz.sh and scripts/bench.sh.
@@ -45,6 +46,9 @@ go build -o bin/haeoreum-cli ./cmd/haeoreum-cli
 
 step "the real window under Xvfb"
 scripts/screenshot.sh dist/screenshots
+
+step "end to end: the real window driven with xdotool (import, a conflict, the report, quit)"
+HAEOREUM_E2E_BUILT=1 scripts/e2e.sh dist/e2e
 
 if [ "${HAEOREUM_RELEASE_CHECK:-0}" = 1 ]; then
 	step "release check: Windows .exe files and installer, Linux archive, Wine"

@@ -37,6 +37,12 @@ type Options struct {
 	// OnFirstFrame is called once, from the render thread, when the window
 	// paints its first frame (start-up measurement).
 	OnFirstFrame func()
+	// SystemDialogs uses the system's own file dialog where there is one
+	// (filedialog.go); tests leave it off and get Fyne's.
+	SystemDialogs bool
+	// Files are put in the import wizard at start (the command line:
+	// Explorer's "Open with", a desktop file's %F).
+	Files []string
 }
 
 // UI is the application window and its screens.
@@ -82,6 +88,9 @@ type UI struct {
 	lastChoices      map[string]func() // the buttons of the last askThree, by label
 	lastColumnChoice *widget.CheckGroup
 	lastSave         *saveDialog
+	lastFyneOpen     *dialog.FileDialog
+	system           systemDialog // nil: Fyne's file dialogs
+	dialogOpen       bool         // a system file dialog is showing
 	firstFrame       sync.Once
 }
 
@@ -99,24 +108,17 @@ func New(a fyne.App, reg *register.Register, o Options) *UI {
 
 	u.shortcuts()
 	u.win.Canvas().SetOnTypedKey(u.typedKey)
-	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
-		var paths []string
-		for _, uri := range uris {
-			if uri.Scheme() == "file" {
-				paths = append(paths, uri.Path())
-			}
-		}
-		if len(paths) > 0 {
-			u.tabs.Select(u.tabImport)
-			u.importer.add(paths...)
-		}
-	})
+	u.win.SetOnDropped(u.dropped)
+	if o.SystemDialogs {
+		u.system = chooseSystemDialog()
+	}
 	w := u.prefs.FloatWithFallback(prefWinW, 1440)
 	h := u.prefs.FloatWithFallback(prefWinH, 900)
 	u.win.Resize(fyne.NewSize(float32(w), float32(h)))
 	u.win.SetCloseIntercept(u.requestClose)
 	u.reload()
-	if o.OfferSample && !reg.ReadOnly() && len(u.all) == 0 {
+	// with files to import (start), the user came for them, not the sample
+	if len(o.Files) == 0 && o.OfferSample && !reg.ReadOnly() && len(u.all) == 0 {
 		u.offerSample()
 	}
 	return u
@@ -134,7 +136,15 @@ func (u *UI) requestClose() {
 func (u *UI) Window() fyne.Window { return u.win }
 
 // ShowAndRun shows the window and runs the application.
-func (u *UI) ShowAndRun() { u.win.ShowAndRun() }
+func (u *UI) ShowAndRun() {
+	u.start()
+	u.win.ShowAndRun()
+}
+
+// start begins the work the window was opened for: the command line's
+// files go to the import wizard (after New, so that tests can take the
+// background jobs' updates first).
+func (u *UI) start() { u.importFiles(u.opts.Files...) }
 
 // saveState remembers the window size and the table's columns.
 func (u *UI) saveState() {
@@ -157,10 +167,19 @@ func (u *UI) shortcuts() {
 		u.tabs.Select(u.tabReports)
 		u.reports.export()
 	})
+	// Ctrl+1 … Ctrl+7: the tabs, in order (as in a browser)
+	digits := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7}
+	for i := range min(len(digits), len(u.tabs.Items)) {
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: digits[i], Modifier: mod}, func(fyne.Shortcut) { u.tabs.SelectIndex(i) })
+	}
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: mod}, func(fyne.Shortcut) {
 		u.tabs.Select(u.tabReg)
 		u.win.Canvas().Focus(u.table.search)
 	})
+	// Ctrl+Q closes the window as its close button does (asking about
+	// unsaved edits first): Linux desktops expect it, and without a window
+	// manager (the end-to-end test under Xvfb) there is no close button.
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: mod}, func(fyne.Shortcut) { u.requestClose() })
 	// GLFW turns Ctrl+Z into fyne.ShortcutUndo, which a focused Entry takes
 	// for its own typing; anywhere else it undoes the register's last change.
 	undo := func(fyne.Shortcut) { u.undoLast(0, nil) }

@@ -192,10 +192,11 @@ func (u *UI) rememberFolder(path string) {
 	u.prefs.SetString(prefLastFolder, filepath.Dir(path))
 }
 
-// saveAs asks for a file to write: a folder (Fyne's folder dialog) and a
-// name, adds the extension if missing, and asks in the user's language
-// before overwriting. Fyne's own save dialog asks in English only.
-func (u *UI) saveAs(title, suggested, ext string, onSave func(path string)) {
+// fyneSaveAs asks for a file to write: a folder (Fyne's folder dialog) and
+// a name, adds the extension if missing, and asks in the user's language
+// before overwriting. Fyne's own save dialog asks in English only. It is
+// the fallback of saveAs (filedialog.go) and the dialog of the tests.
+func (u *UI) fyneSaveAs(title, suggested, ext string, onSave func(path string)) {
 	folder := u.prefs.String(prefLastFolder)
 	if folder == "" {
 		folder, _ = os.UserHomeDir()
@@ -267,9 +268,16 @@ func (u *UI) dialogSize() fyne.Size {
 	return fyne.NewSize(fyne.Max(600, s.Width*0.8), fyne.Max(420, s.Height*0.8))
 }
 
-// openFile shows the open dialog in the last folder used, for files with
-// one of the extensions, and hands the chosen path to use.
+// openFile asks for one file with one of the extensions (the system's
+// dialog where there is one, filedialog.go) and hands its path to use.
 func (u *UI) openFile(exts []string, use func(path string)) {
+	u.openFiles(lang.L("Open a file"), exts, false, func(paths []string) { use(paths[0]) })
+}
+
+// fyneOpen is Fyne's open dialog in the last folder used, for files with
+// one of the extensions: the fallback where the system has no dialog of
+// its own, and the dialog of the tests. It picks one file at a time.
+func (u *UI) fyneOpen(title string, exts []string, use func(paths []string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			u.showError(err)
@@ -280,15 +288,15 @@ func (u *UI) openFile(exts []string, use func(path string)) {
 		}
 		path := r.URI().Path()
 		r.Close()
-		u.rememberFolder(path)
-		use(path)
+		use([]string{path})
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
-	d.SetTitleText(lang.L("Open a file")) // Fyne's own title reads "열기 파일"
+	d.SetTitleText(title) // Fyne's own title reads "열기 파일"
 	if l := u.lastFolder(); l != nil {
 		d.SetLocation(l)
 	}
 	d.Resize(u.dialogSize())
+	u.lastFyneOpen = d
 	d.Show()
 }
 

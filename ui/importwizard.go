@@ -172,9 +172,10 @@ func (w *importWizard) pending() []*importFile {
 	return out
 }
 
-// chooseFiles opens the file dialog (Fyne's picks one file at a time).
+// chooseFiles opens the file dialog: the system's picks several files at
+// once (filedialog.go), Fyne's fallback one at a time.
 func (w *importWizard) chooseFiles() {
-	w.u.openFile([]string{".xlsx", ".xlsm", ".csv", ".xls"}, func(path string) { w.add(path) })
+	w.u.openFiles(lang.L("Choose files to import"), []string{".xlsx", ".xlsm", ".csv", ".xls"}, true, func(paths []string) { w.add(paths...) })
 }
 
 // add puts files in the list and previews them.

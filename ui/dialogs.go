@@ -93,8 +93,14 @@ func (u *UI) confirm(title, text, yes string, onYes func()) {
 // confirmForm shows content (a form) in a dialog; Enter or yes runs onYes,
 // Esc cancels.
 func (u *UI) confirmForm(title string, form fyne.CanvasObject, yes string, onYes func()) {
+	u.twoButtons(title, form, yes, lang.L("Cancel"), onYes)
+}
+
+// twoButtons shows content with a button that runs onYes (Enter) and one
+// that closes the dialog (Esc), labelled no.
+func (u *UI) twoButtons(title string, form fyne.CanvasObject, yes, no string, onYes func()) {
 	var pop func()
-	d := dialog.NewCustomConfirm(title, yes, lang.L("Cancel"), form, func(ok bool) {
+	d := dialog.NewCustomConfirm(title, yes, no, form, func(ok bool) {
 		pop()
 		if ok {
 			onYes()

@@ -25,17 +25,7 @@ type lineList struct {
 // the pane showing full(i) when it is selected.
 func newLineList(length func() int, line, full func(i int) string) *lineList {
 	l := &lineList{length: length, text: full}
-	l.list = widget.NewList(length,
-		func() fyne.CanvasObject {
-			lb := widget.NewLabel("")
-			lb.Truncation = fyne.TextTruncateEllipsis
-			return lb
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < length() {
-				o.(*widget.Label).SetText(oneLine(line(i)))
-			}
-		})
+	l.list = textList(length, line)
 	l.full = widget.NewLabel(lang.L("Choose a line to read it in full."))
 	l.full.Wrapping = fyne.TextWrapWord
 	l.full.Selectable = true // so a long value can be copied

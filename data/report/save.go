@@ -3,8 +3,6 @@ package report
 import (
 	"archive/zip"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -19,6 +17,7 @@ import (
 
 	"github.com/haeoreum/register/data/msg"
 	"github.com/haeoreum/register/data/register"
+	"github.com/haeoreum/register/data/sheet"
 )
 
 // SaveOptions steer Export and ExportTemplate.
@@ -81,7 +80,7 @@ func save(path string, o SaveOptions, sheets []string, write func(io.Writer) err
 			return msg.Errorf(where, msgWrite, base, "폴더입니다 / is a folder")
 		}
 		if len(o.Protected) > 0 {
-			if sum, err := fileSHA256(abs); err == nil && slices.Contains(o.Protected, sum) {
+			if sum, err := sheet.FileSHA256(abs); err == nil && slices.Contains(o.Protected, sum) {
 				return msg.Errorf(where, msgImported, base)
 			}
 		}
@@ -254,19 +253,6 @@ func workbookSheets(r io.Reader) ([]string, error) {
 		names[i] = s.Name
 	}
 	return names, nil
-}
-
-func fileSHA256(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // syncDir makes the rename durable where the system allows it.

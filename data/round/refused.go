@@ -3,12 +3,9 @@ package round
 import (
 	"archive/zip"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/xml"
 	"errors"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -16,6 +13,7 @@ import (
 	"github.com/haeoreum/register/data/msg"
 	"github.com/haeoreum/register/data/register"
 	"github.com/haeoreum/register/data/report"
+	"github.com/haeoreum/register/data/sheet"
 )
 
 // Mark is what a returned workbook says it answers, from the custom
@@ -96,7 +94,7 @@ func NoteRefused(ctx context.Context, reg *register.Register, path string, city 
 		city = cityInName(filepath.Base(path))
 	}
 	ko, en := reasons(cause)
-	sum, _ := fileSHA256(path)
+	sum, _ := sheet.FileSHA256(path)
 	_, err = reg.RecordRefusal(ctx, rd, register.Refusal{City: city, File: filepath.Base(path), SHA256: sum, WhyKo: ko, WhyEn: en})
 	return err == nil, err
 }
@@ -137,17 +135,4 @@ func reasons(err error) (ko, en string) {
 		return text
 	}
 	return in(msg.Korean), in(msg.English)
-}
-
-func fileSHA256(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -153,3 +153,18 @@ func (wb *Workbook) empty() bool {
 	}
 	return true
 }
+
+// FileSHA256 is the hash of the file at path as Workbook.SHA256 gives it,
+// for a file that is not (or cannot be) opened as a workbook.
+func FileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}

@@ -8,6 +8,7 @@
 #   1. start with the four fixtures on the command line (as Explorer's
 #      "Open with" does): they land in the import wizard, previewed;
 #   2. Shift+Tab, Space: "모두 차례로 반영" (apply all in order);
+#      then Ctrl+4: the open round's board (a round is opened first);
 #   3. Ctrl+3, Tab, Space, Tab×2, Space: the first conflict, decided by
 #      taking the participating city's value;
 #   4. Ctrl+E, a file name, Enter, Esc: the consolidated report;
@@ -158,6 +159,9 @@ count() { python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'; }
 projects() { cli list --json | count; }
 open_conflicts() { cli conflicts --json | count; }
 
+# a meeting round is open, so the board has the three cities' sheets to show
+cli round new --name "2026 하반기 실무협의회" --as-of 2026-10-31 >/dev/null || fail "round new"
+
 t0=$(date +%s%N)
 start_app >"$tmp/app.log" 2>&1 &
 app=$!
@@ -185,6 +189,16 @@ before=$(open_conflicts)
 want=$(./bin/haeoreum-cli --db "$tmp/reference.db" conflicts --json | count)
 [ "$before" -eq "$want" ] || fail "$before open conflicts after the import, the CLI finds $want"
 echo "e2e: imported: $got projects, $before open conflicts"
+
+# the round's board: each city's sheet received, as the CLI reads the register
+X key ctrl+4
+sleep 1
+shot rounds-board
+cli round status --json | python3 -c '
+import json, sys
+st = json.load(sys.stdin)
+missing = [c for c in ("pohang", "ulsan", "gyeongju") if not (st.get(c) or {}).get("received")]
+sys.exit("no sheet received from " + ", ".join(missing) if missing else 0)' || fail "the round does not show the three sheets received"
 
 # 3. the first conflict: take the participating city's value (the lead
 # city's value is the register's, so its card has no button: after the

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -15,6 +16,7 @@ import (
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/register"
 	"github.com/haeoreum/register/data/round"
+	"github.com/xuri/excelize/v2"
 )
 
 var fixtureFiles = []string{"master_2026.xlsx", "pohang_2026-10.xlsx", "ulsan_2026-10.xlsx", "gyeongju_2026-10.xlsx"}
@@ -450,5 +452,35 @@ func TestPreviewSaysWhatThisFileWillDo(t *testing.T) {
 	w.show(w.files[len(w.files)-1])
 	if !w.addNew.Visible() || !strings.Contains(w.addNew.Text, "1개 행") {
 		t.Errorf("one row matches no project: visible %v, %q", w.addNew.Visible(), w.addNew.Text)
+	}
+}
+
+// A workbook with two tables: the official reads the other sheet.
+func TestWizardOfficialChoosesTheSheet(t *testing.T) {
+	e := newEnv(t, "ko", false)
+	u, w := e.u, e.u.importer
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "요약")
+	f.SetSheetRow("요약", "A1", &[]any{"사업명", "총사업비(백만원)", "추진율(%)"})
+	f.SetSheetRow("요약", "A2", &[]any{"해안 산책로 잇기", 1200, 40})
+	f.NewSheet("상세")
+	f.SetSheetRow("상세", "A1", &[]any{"사업명", "총사업비(백만원)", "추진율(%)", "비고"})
+	f.SetSheetRow("상세", "A2", &[]any{"해안 산책로 잇기", 1200, 45, "포항 주관"})
+	path := filepath.Join(t.TempDir(), "포항_2026-11.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	w.add(path)
+	u.Wait()
+	file := w.files[0]
+	w.show(file)
+	if file.preview == nil || file.preview.Sheet != "상세" || !w.sheetRow.Visible() {
+		t.Fatalf("the program reads the fuller table and offers the other: %+v", file.preview)
+	}
+	w.sheet.SetSelected("요약")
+	u.Wait()
+	w.show(file)
+	if file.preview.Sheet != "요약" || w.sheet.Selected != "요약" || !slices.Contains(file.preview.Understood.Tables, "상세") {
+		t.Fatalf("the official's sheet is read, and the choice stays offered: %q %q %v", file.preview.Sheet, w.sheet.Selected, file.preview.Understood.Tables)
 	}
 }

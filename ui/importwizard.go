@@ -37,6 +37,7 @@ type importFile struct {
 	asOf      string         // the official's as-of date; "": as read
 	columns   map[int]string // the official's meaning of a column (a field key, a header word or layout.Ignore)
 	headerRow int            // the header row the official named; 0: found
+	sheet     string         // the sheet the official chose; "": the program's choice
 
 	reading *reconcile.Reading // nil until the file is read
 	preview *reconcile.Preview
@@ -75,6 +76,8 @@ type importWizard struct {
 	unit      *widget.Select
 	asOf      *widget.Entry
 	headerRow *widget.Entry
+	sheet     *widget.Select
+	sheetRow  *fyne.Container
 	scroll    *container.Scroll
 	shownFile *importFile // the file whose detail is on screen
 	apply     *widget.Button
@@ -225,7 +228,7 @@ func (w *importWizard) analyze(files []*importFile, reread bool) {
 		}
 		jobs = append(jobs, job{f: f, path: f.path, reading: f.reading,
 			read: reconcile.FileOptions{City: f.city, Password: f.password, Unit: f.unit, AsOf: f.asOf,
-				Columns: columnChoices(f), HeaderRow: f.headerRow},
+				Columns: columnChoices(f), HeaderRow: f.headerRow, Sheet: f.sheet},
 			needsRd: reread || f.reading == nil,
 			opts:    reconcile.Options{DryRun: true, AddNew: f.addNew, Confirmed: confirmed}})
 	}
@@ -762,7 +765,43 @@ func (w *importWizard) decisionRows() fyne.CanvasObject {
 	return container.NewVBox(container.NewGridWithColumns(2,
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Unit of amounts")), nil, w.unit),
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("As of")), set, w.asOf)),
-		w.headerRowRow())
+		w.headerRowRow(), w.sheetChoiceRow())
+}
+
+// sheetChoiceRow lets the official read another sheet of the workbook than
+// the one the program chose (shown when more than one holds a table).
+func (w *importWizard) sheetChoiceRow() fyne.CanvasObject {
+	w.sheet = newSelect(nil, func(s string) {
+		f := w.current
+		if f == nil {
+			return
+		}
+		if s == lang.L("As the program chose") {
+			s = ""
+		}
+		if s != f.sheet {
+			f.sheet = s
+			w.analyze([]*importFile{f}, true)
+		}
+	})
+	w.sheetRow = container.NewBorder(nil, nil, widget.NewLabel(lang.L("Sheet")), nil, w.sheet)
+	w.sheetRow.Hide()
+	return w.sheetRow
+}
+
+// showSheetChoice offers f's workbook's sheets with a table.
+func (w *importWizard) showSheetChoice(f *importFile) {
+	w.sheetRow.Hide()
+	if f.preview == nil || len(f.preview.Understood.Tables) < 2 && f.sheet == "" {
+		return
+	}
+	auto := lang.L("As the program chose")
+	cb := w.sheet.OnChanged
+	w.sheet.OnChanged = nil
+	w.sheet.Options = append([]string{auto}, f.preview.Understood.Tables...)
+	w.sheet.SetSelected(cmp.Or(f.sheet, auto))
+	w.sheet.OnChanged = cb
+	w.sheetRow.Show()
 }
 
 // headerRowRow lets the official name the header row when the one found
@@ -802,6 +841,7 @@ func (w *importWizard) showDecisions(f *importFile) {
 	}
 	w.unit.OnChanged = cb
 	w.asOf.SetText(f.asOf)
+	w.showSheetChoice(f)
 	w.headerRow.SetText("")
 	if f.headerRow > 0 {
 		w.headerRow.SetText(strconv.Itoa(f.headerRow))

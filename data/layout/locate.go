@@ -59,17 +59,17 @@ func Locate(wb *sheet.Workbook, opt Options) (*Table, error) {
 		h header
 	}
 	var all []found
-	var names []string
+	var names, tables []string
 	for _, s := range wb.Sheets {
 		names = append(names, "'"+s.Name+"'")
-		if opt.Sheet != "" && s.Name != opt.Sheet {
-			continue
-		}
 		h, ok := findHeader(s)
 		if opt.HeaderRow > 0 {
 			h, ok = headerAt(s, opt.HeaderRow)
 		}
 		if ok {
+			tables = append(tables, s.Name)
+		}
+		if ok && (opt.Sheet == "" || s.Name == opt.Sheet) {
 			all = append(all, found{s, h})
 		}
 	}
@@ -101,6 +101,7 @@ func Locate(wb *sheet.Workbook, opt Options) (*Table, error) {
 		}
 	}
 	t := read(wb, best.s, best.h, opt)
+	t.Tables = tables
 	t.Warnings = append(t.Warnings, wb.Warnings...) // sheets the reader left out, and why
 	var rest []part
 	for _, f := range all {

@@ -24,6 +24,9 @@ type Table struct {
 	// record says its own (Record.Sheet).
 	Sheet  string
 	Sheets []string
+	// Tables names every sheet of the workbook that holds a table, so an
+	// official can choose another (Options.Sheet).
+	Tables []string
 	// City is the sending city; "" for the secretariat's register (Master).
 	City         model.City
 	CityEvidence string

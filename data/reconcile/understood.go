@@ -15,6 +15,9 @@ import (
 // same for both. Meanings and evidence are in the user's language.
 type Understanding struct {
 	Sheet string `json:"sheet"`
+	// Tables are the workbook's sheets that hold a table: the choice of
+	// sheet an official has.
+	Tables []string `json:"tables"`
 	// SheetFrom says why this sheet was read, when a saved profile chose it.
 	SheetFrom string          `json:"sheet_from,omitempty"`
 	Master    bool            `json:"master"` // the secretariat's register (it has project codes)
@@ -75,7 +78,7 @@ var (
 
 // understand describes t for the preview.
 func understand(t *layout.Table) Understanding {
-	u := Understanding{Sheet: t.Sheet, Master: t.Master, City: t.City, CityFrom: t.CityEvidence,
+	u := Understanding{Sheet: t.Sheet, Tables: t.Tables, Master: t.Master, City: t.City, CityFrom: t.CityEvidence,
 		AsOf: t.AsOf, AsOfFrom: t.AsOfFrom, UnitFrom: t.UnitFrom, Columns: []ColumnReading{}}
 	if t.Unit > 0 {
 		u.Unit = field.UnitName(t.Unit)

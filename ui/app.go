@@ -20,9 +20,7 @@ import (
 	"github.com/haeoreum/register/assets"
 	"github.com/haeoreum/register/assets/sample"
 	"github.com/haeoreum/register/data/field"
-	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/msg"
-	"github.com/haeoreum/register/data/query"
 	"github.com/haeoreum/register/data/register"
 	"github.com/haeoreum/register/data/value"
 )
@@ -47,20 +45,13 @@ type Options struct {
 
 // UI is the application window and its screens.
 type UI struct {
-	app   fyne.App
-	win   fyne.Window
-	reg   *register.Register
-	prefs fyne.Preferences
-	opts  Options
-	lang  msg.Lang
-	unit  value.Unit
-
-	all       []*model.Project // every project, deleted ones too
-	set       *query.Set
-	scheme    register.FieldScheme
-	plan      register.Plan
-	conflicts []*register.Conflict // open ones
-	sample    bool
+	*store // the register and what was read from it, which the screens listen to
+	app    fyne.App
+	win    fyne.Window
+	prefs  fyne.Preferences
+	opts   Options
+	lang   msg.Lang
+	unit   value.Unit
 
 	tabs       *container.AppTabs
 	tabReg     *container.TabItem
@@ -97,7 +88,7 @@ type UI struct {
 // New builds the window for reg in app a. It loads the translations in the
 // chosen language first, so build it once per start.
 func New(a fyne.App, reg *register.Register, o Options) *UI {
-	u := &UI{app: a, reg: reg, prefs: a.Preferences(), opts: o}
+	u := &UI{store: newStore(reg), app: a, prefs: a.Preferences(), opts: o}
 	u.lang = SetupLanguage(u.prefs)
 	u.unit = unitFromPref(u.prefs.IntWithFallback(prefUnit, int(value.Baekman)))
 	a.Settings().SetTheme(Theme(u.prefs.StringWithFallback(prefAppearance, appearanceSystem)))
@@ -190,37 +181,12 @@ func (u *UI) shortcuts() {
 // reload reads the register again and refreshes every screen. It runs on
 // the UI goroutine: a listing of the local register takes milliseconds.
 func (u *UI) reload() {
-	ctx := context.Background()
-	all, err := u.reg.List(ctx, register.ListOptions{IncludeDeleted: true})
-	if err != nil {
+	if err := u.load(context.Background()); err != nil { // the screens refresh themselves
 		u.showError(err)
 		return
 	}
-	u.all, u.set = all, query.NewSet(all)
-	if s, err := u.reg.Scheme(ctx); err == nil {
-		u.scheme = s
-	}
-	if p, err := u.reg.Plan(ctx); err == nil {
-		u.plan = p
-	}
-	if cs, err := u.reg.Conflicts(ctx, false); err == nil {
-		u.conflicts = cs
-	}
-	u.sample = sample.IsSample(ctx, u.reg)
 	u.updateTitle()
-	u.table.refresh()
-	u.detail.reloadProject()
-	u.conflView.refresh()
-	u.rounds.refresh() // the board updates as files come in
-	u.dashboard.refresh()
-	u.importer.refreshUndo()
-	u.settings.refreshBackups() // imports and restores make backups
-	live := 0
-	for _, p := range all {
-		if !p.Deleted {
-			live++
-		}
-	}
+	live := u.live()
 	sampleMark, readOnly := "", ""
 	if u.sample {
 		sampleMark = "[" + lang.L("SAMPLE DATA (synthetic)") + "]"

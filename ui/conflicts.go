@@ -53,6 +53,7 @@ func newConflictsView(u *UI) *conflictsView {
 	split := container.NewHSplit(container.NewBorder(v.showDecided, nil, nil, nil, v.list), container.NewVScroll(v.detail))
 	split.Offset = 0.4
 	v.content = split
+	u.listen(v.refresh) // the open conflicts
 	return v
 }
 

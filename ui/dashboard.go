@@ -63,6 +63,7 @@ func newDashboardView(u *UI) *dashboardView {
 		card(lang.L("Projects by progress"), v.progDist),
 	)
 	v.content = container.NewVScroll(container.NewVBox(v.totals, v.plan, v.groupBy, grid))
+	u.listen(v.refresh) // the figures
 	return v
 }
 

@@ -166,6 +166,7 @@ func newDetailView(u *UI) *detailView {
 	d.empty = container.NewBorder(container.NewPadded(hint), nil, nil, nil)
 	d.stack = container.NewStack(d.empty)
 	d.content = d.stack
+	u.listen(d.reloadProject) // the open project as the register has it now
 	return d
 }
 

@@ -134,6 +134,7 @@ func newImportWizard(u *UI) *importWizard {
 	split.Offset = 0.3
 	w.content = split
 	w.showCurrent()
+	u.listen(w.refreshUndo) // what undo would take back
 	return w
 }
 

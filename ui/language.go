@@ -16,6 +16,7 @@ import (
 // puts them in the window: once at start, and again when the language
 // changes (Fyne's widgets take their text when they are made).
 func (u *UI) buildScreens() {
+	u.forgetListeners() // the screens being replaced listen no more
 	u.table = newRegisterView(u)
 	u.detail = newDetailView(u)
 	u.importer = newImportWizard(u)

@@ -169,6 +169,7 @@ func newRegisterView(u *UI) *registerView {
 		container.NewHBox(v.conflicts, v.deleted, v.count),
 	)
 	v.content = container.NewBorder(top, nil, nil, nil, v.table)
+	u.listen(v.refresh) // the table shows what the register holds
 	return v
 }
 

@@ -41,6 +41,7 @@ func newRoundsView(u *UI) *roundsView {
 	v.close = widget.NewButton(lang.L("Close this round"), v.closeRound)
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(v.create, v.close), v.title)
 	v.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(v.board))
+	u.listen(v.refresh) // the board updates as files come in
 	return v
 }
 

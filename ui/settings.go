@@ -110,6 +110,7 @@ func newSettingsView(u *UI) *settingsView {
 		nil, nil, nil, v.list)
 	v.content = container.NewBorder(form, nil, nil, nil, backups)
 	v.refreshBackups()
+	u.listen(v.refreshBackups) // imports and restores make backups
 	return v
 }
 
@@ -193,9 +194,7 @@ func (v *settingsView) switchTo(path string) {
 		return
 	}
 	u.whenIdle(func() {
-		old := u.reg
-		u.reg = reg
-		old.Close()
+		u.swap(reg).Close()
 		u.prefs.SetString(prefRegisterPath, reg.Path())
 		u.detail.p = nil
 		u.reload()

@@ -23,7 +23,8 @@ import (
 // by working-level council, budget by lead city and by tier, and how the
 // register compares with its plan year.
 type dashboardView struct {
-	u       *UI
+	st      *store            // what it draws
+	unit    func() value.Unit // the display unit of amounts
 	content fyne.CanvasObject
 
 	totals   *widget.Label
@@ -37,8 +38,10 @@ type dashboardView struct {
 	progDist *barChart
 }
 
-func newDashboardView(u *UI) *dashboardView {
-	v := &dashboardView{u: u}
+// newDashboardView draws st's figures, amounts in unit(); it needs nothing
+// else of the window.
+func newDashboardView(st *store, unit func() value.Unit) *dashboardView {
+	v := &dashboardView{st: st, unit: unit}
 	v.totals = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.totals.Wrapping = fyne.TextWrapWord
 	v.plan = widget.NewLabel("")
@@ -63,14 +66,14 @@ func newDashboardView(u *UI) *dashboardView {
 		card(lang.L("Projects by progress"), v.progDist),
 	)
 	v.content = container.NewVScroll(container.NewVBox(v.totals, v.plan, v.groupBy, grid))
-	u.listen(v.refresh) // the figures
+	st.listen(v.refresh) // the figures
 	return v
 }
 
 // refresh recomputes the charts from the live projects.
 func (v *dashboardView) refresh() {
-	u := v.u
-	s := summary.Of(u.all, u.plan)
+	st, unit := v.st, v.unit()
+	s := summary.Of(st.all, st.plan)
 	groups := s.ByField
 	if v.groupBy.Selected == lang.L("By working-level council") {
 		groups = s.ByWork
@@ -79,17 +82,17 @@ func (v *dashboardView) refresh() {
 	for _, g := range groups {
 		name := cmp.Or(g.Name, "—")
 		bf = append(bf, bar{label: name, value: float64(len(g.Projects)), text: lang.L("{{.N}} projects", map[string]any{"N": len(g.Projects)})})
-		bb = append(bb, bar{label: name, value: float64(g.Budget.Total), text: value.FormatAmount(g.Budget.Total, u.unit)})
+		bb = append(bb, bar{label: name, value: float64(g.Budget.Total), text: value.FormatAmount(g.Budget.Total, unit)})
 		bp = append(bp, bar{label: name, value: progressOf(g.Progress), text: model.FormatProgress(progressOf(g.Progress)) + "%"})
 	}
 	var bc []bar
 	for _, g := range s.ByLead {
 		bc = append(bc, bar{label: field.CityName(model.City(g.Name)), value: float64(g.Budget.Total),
-			text: value.FormatAmount(g.Budget.Total, u.unit) + " · " + lang.L("{{.N}} projects", map[string]any{"N": len(g.Projects)})})
+			text: value.FormatAmount(g.Budget.Total, unit) + " · " + lang.L("{{.N}} projects", map[string]any{"N": len(g.Projects)})})
 	}
 	var bt []bar
 	for _, t := range model.Parts {
-		bt = append(bt, bar{label: field.Label(model.BudgetKey(t)), value: float64(s.Budget.Get(t)), text: value.FormatAmount(s.Budget.Get(t), u.unit)})
+		bt = append(bt, bar{label: field.Label(model.BudgetKey(t)), value: float64(s.Budget.Get(t)), text: value.FormatAmount(s.Budget.Get(t), unit)})
 	}
 	var bd []bar
 	for i, name := range []string{"0–20%", "20–40%", "40–60%", "60–80%", "80–100%", lang.L("unknown")} {
@@ -102,8 +105,8 @@ func (v *dashboardView) refresh() {
 	v.progress.set(bp, 100)
 	v.progDist.set(bd, 0)
 	v.totals.SetText(lang.L("{{.N}} projects · total budget {{.Total}} {{.Unit}} · average progress {{.Progress}}% · {{.Conflicts}} open conflicts",
-		map[string]any{"N": s.Projects, "Total": value.FormatAmount(s.Budget.Total, u.unit), "Unit": field.UnitName(u.unit),
-			"Progress": model.FormatProgress(progressOf(s.Progress)), "Conflicts": len(u.conflicts)}))
+		map[string]any{"N": s.Projects, "Total": value.FormatAmount(s.Budget.Total, unit), "Unit": field.UnitName(unit),
+			"Progress": model.FormatProgress(progressOf(s.Progress)), "Conflicts": len(st.conflicts)}))
 	v.plan.SetText(s.Plan.Text())
 	v.plan.Importance = widget.SuccessImportance
 	if !s.Plan.Agrees {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/haeoreum/register/data/msg"
+	"github.com/haeoreum/register/data/value"
 )
 
 // buildScreens makes every screen and the tabs in the current language and
@@ -23,7 +24,7 @@ func (u *UI) buildScreens() {
 	u.conflView = newConflictsView(u)
 	u.rounds = newRoundsView(u)
 	u.reports = newReportsView(u)
-	u.dashboard = newDashboardView(u)
+	u.dashboard = newDashboardView(u.store, func() value.Unit { return u.unit })
 	u.settings = newSettingsView(u)
 
 	split := container.NewHSplit(u.table.content, u.detail.content)

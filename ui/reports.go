@@ -105,6 +105,7 @@ func newReportsView(u *UI) *reportsView {
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle(lang.L("Changes since the date above"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), container.NewHBox(v.count, show)),
 	)
 	v.content = container.NewBorder(top, nil, nil, nil, v.list.content)
+	u.listen(v.refreshRounds) // the rounds it offers
 	return v
 }
 

@@ -53,9 +53,6 @@ func (v *roundsView) refresh() {
 		v.status = st
 	}
 	v.draw()
-	if v.u.reports != nil {
-		v.u.reports.refreshRounds() // the report screen offers the same rounds
-	}
 }
 
 func (v *roundsView) draw() {

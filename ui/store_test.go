@@ -15,8 +15,8 @@ func TestScreensListenToTheStore(t *testing.T) {
 	e := newEnv(t, "ko", false)
 	u := e.u
 	screens := len(u.listeners)
-	if screens != 7 {
-		t.Fatalf("%d listeners, want one per screen that shows the register (7)", screens)
+	if screens != 8 {
+		t.Fatalf("%d listeners, want one per screen part that shows the register (8)", screens)
 	}
 	if _, err := reconcile.ImportFile(context.Background(), u.register(), filepath.Join(fixtures(t), "master_2026.xlsx"), reconcile.FileOptions{}); err != nil {
 		t.Fatal(err)

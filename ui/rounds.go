@@ -28,8 +28,11 @@ type roundsView struct {
 	title  *widget.Label
 	board  *fyne.Container
 	create *widget.Button
+	edit   *widget.Button
 	close  *widget.Button
 	status *round.Status // nil: no open round
+
+	lastEdit *roundEdit
 }
 
 func newRoundsView(u *UI) *roundsView {
@@ -38,8 +41,9 @@ func newRoundsView(u *UI) *roundsView {
 	v.title.Wrapping = fyne.TextWrapWord
 	v.board = container.NewVBox() // a row per state, each as tall as its own text
 	v.create = widget.NewButton(lang.L("New round…"), v.newRound)
+	v.edit = widget.NewButton(lang.L("Change dates…"), v.editRound)
 	v.close = widget.NewButton(lang.L("Close this round"), v.closeRound)
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(v.create, v.close), v.title)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(v.create, v.edit, v.close), v.title)
 	v.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(v.board))
 	u.listen(v.refresh) // the board updates as files come in
 	return v
@@ -61,6 +65,7 @@ func (v *roundsView) draw() {
 	if v.status == nil {
 		v.title.SetText(lang.L("No round is open. A round asks every city for its sheet as of one date; start one to follow who has answered."))
 		v.close.Disable()
+		v.edit.Disable()
 		setEnabled(v.create, !readOnly)
 		v.board.Refresh()
 		return
@@ -70,6 +75,7 @@ func (v *roundsView) draw() {
 		"Name": rd.Name, "AsOf": rd.AsOf, "Due": dash(rd.Due)}))
 	v.create.Disable()
 	setEnabled(v.close, !readOnly)
+	setEnabled(v.edit, !readOnly)
 	head := []fyne.CanvasObject{widget.NewLabel("")}
 	for _, c := range model.Cities {
 		head = append(head, widget.NewLabelWithStyle(field.CityName(c), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
@@ -205,6 +211,32 @@ func (v *roundsView) newRound() {
 	}
 	u.confirmForm(lang.L("New round"), form, lang.L("Start"), confirm)
 }
+
+// editRound changes the open round's as-of and due dates.
+func (v *roundsView) editRound() {
+	u := v.u
+	if v.status == nil {
+		return
+	}
+	rd := v.status.Round
+	asOf := widget.NewEntry()
+	asOf.SetText(rd.AsOf)
+	due := widget.NewEntry()
+	due.SetText(rd.Due)
+	due.SetPlaceHolder("YYYY-MM-DD")
+	form := widget.NewForm(widget.NewFormItem(lang.L("As of"), asOf), widget.NewFormItem(lang.L("Due"), due))
+	v.lastEdit = &roundEdit{asOf: asOf, due: due}
+	u.confirmForm(lang.L("Change the round's dates"), form, lang.L("Save"), func() {
+		ch := register.RoundChange{AsOf: asOf.Text, Due: due.Text}
+		u.quietly(func(ctx context.Context) error {
+			_, err := u.reg.EditRound(ctx, rd.Name, ch)
+			return err
+		}, func(error) { u.reload() })
+	})
+}
+
+// roundEdit is the last edit form, for tests.
+type roundEdit struct{ asOf, due *widget.Entry }
 
 func (v *roundsView) closeRound() {
 	u := v.u

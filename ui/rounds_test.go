@@ -62,3 +62,30 @@ func TestRoundBoard(t *testing.T) {
 }
 
 func boardText(v *roundsView) string { return allText(v.board) }
+
+// The open round's dates are changed from the board, as an undoable batch.
+func TestRoundDatesChangeFromTheBoard(t *testing.T) {
+	e := newEnv(t, "ko", false)
+	u, v := e.u, e.u.rounds
+	ctx := context.Background()
+	if _, err := e.reg.CreateRound(ctx, register.Round{Name: "2026 하반기", AsOf: "2026-10-31"}); err != nil {
+		t.Fatal(err)
+	}
+	u.reload()
+	if v.edit.Disabled() {
+		t.Fatal("an open round's dates can be changed")
+	}
+	v.editRound()
+	if v.lastEdit == nil || v.lastEdit.asOf.Text != "2026-10-31" || u.lastConfirm == nil {
+		t.Fatal("the form starts from the round's dates")
+	}
+	v.lastEdit.due.SetText("2026-11-20")
+	u.lastConfirm.Confirm()
+	u.Wait()
+	if rd, _ := e.reg.Round(ctx, ""); rd.Due != "2026-11-20" {
+		t.Fatalf("stored: %+v", rd)
+	}
+	if !strings.Contains(v.title.Text, "2026-11-20") {
+		t.Errorf("the board shows the new due date: %q", v.title.Text)
+	}
+}

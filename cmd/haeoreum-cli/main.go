@@ -34,6 +34,7 @@ const usage = `사용법 / usage:
   haeoreum-cli [--db PATH] round templates [--round NAME] --out DIR [--force]
   haeoreum-cli [--db PATH] round chase --city CITY [--round NAME] --out FILE.xlsx [--force]
   haeoreum-cli [--db PATH] round close [--round NAME]
+  haeoreum-cli [--db PATH] round edit [--round NAME] [--as-of YYYY-MM-DD] [--due YYYY-MM-DD] [--plan-year Y] [--groups 'A,B']
   haeoreum-cli [--db PATH] profile list [--json] | profile show ID [--json] | profile delete ID
   haeoreum-cli [--db PATH] backup
   haeoreum-cli [--db PATH] restore BACKUP.db

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"fmt"
 	"io"
@@ -16,7 +17,7 @@ import (
 )
 
 const roundUsage = "round new --name NAME --as-of YYYY-MM-DD [--due YYYY-MM-DD] [--plan-year Y] [--groups 'A,B'] | " +
-	"round list [--json] | round status [--round NAME] [--json] | round templates [--round NAME] --out DIR [--force] | round chase --city CITY [--round NAME] --out FILE.xlsx [--force] | round close [--round NAME]"
+	"round list [--json] | round status [--round NAME] [--json] | round templates [--round NAME] --out DIR [--force] | round chase --city CITY [--round NAME] --out FILE.xlsx [--force] | round close [--round NAME] | round edit [--round NAME] [--as-of D] [--due D] [--plan-year Y] [--groups 'A,B']"
 
 // cmdRound handles meeting rounds (차수):
 //
@@ -26,6 +27,7 @@ const roundUsage = "round new --name NAME --as-of YYYY-MM-DD [--due YYYY-MM-DD] 
 //	round templates [--round NAME] --out DIR [--force]
 //	round chase --city CITY [--round NAME] --out FILE.xlsx [--force]
 //	round close [--round NAME]
+//	round edit [--round NAME] [--as-of YYYY-MM-DD] [--due YYYY-MM-DD] [--plan-year Y] [--groups 'A,B']
 func cmdRound(e *env, args []string) error {
 	if len(args) == 0 {
 		return usageError{roundUsage}
@@ -36,6 +38,7 @@ func cmdRound(e *env, args []string) error {
 		"status":    cmdRoundStatus,
 		"templates": cmdRoundTemplates,
 		"close":     cmdRoundClose,
+		"edit":      cmdRoundEdit,
 		"chase":     cmdRoundChase,
 	}[args[0]]
 	if sub == nil {
@@ -199,6 +202,38 @@ func orDash(s string) string {
 		return "—"
 	}
 	return s
+}
+
+// cmdRoundEdit changes an open round's as-of, due date, plan year or
+// working groups (one audited batch; the name stays).
+func cmdRoundEdit(e *env, args []string) error {
+	fs := flags("round edit")
+	name := fs.String("round", "", "")
+	var ch register.RoundChange
+	fs.StringVar(&ch.AsOf, "as-of", "", "")
+	fs.StringVar(&ch.Due, "due", "", "")
+	fs.IntVar(&ch.PlanYear, "plan-year", 0, "")
+	groups := fs.String("groups", "", "")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 0 || ch.AsOf == "" && ch.Due == "" && ch.PlanYear == 0 && *groups == "" {
+		return usageError{"round edit [--round NAME] [--as-of YYYY-MM-DD] [--due YYYY-MM-DD] [--plan-year Y] [--groups 'A,B']"}
+	}
+	if *groups != "" {
+		ch.Groups = strings.Split(*groups, ",")
+	}
+	r, err := e.open(false)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	rd, err := r.EditRound(ctx, *name, ch)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "차수 수정 / round changed: %s (기준 %s, 기한 %s, %d 시행계획)\n", rd.Name, rd.AsOf, cmp.Or(rd.Due, "—"), rd.PlanYear)
+	return nil
 }
 
 func cmdRoundClose(e *env, args []string) error {

@@ -256,3 +256,24 @@ func TestIssuedTemplateComesBack(t *testing.T) {
 		t.Errorf("templates over existing files without --force: exit %d", again)
 	}
 }
+
+func TestRoundEdit(t *testing.T) {
+	t.Setenv("HAEOREUM_LANG", "ko")
+	db := filepath.Join(t.TempDir(), "r.db")
+	if code, _, stderr := cli(t, "--db", db, "round", "new", "--name", "2026 하반기", "--as-of", "2026-10-31"); code != 0 {
+		t.Fatal(stderr)
+	}
+	code, out, stderr := cli(t, "--db", db, "round", "edit", "--due", "2026-11-20", "--as-of", "2026-11-30")
+	if code != 0 || !strings.Contains(out, "기준 2026-11-30, 기한 2026-11-20") {
+		t.Fatalf("exit %d: %s %s", code, out, stderr)
+	}
+	if code, out, _ := cli(t, "--db", db, "round", "list", "--json"); code != 0 || !strings.Contains(out, `"due": "2026-11-20"`) {
+		t.Errorf("the list shows the new due date: %s", out)
+	}
+	if code, _, _ := cli(t, "--db", db, "round", "edit"); code != 2 {
+		t.Errorf("round edit without a change is a usage error: %d", code)
+	}
+	if code, _, stderr := cli(t, "--db", db, "round", "edit", "--due", "다음 주"); code != 1 || !strings.Contains(stderr, "다음 주") {
+		t.Errorf("a due date that is no date is refused naming it: %d %s", code, stderr)
+	}
+}

@@ -53,7 +53,7 @@ fi
 tmp=$(mktemp -d)
 xvfb="" app=""
 cleanup() {
-	[ -n "$app" ] && kill "$app" 2>/dev/null || true
+	[ -n "$app" ] && kill -9 "$app" 2>/dev/null || true
 	[ -n "$wine_dir" ] && timeout 30 wineserver -k 2>/dev/null || true
 	[ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null || true
 	rm -rf "$tmp"

@@ -193,7 +193,7 @@ if start_xvfb; then
 	cp "$kdir/sample.db" "$kdir/window.db"
 	if env HOME="$khome" XDG_DATA_HOME="$kdir/data" XDG_CONFIG_HOME="$kdir/config" LANG=ko_KR.UTF-8 \
 		DISPLAY="$DISPLAY" HAEOREUM_SCREENSHOT="$kdir/first-frame.png" \
-		timeout 90 "$kbin/haeoreum" --db "$kdir/window.db" >"$work/window.log" 2>&1 &&
+		timeout -k 10 90 "$kbin/haeoreum" --db "$kdir/window.db" >"$work/window.log" 2>&1 &&
 		[ -s "$kdir/first-frame.png" ]; then
 		pass "Linux window from '$kdir' under Xvfb: $(grep -m1 'first frame' "$work/window.log")"
 	else
@@ -219,7 +219,7 @@ else
 	export WINEDEBUG=${WINEDEBUG:--all} WINEDLLOVERRIDES="mscoree,mshtml="
 	if [ ! -e "$WINEPREFIX/system.reg" ]; then
 		note "creating Wine prefix $WINEPREFIX"
-		DISPLAY= timeout 300 "$WINE" wineboot -i >"$work/wineboot.log" 2>&1 || true
+		DISPLAY= timeout -k 10 300 "$WINE" wineboot -i >"$work/wineboot.log" 2>&1 || true
 		timeout 60 wineserver -w 2>/dev/null || true
 	fi
 	note "$("$WINE" --version 2>/dev/null)"
@@ -236,7 +236,7 @@ else
 	cp "$gui" "$cli" "$kdir/sample.db" "$wdir/"
 	zpath="Z:$(printf '%s' "$wdir" | tr / '\\')"
 	t=$(date +%s%N)
-	if (cd "$wdir" && DISPLAY= timeout 120 "$WINE" ./haeoreum-cli.exe --db "$zpath\\sample.db" list --json) >"$work/wine-list.json" 2>"$work/wine-list.err" &&
+	if (cd "$wdir" && DISPLAY= timeout -k 10 120 "$WINE" ./haeoreum-cli.exe --db "$zpath\\sample.db" list --json) >"$work/wine-list.json" 2>"$work/wine-list.err" &&
 		n=$(tr -d '\r' <"$work/wine-list.json" | count_json); then
 		pass "Wine: haeoreum-cli.exe --db '$zpath\\sample.db' list --json → $n projects ($((($(date +%s%N) - t) / 1000000)) ms)"
 	else
@@ -246,8 +246,8 @@ else
 	# The default register, in %LOCALAPPDATA%\Haeoreum of the prefix's user.
 	lad="$WINEPREFIX/drive_c/users/$(id -un)/AppData/Local"
 	rm -rf "$lad/Haeoreum"
-	if (cd "$wdir" && DISPLAY= timeout 120 "$WINE" ./haeoreum-cli.exe load-sample) >"$work/wine-load.txt" 2>&1 &&
-		n=$(cd "$wdir" && DISPLAY= timeout 120 "$WINE" ./haeoreum-cli.exe list --json 2>/dev/null | tr -d '\r' | count_json) &&
+	if (cd "$wdir" && DISPLAY= timeout -k 10 120 "$WINE" ./haeoreum-cli.exe load-sample) >"$work/wine-load.txt" 2>&1 &&
+		n=$(cd "$wdir" && DISPLAY= timeout -k 10 120 "$WINE" ./haeoreum-cli.exe list --json 2>/dev/null | tr -d '\r' | count_json) &&
 		[ -e "$lad/Haeoreum/register.db" ]; then
 		pass "Wine: default register in %LOCALAPPDATA%\\Haeoreum (load-sample, list: $n projects)"
 	else
@@ -266,7 +266,7 @@ else
 	timeout 30 wineserver -k 2>/dev/null || true
 	rm -rf "$inst"
 	mkdir -p "$lad/Haeoreum" && touch "$lad/Haeoreum/keep-me.txt"
-	if (cd "$kdir" && LC_ALL=$wloc DISPLAY= timeout 120 "$WINE" "$setup" /S) >"$work/wine-setup.txt" 2>&1 &&
+	if (cd "$kdir" && LC_ALL=$wloc DISPLAY= timeout -k 10 120 "$WINE" "$setup" /S) >"$work/wine-setup.txt" 2>&1 &&
 		timeout 60 wineserver -w 2>/dev/null; [ -e "$inst/haeoreum.exe" ] && [ -e "$inst/haeoreum-cli.exe" ] &&
 		[ -e "$inst/uninstall.exe" ] && [ -e "$smp/$lnk" ] &&
 		DISPLAY= "$WINE" reg query "$ukey" /v UninstallString >/dev/null 2>&1; then
@@ -276,7 +276,7 @@ else
 		else
 			fail "Wine: the installed haeoreum-cli.exe"
 		fi
-		(LC_ALL=$wloc DISPLAY= timeout 120 "$WINE" "$inst/uninstall.exe" /S) >/dev/null 2>&1 || true
+		(LC_ALL=$wloc DISPLAY= timeout -k 10 120 "$WINE" "$inst/uninstall.exe" /S) >/dev/null 2>&1 || true
 		timeout 60 wineserver -w 2>/dev/null || true
 		if [ ! -e "$inst" ] && [ ! -e "$smp/$lnk" ] && ! DISPLAY= "$WINE" reg query "$ukey" >/dev/null 2>&1 &&
 			[ -e "$lad/Haeoreum/keep-me.txt" ] && [ -e "$lad/Haeoreum/register.db" ]; then
@@ -300,14 +300,14 @@ else
 		timeout 30 wineserver -w 2>/dev/null || true
 		rc=0
 		(cd "$wdir" && HAEOREUM_SCREENSHOT='first-frame.png' DISPLAY="$DISPLAY" \
-			timeout 120 "$WINE" ./haeoreum.exe --db "$zpath\\sample.db") >"$work/wine-window.log" 2>&1 || rc=$?
+			timeout -k 10 120 "$WINE" ./haeoreum.exe --db "$zpath\\sample.db") >"$work/wine-window.log" 2>&1 || rc=$?
 		if [ -s "$wdir/first-frame.png" ]; then
 			pass "Wine: haeoreum.exe drew its first frame under Xvfb: $(tr -d '\r' <"$work/wine-window.log" | grep -m1 'first frame')"
 			tr -d '\r' <"$work/wine-window.log" | grep -i 'blank' | sed 's/^/     /' || true
 			# What is really on the (virtual) screen: the window drawn by
 			# OpenGL through Wine and Mesa, saved for a person to look at.
 			if command -v import >/dev/null; then
-				(cd "$wdir" && DISPLAY="$DISPLAY" timeout 60 "$WINE" ./haeoreum.exe --db "$zpath\\sample.db") >"$work/wine-window2.log" 2>&1 &
+				(cd "$wdir" && DISPLAY="$DISPLAY" timeout -k 10 60 "$WINE" ./haeoreum.exe --db "$zpath\\sample.db") >"$work/wine-window2.log" 2>&1 &
 				winpid=$!
 				sleep "${HAEOREUM_WINE_WAIT:-12}"
 				DISPLAY="$DISPLAY" import -window root "$DIST/windows/wine-xvfb-screen.png" 2>/dev/null &&

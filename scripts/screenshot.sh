@@ -30,7 +30,7 @@ sleep 1
 run() {
 	env -i PATH="$PATH" HOME="$tmp/home" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" \
 		LANG="${SHOT_LANG:-en_US.UTF-8}" DISPLAY="$display" HAEOREUM_SCREENSHOT="$1" \
-		./bin/haeoreum --db "$tmp/register.db"
+		timeout -k 10 120 ./bin/haeoreum --db "$tmp/register.db"
 }
 
 for i in 1 2 3; do

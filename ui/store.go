@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"sync"
 
 	"github.com/haeoreum/register/assets/sample"
 	"github.com/haeoreum/register/data/model"
@@ -13,11 +12,10 @@ import (
 // store is the register the window works on and what was last read from
 // it. Screens read it and listen for its changes (listen), so the window
 // does not need to know which screen shows what: load reads the register
-// once and every listener refreshes itself. The register is swapped under
-// the store's lock, and only when no background job is reading it
-// (UI.whenIdle).
+// once and every listener refreshes itself. It is used on the UI
+// goroutine only; the register is swapped only when no background job is
+// reading it (UI.whenIdle), so it needs no lock of its own.
 type store struct {
-	mu  sync.RWMutex
 	reg *register.Register
 
 	all       []*model.Project // every project, deleted ones too
@@ -32,17 +30,9 @@ type store struct {
 
 func newStore(reg *register.Register) *store { return &store{reg: reg} }
 
-// register is the register in use, for a background job to take along.
-func (s *store) register() *register.Register {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return s.reg
-}
-
-// swap puts reg in use and returns the register it replaces.
+// swap puts reg in use and returns the register it replaces; call it
+// through UI.whenIdle.
 func (s *store) swap(reg *register.Register) (old *register.Register) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	old, s.reg = s.reg, reg
 	return old
 }
@@ -56,7 +46,7 @@ func (s *store) forgetListeners() { s.listeners = nil }
 // load reads the projects, scheme, plan and open conflicts, then tells
 // every listener. A failure to list the projects leaves the store as it was.
 func (s *store) load(ctx context.Context) error {
-	reg := s.register()
+	reg := s.reg
 	all, err := reg.List(ctx, register.ListOptions{IncludeDeleted: true})
 	if err != nil {
 		return err

@@ -18,7 +18,7 @@ func TestScreensListenToTheStore(t *testing.T) {
 	if screens != 8 {
 		t.Fatalf("%d listeners, want one per screen part that shows the register (8)", screens)
 	}
-	if _, err := reconcile.ImportFile(context.Background(), u.register(), filepath.Join(fixtures(t), "master_2026.xlsx"), reconcile.FileOptions{}); err != nil {
+	if _, err := reconcile.ImportFile(context.Background(), u.reg, filepath.Join(fixtures(t), "master_2026.xlsx"), reconcile.FileOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	u.reload()

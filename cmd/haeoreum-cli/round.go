@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"crypto/sha256"
 	"fmt"
 	"io"
@@ -232,7 +231,7 @@ func cmdRoundEdit(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "차수 수정 / round changed: %s (기준 %s, 기한 %s, %d 시행계획)\n", rd.Name, rd.AsOf, cmp.Or(rd.Due, "—"), rd.PlanYear)
+	fmt.Fprintf(e.stdout, "차수 수정 / round changed: %s (기준 %s, 기한 %s, %d 시행계획)\n", rd.Name, rd.AsOf, orDash(rd.Due), rd.PlanYear)
 	return nil
 }
 

@@ -29,7 +29,6 @@ var (
 	msgBadChoice = msg.Define("layout.bad_column_choice",
 		"열 %s에 지정한 '%s'이 어떤 항목인지 알 수 없습니다. 항목 이름(사업명, 국비, 추진율 …)이나 ignore를 적어 주세요.",
 		"the meaning '%[2]s' given for the column %[1]s is not a field the register knows. Give a field (사업명, 국비, 추진율 …) or ignore.")
-	msgMeaningYear = msg.Define("layout.meaning.year", "연도별 금액(읽지 않음)", "amount for one year (not read)")
 )
 
 // yearToken finds a year in a header: '26, ’27, 2026, 2026년, 2026년도.
@@ -174,9 +173,6 @@ var roleFields = map[Role]model.FieldKey{
 	RoleOverview: model.FOverview, RoleActivities: model.FActivities,
 	RoleProblems: model.FProblems, RoleNextSteps: model.FNextSteps, RoleNotes: model.FNotes,
 }
-
-// YearMeaning names an annual amount column, for the preview.
-func YearMeaning() string { return msg.Text(msgMeaningYear) }
 
 var msgChoiceSyntax = msg.Define("layout.column_choice_syntax",
 	"'%s': 열 지정은 '열=항목' 꼴로 적습니다(예: K=ignore, F=국비).",

@@ -149,7 +149,7 @@ func read(wb *sheet.Workbook, s *sheet.Sheet, h header, opt Options) *Table {
 		t.AsOf, t.AsOfFrom = opt.AsOf, msg.Text(msgEvidenceGiven)
 	}
 	if t.AsOf == "" {
-		t.AsOf, t.AsOfFrom = asOfElsewhere(wb, s)
+		t.AsOf, t.AsOfFrom = asOfElsewhere(wb, s, cs)
 	}
 
 	// A code column makes this the secretariat's register.
@@ -291,11 +291,11 @@ func headerProblems(h header, where func(cell string) msg.Where) []*msg.Error {
 // asOfElsewhere finds the as-of date where a sheet without a 기준일 line
 // may carry it, in this order: a cover sheet (another sheet with a 기준일
 // line), the sheet's name, the file's name (a month alone: its last day).
-func asOfElsewhere(wb *sheet.Workbook, s *sheet.Sheet) (asOf, from string) {
+func asOfElsewhere(wb *sheet.Workbook, s *sheet.Sheet, covers []*sheet.Sheet) (asOf, from string) {
 	if d, ok := templateAsOf(wb); ok {
 		return d, msg.Text(msgAsOfTemplate)
 	}
-	for _, other := range covers(wb, s) {
+	for _, other := range covers {
 		for _, row := range other.Rows {
 			if row.Num > 40 {
 				break

@@ -72,6 +72,7 @@ var (
 	msgMeaningAliases = msg.Define("meaning.aliases", "다른 이름", "other names")
 	msgMeaningCity    = msg.Define("meaning.city_contact", "%s 담당", "%s's contact")
 	msgMeaningUnknown = msg.Define("meaning.unknown", "알 수 없는 열", "unknown column")
+	msgMeaningYear    = msg.Define("meaning.year", "연도별 금액(읽지 않음)", "amount for one year (not read)")
 	msgMeaningIgnored = msg.Define("meaning.ignored", "읽지 않기로 함", "left out, as decided")
 	msgUnitPerColumn  = msg.Define("meaning.unit_per_column", "열마다 머리글에 적힌 단위", "each column's own unit, in its header")
 )
@@ -124,7 +125,7 @@ func meaning(c layout.Column) string {
 	case layout.RoleCityContact:
 		return msg.Text(msgMeaningCity, field.CityName(c.City))
 	case layout.RoleYear:
-		return layout.YearMeaning()
+		return msg.Text(msgMeaningYear)
 	case layout.RoleIgnored:
 		return msg.Text(msgMeaningIgnored)
 	}

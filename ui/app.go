@@ -1,7 +1,15 @@
 // Package ui is the desktop window of the Haeoreum register: the register
-// table with its detail pane, the import wizard, conflicts, reports, the
-// dashboard and settings. Every rule about data lives in data/; this
-// package shows it, asks, and runs long work off the UI goroutine.
+// table with its detail pane, the import wizard, conflicts, rounds,
+// reports, the dashboard and settings. Every rule about data lives in
+// data/; this package shows it, asks, and runs long work off the UI
+// goroutine.
+//
+// The window (UI, app.go and language.go) builds each screen from the
+// store it shows (store.go: the register, what was read from it, the
+// display unit, and listeners), the shell it asks for dialogs, jobs and
+// file dialogs (shell.go), and the few other things its constructor
+// names. A change to the register is followed by store.reload, and every
+// screen that listens refreshes itself.
 package ui
 
 import (
@@ -12,7 +20,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -43,15 +50,16 @@ type Options struct {
 	Files []string
 }
 
-// UI is the application window and its screens.
+// UI is the application window: the store, the shell its screens ask for
+// dialogs and jobs, the screens and the tabs that hold them. Only the
+// window knows every screen; a screen knows the store, the shell and the
+// few others it works with (its constructor says which).
 type UI struct {
 	*store // the register and what was read from it, which the screens listen to
+	*shell // dialogs, background jobs and file dialogs
 	app    fyne.App
-	win    fyne.Window
-	prefs  fyne.Preferences
 	opts   Options
 	lang   msg.Lang
-	unit   value.Unit
 
 	tabs       *container.AppTabs
 	tabReg     *container.TabItem
@@ -72,26 +80,18 @@ type UI struct {
 	dashboard *dashboardView
 	settings  *settingsView
 
-	keys             []*keyHandler
-	jobs             jobs
-	lastMessage      string
-	lastConfirm      *dialog.ConfirmDialog
-	lastChoices      map[string]func() // the buttons of the last askThree, by label
-	lastColumnChoice *widget.CheckGroup
-	lastSave         *saveDialog
-	lastFyneOpen     *dialog.FileDialog
-	system           systemDialog // nil: Fyne's file dialogs
-	dialogOpen       bool         // a system file dialog is showing
-	firstFrame       sync.Once
+	firstFrame sync.Once
 }
 
 // New builds the window for reg in app a. It loads the translations in the
 // chosen language first, so build it once per start.
 func New(a fyne.App, reg *register.Register, o Options) *UI {
-	u := &UI{store: newStore(reg), app: a, prefs: a.Preferences(), opts: o}
-	u.lang = SetupLanguage(u.prefs)
-	u.unit = unitFromPref(u.prefs.IntWithFallback(prefUnit, int(value.Baekman)))
-	a.Settings().SetTheme(Theme(u.prefs.StringWithFallback(prefAppearance, appearanceSystem)))
+	prefs := a.Preferences()
+	sh := &shell{prefs: prefs}
+	u := &UI{shell: sh, app: a, opts: o}
+	u.store = newStore(reg, unitFromPref(prefs.IntWithFallback(prefUnit, int(value.Baekman))), sh.showError)
+	u.lang = SetupLanguage(prefs)
+	a.Settings().SetTheme(Theme(prefs.StringWithFallback(prefAppearance, appearanceSystem)))
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	u.win = a.NewWindow(lang.L("Haeoreum Register"))
 
@@ -103,8 +103,8 @@ func New(a fyne.App, reg *register.Register, o Options) *UI {
 	if o.SystemDialogs {
 		u.system = chooseSystemDialog()
 	}
-	w := u.prefs.FloatWithFallback(prefWinW, 1440)
-	h := u.prefs.FloatWithFallback(prefWinH, 900)
+	w := prefs.FloatWithFallback(prefWinW, 1440)
+	h := prefs.FloatWithFallback(prefWinH, 900)
 	u.win.Resize(fyne.NewSize(float32(w), float32(h)))
 	u.win.SetCloseIntercept(u.requestClose)
 	u.reload()
@@ -136,6 +136,34 @@ func (u *UI) ShowAndRun() {
 // files go to the import wizard (after New, so that tests can take the
 // background jobs' updates first).
 func (u *UI) start() { u.importFiles(u.opts.Files...) }
+
+// importFiles puts files in the import wizard and shows it: files dropped
+// on the window or named on the command line (Explorer's "Open with").
+func (u *UI) importFiles(paths ...string) {
+	var files []string
+	for _, p := range paths {
+		if p = strings.TrimSpace(p); p != "" {
+			files = append(files, p)
+		}
+	}
+	if len(files) == 0 {
+		return
+	}
+	u.tabs.Select(u.tabImport)
+	u.importer.add(files...)
+}
+
+// dropped takes files dropped on the window (several at once) to the
+// import wizard; anything but local files is ignored.
+func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
+	var paths []string
+	for _, uri := range uris {
+		if uri.Scheme() == "file" {
+			paths = append(paths, uri.Path())
+		}
+	}
+	u.importFiles(paths...)
+}
 
 // saveState remembers the window size and the table's columns.
 func (u *UI) saveState() {
@@ -173,18 +201,14 @@ func (u *UI) shortcuts() {
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: mod}, func(fyne.Shortcut) { u.requestClose() })
 	// GLFW turns Ctrl+Z into fyne.ShortcutUndo, which a focused Entry takes
 	// for its own typing; anywhere else it undoes the register's last change.
-	undo := func(fyne.Shortcut) { u.undoLast(0, nil) }
+	undo := func(fyne.Shortcut) { undo(u.store, u.shell, 0, nil) }
 	c.AddShortcut(&fyne.ShortcutUndo{}, undo)
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: mod}, undo)
 }
 
-// reload reads the register again and refreshes every screen. It runs on
-// the UI goroutine: a listing of the local register takes milliseconds.
-func (u *UI) reload() {
-	if err := u.load(context.Background()); err != nil { // the screens refresh themselves
-		u.showError(err)
-		return
-	}
+// showStatus shows the register's name and counts in the title, the
+// status bar and the conflicts tab (a listener of the store).
+func (u *UI) showStatus() {
 	u.updateTitle()
 	live := u.live()
 	sampleMark, readOnly := "", ""
@@ -234,61 +258,4 @@ func (u *UI) offerSample() {
 				}
 			})
 		})
-}
-
-// undoLast undoes the newest batch (or batchID), after saying what it will
-// take back: when later changes were made since, they are listed and undone
-// with it, newest first, in one confirmed action.
-func (u *UI) undoLast(batchID int64, after func(err error)) {
-	if u.reg.ReadOnly() {
-		u.notify(lang.L("The register is open read-only: nothing can be changed."))
-		return
-	}
-	ctx := context.Background()
-	if batchID == 0 {
-		last, err := u.reg.LastUndoable(ctx, "")
-		if err != nil {
-			u.report(err)
-			return
-		}
-		if last == nil {
-			u.notify(msg.Text("register.nothing_to_undo"))
-			return
-		}
-		batchID = last.ID
-	}
-	plan, err := u.reg.UndoPlan(ctx, batchID)
-	if err != nil {
-		u.report(err)
-		return
-	}
-	var lines []string
-	for _, b := range plan {
-		lines = append(lines, "· "+batchText(b))
-	}
-	text := lang.L("Undo the last change ({{.What}})? Everything it changed goes back as it was.", map[string]any{"What": batchText(plan[0])})
-	if len(plan) > 1 {
-		text = lang.L("Later changes were made after it. These {{.N}} changes are undone together, newest first, and everything they changed goes back as it was:", map[string]any{"N": len(plan)}) +
-			"\n" + strings.Join(lines, "\n")
-	}
-	u.confirm(lang.L("Undo"), text, lang.L("Undo"), func() {
-		u.background(lang.L("Undoing"), func(ctx context.Context, _ Progress) error {
-			_, err := u.reg.UndoThrough(ctx, batchID)
-			return err
-		}, func(err error) {
-			u.reload()
-			if after != nil {
-				after(err)
-			}
-		})
-	})
-}
-
-// batchText names a batch for a person: what, which file, when and by whom.
-func batchText(b register.Batch) string {
-	what := batchKindLabel(b.Kind)
-	if b.File != "" {
-		what += " · " + filepath.Base(b.File)
-	}
-	return what + " · " + shortTime(b.At) + " · " + b.User
 }

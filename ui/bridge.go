@@ -28,8 +28,8 @@ type jobs struct {
 }
 
 // onUI runs f on the UI goroutine; wait says whether to wait for it.
-func (u *UI) onUI(f func(), wait bool) {
-	if q := u.jobs.queue; q != nil {
+func (sh *shell) onUI(f func(), wait bool) {
+	if q := sh.jobs.queue; q != nil {
 		done := make(chan struct{})
 		q <- func() { f(); close(done) }
 		if wait {
@@ -54,7 +54,7 @@ type Work func(ctx context.Context, progress Progress) error
 // Cancel button (which cancels ctx). done runs on the UI goroutine with
 // the job's error (nil, context.Canceled or a failure, which has already
 // been shown to the user).
-func (u *UI) background(title string, work Work, done func(err error)) {
+func (sh *shell) background(title string, work Work, done func(err error)) {
 	ctx, cancel := context.WithCancel(context.Background())
 	bar := widget.NewProgressBar()
 	status := widget.NewLabel(lang.L("Working…"))
@@ -62,11 +62,11 @@ func (u *UI) background(title string, work Work, done func(err error)) {
 		cancel()
 		status.SetText(lang.L("Cancelling…"))
 	})
-	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(status, bar, cancelBtn), u.win)
+	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(status, bar, cancelBtn), sh.win)
 	d.Resize(fyne.NewSize(420, 0))
-	pop := u.pushKeys(nil, cancelBtn.OnTapped)
+	pop := sh.pushKeys(nil, cancelBtn.OnTapped)
 	d.Show()
-	u.startJob(ctx, work, func(done, total int) {
+	sh.startJob(ctx, work, func(done, total int) {
 		if total > 0 {
 			bar.SetValue(float64(done) / float64(total))
 		}
@@ -74,7 +74,7 @@ func (u *UI) background(title string, work Work, done func(err error)) {
 		pop()
 		d.Hide()
 		cancel()
-		u.report(err)
+		sh.report(err)
 		if done != nil {
 			done(err)
 		}
@@ -83,79 +83,79 @@ func (u *UI) background(title string, work Work, done func(err error)) {
 
 // quietly runs a short job off the UI goroutine without a dialog (writes
 // that may wait for the database); done runs on the UI goroutine.
-func (u *UI) quietly(work func(ctx context.Context) error, done func(err error)) {
-	u.startJob(context.Background(), func(ctx context.Context, _ Progress) error { return work(ctx) }, nil, func(err error) {
-		u.report(err)
+func (sh *shell) quietly(work func(ctx context.Context) error, done func(err error)) {
+	sh.startJob(context.Background(), func(ctx context.Context, _ Progress) error { return work(ctx) }, nil, func(err error) {
+		sh.report(err)
 		if done != nil {
 			done(err)
 		}
 	})
 }
 
-func (u *UI) startJob(ctx context.Context, work Work, progress Progress, finish func(error)) {
-	u.jobs.wg.Add(1)
-	u.jobs.running++
+func (sh *shell) startJob(ctx context.Context, work Work, progress Progress, finish func(error)) {
+	sh.jobs.wg.Add(1)
+	sh.jobs.running++
 	go func() {
-		defer u.jobs.wg.Done()
+		defer sh.jobs.wg.Done()
 		err := work(ctx, func(done, total int) {
 			if progress != nil {
-				u.onUI(func() { progress(done, total) }, false)
+				sh.onUI(func() { progress(done, total) }, false)
 			}
 		})
-		u.onUI(func() {
+		sh.onUI(func() {
 			finish(err)
-			u.jobDone()
+			sh.jobDone()
 		}, true)
 	}()
 }
 
 // jobDone counts a job as finished (on the UI goroutine, after everything
 // its goroutine did) and, when none is left, runs what waited for that.
-func (u *UI) jobDone() {
-	u.jobs.running--
-	for u.jobs.running == 0 && len(u.jobs.idle) > 0 {
-		f := u.jobs.idle[0]
-		u.jobs.idle = u.jobs.idle[1:]
+func (sh *shell) jobDone() {
+	sh.jobs.running--
+	for sh.jobs.running == 0 && len(sh.jobs.idle) > 0 {
+		f := sh.jobs.idle[0]
+		sh.jobs.idle = sh.jobs.idle[1:]
 		f()
 	}
 }
 
 // whenIdle runs f on the UI goroutine once no background job is running:
-// at once when none is. Jobs read u.reg and the screens' state from their
+// at once when none is. Jobs read the store's register and the screens' state from their
 // own goroutines; what replaces those (another register, the screens in
 // another language) waits here, so no job reads a register that was
 // closed under it or reports to a screen that was replaced. A job's
 // goroutine ends before its finish runs here, so the wait orders its reads
 // before the change (the race detector agrees).
-func (u *UI) whenIdle(f func()) {
-	if u.jobs.running == 0 {
+func (sh *shell) whenIdle(f func()) {
+	if sh.jobs.running == 0 {
 		f()
 		return
 	}
-	u.jobs.idle = append(u.jobs.idle, f)
+	sh.jobs.idle = append(sh.jobs.idle, f)
 }
 
 // report shows an error, unless there is none or the user cancelled.
-func (u *UI) report(err error) {
+func (sh *shell) report(err error) {
 	switch {
 	case err == nil:
 	case errors.Is(err, context.Canceled):
-		u.notify(lang.L("Cancelled. Nothing was changed."))
+		sh.notify(lang.L("Cancelled. Nothing was changed."))
 	default:
-		u.showError(err)
+		sh.showError(err)
 	}
 }
 
 // Wait blocks until every background job has finished (tests, shutdown),
 // running their UI updates meanwhile when there is a queue.
-func (u *UI) Wait() {
-	q := u.jobs.queue
+func (sh *shell) Wait() {
+	q := sh.jobs.queue
 	if q == nil {
-		u.jobs.wg.Wait()
+		sh.jobs.wg.Wait()
 		return
 	}
 	done := make(chan struct{})
-	go func() { u.jobs.wg.Wait(); close(done) }()
+	go func() { sh.jobs.wg.Wait(); close(done) }()
 	for {
 		select {
 		case f := <-q:

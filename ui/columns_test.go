@@ -28,7 +28,7 @@ func TestColumnsFitAndCanBeChosen(t *testing.T) {
 		t.Fatal("code and name are not the frozen first columns")
 	}
 	v.chooseColumns()
-	u.lastColumnChoice.SetSelected(append(u.lastColumnChoice.Selected, columnTitle(query.ByPeriod)))
+	u.table.lastColumnChoice.SetSelected(append(u.table.lastColumnChoice.Selected, columnTitle(query.ByPeriod)))
 	u.lastConfirm.Confirm()
 	if !slices.Contains(v.cols, query.ByPeriod) {
 		t.Fatal("the chosen column is not shown")

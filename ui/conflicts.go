@@ -20,7 +20,8 @@ import (
 // conflictsView lists the cities' disagreements by project and records an
 // official's decision: keep, take a city's value, or type one.
 type conflictsView struct {
-	u       *UI
+	st      *store // what it shows
+	sh      *shell // the dialogs and jobs it asks for
 	content fyne.CanvasObject
 
 	showDecided *widget.Check
@@ -32,8 +33,8 @@ type conflictsView struct {
 	typedHint   *widget.Label
 }
 
-func newConflictsView(u *UI) *conflictsView {
-	v := &conflictsView{u: u}
+func newConflictsView(st *store, sh *shell) *conflictsView {
+	v := &conflictsView{st: st, sh: sh}
 	v.list = textList(func() int { return len(v.items) }, func(i int) string {
 		c := v.items[i]
 		text := fmt.Sprintf("%s %s · %s", c.Code, c.Name, field.Label(c.Field))
@@ -53,15 +54,15 @@ func newConflictsView(u *UI) *conflictsView {
 	split := container.NewHSplit(container.NewBorder(v.showDecided, nil, nil, nil, v.list), container.NewVScroll(v.detail))
 	split.Offset = 0.4
 	v.content = split
-	u.listen(v.refresh) // the open conflicts
+	st.listen(v.refresh) // the open conflicts
 	return v
 }
 
 // refresh reads the conflicts again.
 func (v *conflictsView) refresh() {
-	items := v.u.conflicts
+	items := v.st.conflicts
 	if v.showDecided.Checked {
-		all, err := v.u.reg.Conflicts(context.Background(), true)
+		all, err := v.st.reg.Conflicts(context.Background(), true)
 		if err == nil {
 			items = all
 		}
@@ -99,14 +100,13 @@ func (v *conflictsView) showCurrent() {
 		v.detail.Refresh()
 		return
 	}
-	u := v.u
 	title := widget.NewLabelWithStyle(fmt.Sprintf("%s %s — %s", c.Code, c.Name, field.Label(c.Field)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
 	v.detail.Add(title)
 	current := v.registerValue(c)
-	v.detail.Add(widget.NewLabel(lang.L("Register value now: {{.Value}}", map[string]any{"Value": field.Display(c.Field, current, u.unit)})))
-	open := c.Status == register.ConflictOpen && !u.reg.ReadOnly()
-	sides, err := u.reg.ConflictSides(context.Background(), c)
+	v.detail.Add(widget.NewLabel(lang.L("Register value now: {{.Value}}", map[string]any{"Value": field.Display(c.Field, current, v.st.unit)})))
+	open := c.Status == register.ConflictOpen && !v.st.reg.ReadOnly()
+	sides, err := v.st.reg.ConflictSides(context.Background(), c)
 	if err != nil {
 		sides = c.Values // as stored: still every city's value, with the source it was saved with
 	}
@@ -124,7 +124,7 @@ func (v *conflictsView) showCurrent() {
 // registerValue is the conflict's field of its project as the register
 // holds it now.
 func (v *conflictsView) registerValue(c *register.Conflict) string {
-	for _, p := range v.u.all {
+	for _, p := range v.st.all {
 		if p.ID == c.ProjectID {
 			return p.Get(c.Field)
 		}
@@ -138,7 +138,6 @@ func (v *conflictsView) registerValue(c *register.Conflict) string {
 // the register already holds is what "keep" does, and two buttons that do
 // the same leave a person wondering which is right.
 func (v *conflictsView) sideCard(c *register.Conflict, cv register.ConflictValue, canTake bool) fyne.CanvasObject {
-	u := v.u
 	who := field.CityName(cv.City)
 	if cv.Lead || cv.City == c.LeadCity {
 		who += " " + lang.L("(lead city)")
@@ -148,7 +147,7 @@ func (v *conflictsView) sideCard(c *register.Conflict, cv register.ConflictValue
 	if cv.AsOf != "" {
 		from = lang.L("from {{.Source}}, as of {{.AsOf}}", map[string]any{"Source": src, "AsOf": cv.AsOf})
 	}
-	text := fmt.Sprintf("%s: %s\n%s", who, field.Display(c.Field, cv.Value, u.unit), from)
+	text := fmt.Sprintf("%s: %s\n%s", who, field.Display(c.Field, cv.Value, v.st.unit), from)
 	if raw := field.RawText(c.Field, cv.Value, cv.Raw); raw != "" {
 		text += " · " + lang.L("written as “{{.Raw}}”", map[string]any{"Raw": raw})
 	}
@@ -178,7 +177,7 @@ func (v *conflictsView) decidedLabel(c *register.Conflict) fyne.CanvasObject {
 		decision = lang.L("the cities came to agree")
 	}
 	l := widget.NewLabel(lang.L("Decided: {{.Decision}} → {{.Value}} · by {{.By}}, {{.At}}", map[string]any{
-		"Decision": decision, "Value": field.Display(c.Field, c.DecidedValue, v.u.unit), "By": c.DecidedBy, "At": shortTime(c.DecidedAt)}))
+		"Decision": decision, "Value": field.Display(c.Field, c.DecidedValue, v.st.unit), "By": c.DecidedBy, "At": shortTime(c.DecidedAt)}))
 	l.Wrapping = fyne.TextWrapWord
 	l.Importance = widget.SuccessImportance
 	return l
@@ -187,11 +186,10 @@ func (v *conflictsView) decidedLabel(c *register.Conflict) fyne.CanvasObject {
 // addDecisionControls adds "keep" and the typed value, with the unit (or
 // form) the typed text is read in beside it.
 func (v *conflictsView) addDecisionControls(c *register.Conflict, open bool) {
-	u := v.u
 	keep := widget.NewButton(lang.L("Keep the register's value"), func() { v.resolve(register.Decision{Kind: register.DecideKeep}) })
-	v.typed = newIMEEntry(u.win)
+	v.typed = newIMEEntry(v.sh.win)
 	v.typed.SetPlaceHolder(lang.L("or type the right value"))
-	v.typedHint = widget.NewLabel(typedHint(c.Field, u.unit))
+	v.typedHint = widget.NewLabel(typedHint(c.Field, v.st.unit))
 	useTyped := widget.NewButton(lang.L("Use typed value"), func() { v.resolveTyped() })
 	v.typed.OnSubmitted = func(string) { v.resolveTyped() }
 	if !open {
@@ -225,9 +223,9 @@ func (v *conflictsView) resolveTyped() {
 	if c == nil {
 		return
 	}
-	val, err := field.Parse(c.Field, v.typed.Text, v.u.unit)
+	val, err := field.Parse(c.Field, v.typed.Text, v.st.unit)
 	if err != nil {
-		v.u.message(lang.L("Cannot use this value"), ErrorText(err))
+		v.sh.message(lang.L("Cannot use this value"), ErrorText(err))
 		return
 	}
 	v.resolve(register.Decision{Kind: register.DecideTyped, Value: val})
@@ -235,14 +233,13 @@ func (v *conflictsView) resolveTyped() {
 
 func (v *conflictsView) resolve(d register.Decision) {
 	c := v.current
-	u := v.u
 	id := c.ID
 	at := slices.IndexFunc(v.items, func(x *register.Conflict) bool { return x.ID == id })
-	u.quietly(func(ctx context.Context) error {
-		_, err := u.reg.Resolve(ctx, id, d)
+	v.sh.quietly(func(ctx context.Context) error {
+		_, err := v.st.reg.Resolve(ctx, id, d)
 		return err
 	}, func(err error) {
-		u.reload()
+		v.st.reload()
 		if err == nil {
 			v.moveOn(at)
 		}

@@ -23,8 +23,7 @@ import (
 // by working-level council, budget by lead city and by tier, and how the
 // register compares with its plan year.
 type dashboardView struct {
-	st      *store            // what it draws
-	unit    func() value.Unit // the display unit of amounts
+	st      *store // what it draws, amounts in st.unit
 	content fyne.CanvasObject
 
 	totals   *widget.Label
@@ -38,10 +37,9 @@ type dashboardView struct {
 	progDist *barChart
 }
 
-// newDashboardView draws st's figures, amounts in unit(); it needs nothing
-// else of the window.
-func newDashboardView(st *store, unit func() value.Unit) *dashboardView {
-	v := &dashboardView{st: st, unit: unit}
+// newDashboardView draws st's figures; it needs nothing else of the window.
+func newDashboardView(st *store) *dashboardView {
+	v := &dashboardView{st: st}
 	v.totals = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.totals.Wrapping = fyne.TextWrapWord
 	v.plan = widget.NewLabel("")
@@ -72,7 +70,7 @@ func newDashboardView(st *store, unit func() value.Unit) *dashboardView {
 
 // refresh recomputes the charts from the live projects.
 func (v *dashboardView) refresh() {
-	st, unit := v.st, v.unit()
+	st, unit := v.st, v.st.unit
 	s := summary.Of(st.all, st.plan)
 	groups := s.ByField
 	if v.groupBy.Selected == lang.L("By working-level council") {

@@ -23,10 +23,12 @@ import (
 // detailView shows and edits every field of one project, where each value
 // came from, and the project's history.
 type detailView struct {
-	u       *UI
+	st      *store // what it shows
+	sh      *shell // the dialogs and jobs it asks for
 	content fyne.CanvasObject
 
 	p       *model.Project
+	from    *register.Register // the register p was read from
 	prov    map[model.FieldKey]register.Provenance
 	changes []register.Change
 	shown   map[model.FieldKey]string // what each entry showed when loaded
@@ -64,8 +66,8 @@ type fieldRow struct {
 
 var textFields = []model.FieldKey{model.FOverview, model.FActivities, model.FProblems, model.FNextSteps, model.FNotes}
 
-func newDetailView(u *UI) *detailView {
-	d := &detailView{u: u, rows: map[model.FieldKey]*fieldRow{}, entries: map[model.FieldKey]*widget.Entry{}}
+func newDetailView(st *store, sh *shell) *detailView {
+	d := &detailView{st: st, sh: sh, rows: map[model.FieldKey]*fieldRow{}, entries: map[model.FieldKey]*widget.Entry{}}
 	d.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.title.Wrapping = fyne.TextWrapWord
 	d.aliases = widget.NewLabel("")
@@ -78,7 +80,7 @@ func newDetailView(u *UI) *detailView {
 
 	changed := func(string) { d.check() }
 	entry := func(k model.FieldKey, validate func(string) error) *imeEntry {
-		e := newIMEEntry(u.win)
+		e := newIMEEntry(sh.win)
 		e.Validator = validate
 		e.OnChanged = changed
 		d.entries[k] = &e.Entry
@@ -122,7 +124,7 @@ func newDetailView(u *UI) *detailView {
 	add(model.FStage, d.stage)
 	d.formScroll = container.NewVScroll(nil)
 	for _, k := range textFields {
-		e := newIMEMultiLineEntry(u.win)
+		e := newIMEMultiLineEntry(sh.win)
 		// The overview is prose and wraps; the other narratives are lists of
 		// short lines (○ …) and keep theirs, as long wrapped multi-line text
 		// has frozen Fyne (#5297).
@@ -166,14 +168,14 @@ func newDetailView(u *UI) *detailView {
 	d.empty = container.NewBorder(container.NewPadded(hint), nil, nil, nil)
 	d.stack = container.NewStack(d.empty)
 	d.content = d.stack
-	u.listen(d.reloadProject) // the open project as the register has it now
+	st.listen(d.reloadProject) // the open project as the register has it now
 	return d
 }
 
 // validator checks what is typed into field k as saving will read it.
 func (d *detailView) validator(k model.FieldKey) func(string) error {
 	return func(text string) error {
-		_, err := field.Parse(k, text, d.u.unit)
+		_, err := field.Parse(k, text, d.st.unit)
 		return err
 	}
 }
@@ -181,14 +183,14 @@ func (d *detailView) validator(k model.FieldKey) func(string) error {
 // show loads project code into the pane.
 func (d *detailView) show(code string) {
 	ctx := context.Background()
-	p, err := d.u.reg.Project(ctx, code)
+	p, err := d.st.reg.Project(ctx, code)
 	if err != nil {
-		d.u.showError(err)
+		d.sh.showError(err)
 		return
 	}
-	d.p = p
-	d.prov, _ = d.u.reg.Provenance(ctx, p.ID)
-	d.changes, _ = d.u.reg.History(ctx, code)
+	d.p, d.from = p, d.st.reg
+	d.prov, _ = d.st.reg.Provenance(ctx, p.ID)
+	d.changes, _ = d.st.reg.History(ctx, code)
 	d.populate()
 	d.stack.Objects = []fyne.CanvasObject{d.body}
 	d.stack.Refresh()
@@ -198,6 +200,12 @@ func (d *detailView) show(code string) {
 // unless the form holds unsaved edits: those are never overwritten (saving
 // them later is checked against the project's version).
 func (d *detailView) reloadProject() {
+	if d.p != nil && d.from != d.st.reg { // another register (Settings): its projects are others
+		d.p = nil
+		d.stack.Objects = []fyne.CanvasObject{d.empty}
+		d.stack.Refresh()
+		return
+	}
 	if d.p != nil && !d.dirty() {
 		d.show(d.p.Code)
 	}
@@ -205,7 +213,7 @@ func (d *detailView) reloadProject() {
 
 // populate puts the project's values into the widgets.
 func (d *detailView) populate() {
-	p, u := d.p, d.u
+	p := d.p
 	if p == nil {
 		return
 	}
@@ -225,20 +233,20 @@ func (d *detailView) populate() {
 	set(model.FStart, p.Start)
 	set(model.FEnd, p.EndMonth())
 	for _, t := range model.AllTiers {
-		set(model.BudgetKey(t), value.FormatAmount(p.Budget.Get(t), u.unit))
-		d.rows[model.BudgetKey(t)].label.SetText(field.Label(model.BudgetKey(t)) + " (" + field.UnitName(u.unit) + ")")
+		set(model.BudgetKey(t), value.FormatAmount(p.Budget.Get(t), d.st.unit))
+		d.rows[model.BudgetKey(t)].label.SetText(field.Label(model.BudgetKey(t)) + " (" + field.UnitName(d.st.unit) + ")")
 	}
 	if p.Progress != nil {
 		set(model.FProgress, model.FormatProgress(*p.Progress))
 	} else {
 		set(model.FProgress, "")
 	}
-	d.stage.SetOptions(stageOptions(u.all))
+	d.stage.SetOptions(stageOptions(d.st.all))
 	set(model.FStage, p.Stage)
 	for _, k := range textFields {
 		set(k, p.Get(k))
 	}
-	fields := append([]string{}, u.scheme.Fields...)
+	fields := append([]string{}, d.st.scheme.Fields...)
 	if p.Field != "" && !slices.Contains(fields, p.Field) {
 		fields = append(fields, p.Field)
 	}
@@ -276,7 +284,7 @@ func (d *detailView) populate() {
 	}
 	d.form.Refresh()
 	d.history.refresh()
-	if u.reg.ReadOnly() {
+	if d.st.reg.ReadOnly() {
 		d.save.Disable()
 		d.del.Disable()
 	}
@@ -335,7 +343,7 @@ func shortTime(at string) string {
 // the field's label and its old and new value (each on one line).
 func (d *detailView) changeText(c register.Change) string {
 	s := fmt.Sprintf("%s · %s · %s: %s → %s", shortTime(c.At), batchKindLabel(c.Kind), field.Label(c.Field),
-		oneLine(field.Display(c.Field, c.Old, d.u.unit)), oneLine(field.Display(c.Field, c.New, d.u.unit)))
+		oneLine(field.Display(c.Field, c.Old, d.st.unit)), oneLine(field.Display(c.Field, c.New, d.st.unit)))
 	return s + changeSource(c)
 }
 
@@ -343,7 +351,7 @@ func (d *detailView) changeText(c register.Change) string {
 // and new value with all their lines.
 func (d *detailView) changeFull(c register.Change) string {
 	return fmt.Sprintf("%s · %s%s\n%s\n\n%s:\n%s\n\n%s:\n%s", shortTime(c.At), batchKindLabel(c.Kind), changeSource(c),
-		field.Label(c.Field), lang.L("Before"), field.Display(c.Field, c.Old, d.u.unit), lang.L("After"), field.Display(c.Field, c.New, d.u.unit))
+		field.Label(c.Field), lang.L("Before"), field.Display(c.Field, c.Old, d.st.unit), lang.L("After"), field.Display(c.Field, c.New, d.st.unit))
 }
 
 // changeSource names the file a change came from, who made it, and whether
@@ -365,10 +373,10 @@ func changeSource(c register.Change) string {
 // read or breaks the project's invariants (saving is refused); warns what
 // only needs a second look (tiers that do not add up).
 func (d *detailView) values() (vals map[model.FieldKey]string, errs, warns []string) {
-	p, u := d.p, d.u
+	p := d.p
 	vals = map[model.FieldKey]string{}
 	read := func(k model.FieldKey, text string) {
-		v, err := field.Parse(k, text, u.unit)
+		v, err := field.Parse(k, text, d.st.unit)
 		if err != nil {
 			errs = append(errs, field.Label(k)+": "+ErrorText(err))
 			v = p.Get(k)
@@ -418,7 +426,7 @@ func (d *detailView) values() (vals map[model.FieldKey]string, errs, warns []str
 	for k, v := range vals {
 		_ = probe.Set(k, v) // each value was read above; a bad one kept the stored value
 	}
-	invalid, warnings := field.Validate(&probe, u.unit)
+	invalid, warnings := field.Validate(&probe, d.st.unit)
 	for _, e := range invalid {
 		errs = append(errs, ErrorText(e))
 	}
@@ -448,13 +456,13 @@ func (d *detailView) saveChanges() { d.saveThen(nil) }
 
 // saveThen saves the form's edits, then runs next (if the save succeeded).
 func (d *detailView) saveThen(next func()) {
-	p, u := d.p, d.u
+	p := d.p
 	if p == nil {
 		return
 	}
 	vals, errs, warns := d.values()
 	if len(errs) > 0 {
-		u.message(lang.L("Cannot save"), strings.Join(errs, "\n")+"\n\n"+lang.L("Correct the marked values and save again. Nothing was saved."))
+		d.sh.message(lang.L("Cannot save"), strings.Join(errs, "\n")+"\n\n"+lang.L("Correct the marked values and save again. Nothing was saved."))
 		return
 	}
 	keys := d.changedKeys(vals)
@@ -463,25 +471,25 @@ func (d *detailView) saveThen(next func()) {
 			next()
 			return
 		}
-		u.notify(lang.L("Nothing has changed."))
+		d.sh.notify(lang.L("Nothing has changed."))
 		return
 	}
 	write := func() {
 		code, version := p.Code, p.Version
-		u.quietly(func(ctx context.Context) error {
-			_, err := u.reg.EditFields(ctx, code, version, keys, vals)
+		d.sh.quietly(func(ctx context.Context) error {
+			_, err := d.st.reg.EditFields(ctx, code, version, keys, vals)
 			return err
 		}, func(err error) {
 			d.p = nil // saved (or refused): the form is read again from the register
-			u.reload()
-			u.detail.show(code)
+			d.st.reload()
+			d.show(code)
 			if err == nil && next != nil {
 				next()
 			}
 		})
 	}
 	if len(warns) > 0 {
-		u.confirm(lang.L("Amounts do not add up"), strings.Join(warns, "\n")+"\n\n"+lang.L("Save anyway?"), lang.L("Save"), write)
+		d.sh.confirm(lang.L("Amounts do not add up"), strings.Join(warns, "\n")+"\n\n"+lang.L("Save anyway?"), lang.L("Save"), write)
 		return
 	}
 	write()
@@ -499,7 +507,7 @@ func (d *detailView) changedKeys(vals map[model.FieldKey]string) []model.FieldKe
 
 // dirty reports whether the form holds edits that are not saved.
 func (d *detailView) dirty() bool {
-	if d.p == nil || d.shown == nil || d.u.reg.ReadOnly() {
+	if d.p == nil || d.shown == nil || d.st.reg.ReadOnly() {
 		return false
 	}
 	vals, errs, _ := d.values()
@@ -517,7 +525,7 @@ func (d *detailView) leave(next, stay func()) {
 	if stay == nil {
 		stay = func() {}
 	}
-	d.u.askThree(lang.L("Unsaved changes"),
+	d.sh.askThree(lang.L("Unsaved changes"),
 		lang.L("{{.Code}} {{.Name}} has changes that are not saved. Save them before you go on?", map[string]any{"Code": d.p.Code, "Name": d.p.Name}),
 		[]choice{
 			{lang.L("Save"), func() { d.saveThen(next) }},
@@ -527,24 +535,24 @@ func (d *detailView) leave(next, stay func()) {
 }
 
 func (d *detailView) toggleDeleted() {
-	p, u := d.p, d.u
+	p := d.p
 	if p == nil {
 		return
 	}
 	do := func() {
 		code, del := p.Code, !p.Deleted
-		u.quietly(func(ctx context.Context) error {
-			_, err := u.reg.SetDeleted(ctx, code, del)
+		d.sh.quietly(func(ctx context.Context) error {
+			_, err := d.st.reg.SetDeleted(ctx, code, del)
 			return err
 		}, func(err error) {
-			u.reload()
+			d.st.reload()
 		})
 	}
 	if p.Deleted {
 		do()
 		return
 	}
-	u.confirm(lang.L("Delete project"),
+	d.sh.confirm(lang.L("Delete project"),
 		lang.L("Delete {{.Code}} {{.Name}}? It leaves the lists and reports but keeps its history; you can restore it from \"Deleted projects\".", map[string]any{"Code": p.Code, "Name": p.Name, "Eul": msg.Eul(p.Name)}),
 		lang.L("Delete"), do)
 }

@@ -32,13 +32,13 @@ type keyHandler struct{ enter, escape func() }
 
 // pushKeys makes Enter and Esc act on the dialog just shown, until the
 // returned pop is called (any number of times).
-func (u *UI) pushKeys(enter, escape func()) (pop func()) {
+func (sh *shell) pushKeys(enter, escape func()) (pop func()) {
 	h := &keyHandler{enter, escape}
-	u.keys = append(u.keys, h)
+	sh.keys = append(sh.keys, h)
 	return func() {
-		for i, k := range u.keys {
+		for i, k := range sh.keys {
 			if k == h {
-				u.keys = append(u.keys[:i], u.keys[i+1:]...)
+				sh.keys = append(sh.keys[:i], sh.keys[i+1:]...)
 				return
 			}
 		}
@@ -46,11 +46,11 @@ func (u *UI) pushKeys(enter, escape func()) (pop func()) {
 }
 
 // typedKey handles Enter and Esc on the canvas (when no entry has focus).
-func (u *UI) typedKey(ev *fyne.KeyEvent) {
-	if len(u.keys) == 0 {
+func (sh *shell) typedKey(ev *fyne.KeyEvent) {
+	if len(sh.keys) == 0 {
 		return
 	}
-	top := u.keys[len(u.keys)-1]
+	top := sh.keys[len(sh.keys)-1]
 	switch ev.Name {
 	case fyne.KeyEscape:
 		if top.escape != nil {
@@ -64,52 +64,52 @@ func (u *UI) typedKey(ev *fyne.KeyEvent) {
 }
 
 // message shows a dialog with wrapped text and an OK button (Enter/Esc).
-func (u *UI) message(title, text string) {
+func (sh *shell) message(title, text string) {
 	label := widget.NewLabel(text)
 	label.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(title, lang.L("OK"), label, u.win)
-	pop := u.pushKeys(d.Hide, d.Hide)
+	d := dialog.NewCustom(title, lang.L("OK"), label, sh.win)
+	pop := sh.pushKeys(d.Hide, d.Hide)
 	d.SetOnClosed(pop)
 	d.Resize(fyne.NewSize(520, 0))
-	u.lastMessage = text
-	u.win.Canvas().Unfocus() // so that Enter and Esc reach the dialog
+	sh.lastMessage = text
+	sh.win.Canvas().Unfocus() // so that Enter and Esc reach the dialog
 	d.Show()
 }
 
 // showError tells the user what happened and what to do next.
-func (u *UI) showError(err error) { u.message(lang.L("Error"), ErrorText(err)) }
+func (sh *shell) showError(err error) { sh.message(lang.L("Error"), ErrorText(err)) }
 
 // notify shows a short information.
-func (u *UI) notify(text string) { u.message(lang.L("Information"), text) }
+func (sh *shell) notify(text string) { sh.message(lang.L("Information"), text) }
 
 // confirm asks a yes/no question; Enter confirms, Esc declines.
-func (u *UI) confirm(title, text, yes string, onYes func()) {
+func (sh *shell) confirm(title, text, yes string, onYes func()) {
 	label := widget.NewLabel(text)
 	label.Wrapping = fyne.TextWrapWord
-	u.lastMessage = text
-	u.confirmForm(title, label, yes, onYes)
+	sh.lastMessage = text
+	sh.confirmForm(title, label, yes, onYes)
 }
 
 // confirmForm shows content (a form) in a dialog; Enter or yes runs onYes,
 // Esc cancels.
-func (u *UI) confirmForm(title string, form fyne.CanvasObject, yes string, onYes func()) {
-	u.twoButtons(title, form, yes, lang.L("Cancel"), onYes)
+func (sh *shell) confirmForm(title string, form fyne.CanvasObject, yes string, onYes func()) {
+	sh.twoButtons(title, form, yes, lang.L("Cancel"), onYes)
 }
 
 // twoButtons shows content with a button that runs onYes (Enter) and one
 // that closes the dialog (Esc), labelled no.
-func (u *UI) twoButtons(title string, form fyne.CanvasObject, yes, no string, onYes func()) {
+func (sh *shell) twoButtons(title string, form fyne.CanvasObject, yes, no string, onYes func()) {
 	var pop func()
 	d := dialog.NewCustomConfirm(title, yes, no, form, func(ok bool) {
 		pop()
 		if ok {
 			onYes()
 		}
-	}, u.win)
+	}, sh.win)
 	d.Resize(fyne.NewSize(520, 0))
-	pop = u.pushKeys(d.Confirm, d.Dismiss)
-	u.lastConfirm = d
-	u.win.Canvas().Unfocus() // so that Enter and Esc reach the dialog
+	pop = sh.pushKeys(d.Confirm, d.Dismiss)
+	sh.lastConfirm = d
+	sh.win.Canvas().Unfocus() // so that Enter and Esc reach the dialog
 	d.Show()
 }
 
@@ -122,7 +122,7 @@ type choice struct {
 // askThree asks a question with several answers (the first is the default,
 // taken with Enter; Esc takes the last). The dialog is kept in lastChoices
 // for tests.
-func (u *UI) askThree(title, text string, choices []choice) {
+func (sh *shell) askThree(title, text string, choices []choice) {
 	label := widget.NewLabel(text)
 	label.Wrapping = fyne.TextWrapWord
 	var d *dialog.CustomDialog
@@ -142,16 +142,16 @@ func (u *UI) askThree(title, text string, choices []choice) {
 		}
 		buttons = append(buttons, b)
 	}
-	d = dialog.NewCustomWithoutButtons(title, label, u.win)
+	d = dialog.NewCustomWithoutButtons(title, label, sh.win)
 	d.SetButtons(buttons)
 	d.Resize(fyne.NewSize(520, 0))
-	pop = u.pushKeys(pick(choices[0]), pick(choices[len(choices)-1]))
-	u.lastMessage = text
-	u.lastChoices = map[string]func(){}
+	pop = sh.pushKeys(pick(choices[0]), pick(choices[len(choices)-1]))
+	sh.lastMessage = text
+	sh.lastChoices = map[string]func(){}
 	for _, c := range choices {
-		u.lastChoices[c.label] = pick(c)
+		sh.lastChoices[c.label] = pick(c)
 	}
-	u.win.Canvas().Unfocus()
+	sh.win.Canvas().Unfocus()
 	d.Show()
 }
 
@@ -162,8 +162,8 @@ type escEntry struct {
 	onEscape func()
 }
 
-func (u *UI) newEscEntry(onEscape func()) *escEntry {
-	e := &escEntry{imeEntry: imeEntry{win: u.win}, onEscape: onEscape}
+func (sh *shell) newEscEntry(onEscape func()) *escEntry {
+	e := &escEntry{imeEntry: imeEntry{win: sh.win}, onEscape: onEscape}
 	e.ExtendBaseWidget(e)
 	return e
 }
@@ -177,8 +177,8 @@ func (e *escEntry) TypedKey(ev *fyne.KeyEvent) {
 }
 
 // lastFolder is the folder of the last file the user chose.
-func (u *UI) lastFolder() fyne.ListableURI {
-	dir := u.prefs.String(prefLastFolder)
+func (sh *shell) lastFolder() fyne.ListableURI {
+	dir := sh.prefs.String(prefLastFolder)
 	if dir == "" {
 		if home, err := os.UserHomeDir(); err == nil {
 			dir = home
@@ -194,23 +194,23 @@ func (u *UI) lastFolder() fyne.ListableURI {
 	return l
 }
 
-func (u *UI) rememberFolder(path string) {
-	u.prefs.SetString(prefLastFolder, filepath.Dir(path))
+func (sh *shell) rememberFolder(path string) {
+	sh.prefs.SetString(prefLastFolder, filepath.Dir(path))
 }
 
 // fyneSaveAs asks for a file to write: a folder (Fyne's folder dialog) and
 // a name, adds the extension if missing, and asks in the user's language
 // before overwriting. Fyne's own save dialog asks in English only. It is
 // the fallback of saveAs (filedialog.go) and the dialog of the tests.
-func (u *UI) fyneSaveAs(title, suggested, ext string, onSave func(path string)) {
-	folder := u.prefs.String(prefLastFolder)
+func (sh *shell) fyneSaveAs(title, suggested, ext string, onSave func(path string)) {
+	folder := sh.prefs.String(prefLastFolder)
 	if folder == "" {
 		folder, _ = os.UserHomeDir()
 	}
 	folderLabel := widget.NewLabel(folder)
 	folderLabel.Wrapping = fyne.TextWrapBreak
 	var d *dialog.ConfirmDialog
-	name := u.newEscEntry(func() { d.Dismiss() })
+	name := sh.newEscEntry(func() { d.Dismiss() })
 	name.SetText(suggested)
 	save := func() {
 		fname := strings.TrimSpace(name.Text)
@@ -221,9 +221,9 @@ func (u *UI) fyneSaveAs(title, suggested, ext string, onSave func(path string)) 
 			fname += ext
 		}
 		path := filepath.Join(folder, fname)
-		u.prefs.SetString(prefLastFolder, folder)
+		sh.prefs.SetString(prefLastFolder, folder)
 		if _, err := os.Stat(path); err == nil {
-			u.confirm(lang.L("Replace file?"),
+			sh.confirm(lang.L("Replace file?"),
 				lang.L("{{.File}} already exists in {{.Folder}}. Replace it? The old file will be lost.", map[string]any{"File": fname, "Folder": folder}),
 				lang.L("Replace"), func() { onSave(path) })
 			return
@@ -238,11 +238,11 @@ func (u *UI) fyneSaveAs(title, suggested, ext string, onSave func(path string)) 
 			}
 			folder = l.Path()
 			folderLabel.SetText(folder)
-		}, u.win)
-		if l := u.lastFolder(); l != nil {
+		}, sh.win)
+		if l := sh.lastFolder(); l != nil {
 			fd.SetLocation(l)
 		}
-		fd.Resize(u.dialogSize())
+		fd.Resize(sh.dialogSize())
 		fd.Show()
 	})
 	form := widget.NewForm(
@@ -255,12 +255,12 @@ func (u *UI) fyneSaveAs(title, suggested, ext string, onSave func(path string)) 
 		if ok {
 			save()
 		}
-	}, u.win)
-	pop = u.pushKeys(d.Confirm, d.Dismiss)
+	}, sh.win)
+	pop = sh.pushKeys(d.Confirm, d.Dismiss)
 	d.Resize(fyne.NewSize(560, 0))
 	d.Show()
-	u.win.Canvas().Focus(name)
-	u.lastSave = &saveDialog{name: &name.Entry, save: d.Confirm}
+	sh.win.Canvas().Focus(name)
+	sh.lastSave = &saveDialog{name: &name.Entry, save: d.Confirm}
 }
 
 // saveDialog lets tests drive the last save dialog.
@@ -269,24 +269,24 @@ type saveDialog struct {
 	save func()
 }
 
-func (u *UI) dialogSize() fyne.Size {
-	s := u.win.Canvas().Size()
+func (sh *shell) dialogSize() fyne.Size {
+	s := sh.win.Canvas().Size()
 	return fyne.NewSize(fyne.Max(600, s.Width*0.8), fyne.Max(420, s.Height*0.8))
 }
 
 // openFile asks for one file with one of the extensions (the system's
 // dialog where there is one, filedialog.go) and hands its path to use.
-func (u *UI) openFile(exts []string, use func(path string)) {
-	u.openFiles(lang.L("Open a file"), exts, false, func(paths []string) { use(paths[0]) })
+func (sh *shell) openFile(exts []string, use func(path string)) {
+	sh.openFiles(lang.L("Open a file"), exts, false, func(paths []string) { use(paths[0]) })
 }
 
 // fyneOpen is Fyne's open dialog in the last folder used, for files with
 // one of the extensions: the fallback where the system has no dialog of
 // its own, and the dialog of the tests. It picks one file at a time.
-func (u *UI) fyneOpen(title string, exts []string, use func(paths []string)) {
+func (sh *shell) fyneOpen(title string, exts []string, use func(paths []string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			u.showError(err)
+			sh.showError(err)
 			return
 		}
 		if r == nil {
@@ -295,14 +295,14 @@ func (u *UI) fyneOpen(title string, exts []string, use func(paths []string)) {
 		path := r.URI().Path()
 		r.Close()
 		use([]string{path})
-	}, u.win)
+	}, sh.win)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	d.SetTitleText(title) // Fyne's own title reads "열기 파일"
-	if l := u.lastFolder(); l != nil {
+	if l := sh.lastFolder(); l != nil {
 		d.SetLocation(l)
 	}
-	d.Resize(u.dialogSize())
-	u.lastFyneOpen = d
+	d.Resize(sh.dialogSize())
+	sh.lastFyneOpen = d
 	d.Show()
 }
 

@@ -60,9 +60,9 @@ func chooseSystemDialog() systemDialog {
 // nativeHandle is the window's handle for the system dialog's owner, so
 // that it opens over this window and keeps it waiting. Fyne's test
 // windows have none.
-func (u *UI) nativeHandle() uintptr {
+func (sh *shell) nativeHandle() uintptr {
 	var h uintptr
-	if nw, ok := u.win.(driver.NativeWindow); ok {
+	if nw, ok := sh.win.(driver.NativeWindow); ok {
 		nw.RunNative(func(ctx any) {
 			switch c := ctx.(type) {
 			case driver.WindowsWindowContext:
@@ -76,8 +76,8 @@ func (u *UI) nativeHandle() uintptr {
 }
 
 // startFolder is the folder a dialog opens in: the last one used, else home.
-func (u *UI) startFolder() string {
-	if dir := u.prefs.String(prefLastFolder); dir != "" {
+func (sh *shell) startFolder() string {
+	if dir := sh.prefs.String(prefLastFolder); dir != "" {
 		if st, err := os.Stat(dir); err == nil && st.IsDir() {
 			return dir
 		}
@@ -88,35 +88,35 @@ func (u *UI) startFolder() string {
 
 // openFiles asks for files with one of exts (several when multiple) and
 // hands the chosen paths to use, on the UI goroutine.
-func (u *UI) openFiles(title string, exts []string, multiple bool, use func(paths []string)) {
+func (sh *shell) openFiles(title string, exts []string, multiple bool, use func(paths []string)) {
 	done := func(paths []string) {
 		if len(paths) == 0 {
 			return
 		}
-		u.rememberFolder(paths[0])
+		sh.rememberFolder(paths[0])
 		use(paths)
 	}
-	if u.system == nil {
-		u.fyneOpen(title, exts, done)
+	if sh.system == nil {
+		sh.fyneOpen(title, exts, done)
 		return
 	}
-	r := fileRequest{title: title, folder: u.startFolder(), exts: exts, multiple: multiple, parent: u.nativeHandle()}
-	u.runSystemDialog(func() (any, error) { return u.system.open(r) }, func(v any) {
+	r := fileRequest{title: title, folder: sh.startFolder(), exts: exts, multiple: multiple, parent: sh.nativeHandle()}
+	sh.runSystemDialog(func() (any, error) { return sh.system.open(r) }, func(v any) {
 		done(v.([]string))
-	}, func() { u.fyneOpen(title, exts, done) })
+	}, func() { sh.fyneOpen(title, exts, done) })
 }
 
 // runSystemDialog runs ask (a blocking system dialog) off the UI goroutine
 // and hands its answer to use on the UI goroutine; when the dialog cannot
 // be shown (any error: errNoSystemDialog says why), fallback runs instead. One system dialog at a time: a second
 // Ctrl+O while one is open does nothing.
-func (u *UI) runSystemDialog(ask func() (any, error), use func(any), fallback func()) {
-	if u.dialogOpen {
+func (sh *shell) runSystemDialog(ask func() (any, error), use func(any), fallback func()) {
+	if sh.dialogOpen {
 		return
 	}
-	u.dialogOpen = true
+	sh.dialogOpen = true
 	answer := func(v any, err error) {
-		u.dialogOpen = false
+		sh.dialogOpen = false
 		if err != nil {
 			// the user saw nothing: no error to read, Fyne's dialog instead
 			log.Printf("file dialog: %v; using Fyne's", err)
@@ -125,17 +125,17 @@ func (u *UI) runSystemDialog(ask func() (any, error), use func(any), fallback fu
 		}
 		use(v)
 	}
-	if u.jobs.queue != nil {
+	if sh.jobs.queue != nil {
 		// tests: a job, so that Wait hands the answer to the test goroutine
 		var v any
 		var err error
-		u.startJob(context.Background(), func(context.Context, Progress) error {
+		sh.startJob(context.Background(), func(context.Context, Progress) error {
 			v, err = ask()
 			return nil
 		}, nil, func(error) { answer(v, err) })
 		return
 	}
-	// Not one of u.jobs: closing the window must not wait for a dialog the
+	// Not one of sh.jobs: closing the window must not wait for a dialog the
 	// user left open.
 	go func() {
 		v, err := ask()
@@ -146,19 +146,19 @@ func (u *UI) runSystemDialog(ask func() (any, error), use func(any), fallback fu
 // saveAs asks where to write a file named like suggested with extension
 // ext (the system's dialog where there is one) and hands the path to
 // onSave, after asking before overwriting.
-func (u *UI) saveAs(title, suggested, ext string, onSave func(path string)) {
-	if u.system == nil {
-		u.fyneSaveAs(title, suggested, ext, onSave)
+func (sh *shell) saveAs(title, suggested, ext string, onSave func(path string)) {
+	if sh.system == nil {
+		sh.fyneSaveAs(title, suggested, ext, onSave)
 		return
 	}
-	r := fileRequest{title: title, folder: u.startFolder(), name: suggested, exts: []string{ext}, parent: u.nativeHandle()}
-	u.runSystemDialog(func() (any, error) { return u.system.save(r) }, func(v any) {
+	r := fileRequest{title: title, folder: sh.startFolder(), name: suggested, exts: []string{ext}, parent: sh.nativeHandle()}
+	sh.runSystemDialog(func() (any, error) { return sh.system.save(r) }, func(v any) {
 		path := v.(string)
 		if path == "" {
 			return // cancelled
 		}
-		u.rememberFolder(path)
-		asked := u.system.asksOverwrite()
+		sh.rememberFolder(path)
+		asked := sh.system.asksOverwrite()
 		if !strings.EqualFold(filepath.Ext(path), ext) {
 			// typed without the extension: the file written is another
 			// one, which the dialog did not ask about
@@ -166,41 +166,13 @@ func (u *UI) saveAs(title, suggested, ext string, onSave func(path string)) {
 			asked = false
 		}
 		if _, err := os.Stat(path); err == nil && !asked {
-			u.confirm(lang.L("Replace file?"),
+			sh.confirm(lang.L("Replace file?"),
 				lang.L("{{.File}} already exists in {{.Folder}}. Replace it? The old file will be lost.", map[string]any{"File": filepath.Base(path), "Folder": filepath.Dir(path)}),
 				lang.L("Replace"), func() { onSave(path) })
 			return
 		}
 		onSave(path)
-	}, func() { u.fyneSaveAs(title, suggested, ext, onSave) })
-}
-
-// importFiles puts files in the import wizard and shows it: files dropped
-// on the window or named on the command line (Explorer's "Open with").
-func (u *UI) importFiles(paths ...string) {
-	var files []string
-	for _, p := range paths {
-		if p = strings.TrimSpace(p); p != "" {
-			files = append(files, p)
-		}
-	}
-	if len(files) == 0 {
-		return
-	}
-	u.tabs.Select(u.tabImport)
-	u.importer.add(files...)
-}
-
-// dropped takes files dropped on the window (several at once) to the
-// import wizard; anything but local files is ignored.
-func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
-	var paths []string
-	for _, uri := range uris {
-		if uri.Scheme() == "file" {
-			paths = append(paths, uri.Path())
-		}
-	}
-	u.importFiles(paths...)
+	}, func() { sh.fyneSaveAs(title, suggested, ext, onSave) })
 }
 
 // filterName labels the file type choice: "Excel, CSV (xlsx, csv)".

@@ -58,7 +58,8 @@ func (f *importFile) table() *layout.Table {
 // importWizard imports city sheets: choose, check what was detected,
 // preview, confirm uncertain matches, apply, undo.
 type importWizard struct {
-	u       *UI
+	st      *store // what it shows
+	sh      *shell // the dialogs and jobs it asks for
 	content fyne.CanvasObject
 
 	files   []*importFile
@@ -88,8 +89,8 @@ type importWizard struct {
 	colsAcc   *widget.Accordion // the columns, opened when one waits for a decision
 }
 
-func newImportWizard(u *UI) *importWizard {
-	w := &importWizard{u: u}
+func newImportWizard(st *store, sh *shell) *importWizard {
+	w := &importWizard{st: st, sh: sh}
 	w.list = textList(func() int { return len(w.files) }, func(i int) string { return w.fileLine(w.files[i]) })
 	w.list.OnSelected = func(i widget.ListItemID) {
 		if i < len(w.files) {
@@ -134,7 +135,7 @@ func newImportWizard(u *UI) *importWizard {
 	split.Offset = 0.3
 	w.content = split
 	w.showCurrent()
-	u.listen(w.refreshUndo) // what undo would take back
+	st.listen(w.refreshUndo) // what undo would take back
 	return w
 }
 
@@ -179,7 +180,7 @@ func (w *importWizard) pending() []*importFile {
 // chooseFiles opens the file dialog: the system's picks several files at
 // once (filedialog.go), Fyne's fallback one at a time.
 func (w *importWizard) chooseFiles() {
-	w.u.openFiles(lang.L("Choose files to import"), []string{".xlsx", ".xlsm", ".csv", ".xls"}, true, func(paths []string) { w.add(paths...) })
+	w.sh.openFiles(lang.L("Choose files to import"), []string{".xlsx", ".xlsm", ".csv", ".xls"}, true, func(paths []string) { w.add(paths...) })
 }
 
 // add puts files in the list and previews them.
@@ -212,7 +213,6 @@ type analysis struct {
 // analyze reads files (when needed) and previews them against the
 // register as it is now, off the UI goroutine.
 func (w *importWizard) analyze(files []*importFile, reread bool) {
-	u := w.u
 	type job struct {
 		f       *importFile
 		path    string
@@ -234,7 +234,7 @@ func (w *importWizard) analyze(files []*importFile, reread bool) {
 			opts:    reconcile.Options{DryRun: true, AddNew: f.addNew, Confirmed: confirmed}})
 	}
 	results := make([]analysis, len(jobs))
-	u.background(lang.L("Reading and previewing"), func(ctx context.Context, progress Progress) error {
+	w.sh.background(lang.L("Reading and previewing"), func(ctx context.Context, progress Progress) error {
 		for i, j := range jobs {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -242,10 +242,10 @@ func (w *importWizard) analyze(files []*importFile, reread bool) {
 			r := analysis{f: j.f, reading: j.reading}
 			if j.needsRd {
 				// Understand: what the sheet leaves out is filled from evidence in the register
-				r.reading, r.err = reconcile.Understand(ctx, u.reg, j.path, j.read)
+				r.reading, r.err = reconcile.Understand(ctx, w.st.reg, j.path, j.read)
 			}
 			if r.err == nil {
-				r.preview, r.err = reconcile.Apply(ctx, u.reg, r.reading, j.opts)
+				r.preview, r.err = reconcile.Apply(ctx, w.st.reg, r.reading, j.opts)
 				if r.preview != nil && len(r.preview.Errors) > 0 {
 					r.err = nil // shown in the preview itself
 				}
@@ -358,7 +358,7 @@ func (w *importWizard) showCurrent() {
 	w.info.SetText(strings.Join(lines, "\n"))
 	w.showPreview(f)
 	w.detail.Refresh()
-	if f.applied || f.preview == nil || len(f.preview.Errors) > 0 || w.u.reg.ReadOnly() {
+	if f.applied || f.preview == nil || len(f.preview.Errors) > 0 || w.st.reg.ReadOnly() {
 		w.apply.Disable()
 	} else {
 		w.apply.Enable()
@@ -367,7 +367,7 @@ func (w *importWizard) showCurrent() {
 }
 
 func (w *importWizard) refreshApplyAll() {
-	if len(w.pending()) == 0 || w.u.reg.ReadOnly() {
+	if len(w.pending()) == 0 || w.st.reg.ReadOnly() {
 		w.applyAll.Disable()
 	} else {
 		w.applyAll.Enable()
@@ -451,7 +451,6 @@ func (w *importWizard) showPreview(f *importFile) {
 		w.uncertain.Refresh()
 		return
 	}
-	u := w.u
 	section := func(title string, n int, lines []string, open bool) {
 		if n == 0 {
 			return
@@ -467,8 +466,8 @@ func (w *importWizard) showPreview(f *importFile) {
 	lines = nil
 	for _, c := range pv.Conflicts {
 		lines = append(lines, fmt.Sprintf("%s %s · %s: %s %s ≠ %s %s (%s)", c.Code, c.Name, field.Label(c.Field),
-			field.CityName(c.LeadCity), field.Display(c.Field, c.LeadValue, u.unit),
-			field.CityName(c.City), field.Display(c.Field, c.Value, u.unit), c.Cell))
+			field.CityName(c.LeadCity), field.Display(c.Field, c.LeadValue, w.st.unit),
+			field.CityName(c.City), field.Display(c.Field, c.Value, w.st.unit), c.Cell))
 	}
 	section(lang.L("Conflicts"), len(pv.Conflicts), lines, true)
 	lines = nil
@@ -478,7 +477,7 @@ func (w *importWizard) showPreview(f *importFile) {
 	section(lang.L("New projects in the register"), len(pv.Added), lines, false)
 	lines = nil
 	for _, c := range pv.Changed {
-		lines = append(lines, changeLine(c, func(k model.FieldKey, v string) string { return field.Display(k, v, u.unit) }))
+		lines = append(lines, changeLine(c, func(k model.FieldKey, v string) string { return field.Display(k, v, w.st.unit) }))
 	}
 	section(lang.L("Changed"), len(pv.Changed), lines, false)
 	lines = nil
@@ -565,7 +564,6 @@ func (w *importWizard) removeCurrent() {
 // refused changes nothing; the others are still applied, and the refused
 // ones are listed with their reasons.
 func (w *importWizard) applyFiles(files []*importFile) {
-	u := w.u
 	if len(files) == 0 || files[0] == nil {
 		return
 	}
@@ -595,7 +593,7 @@ func (w *importWizard) applyFiles(files []*importFile) {
 			inputs = append(inputs, input{f, f.reading, reconcile.Options{AddNew: f.addNew, Confirmed: confirmed}})
 		}
 		var refused []string
-		u.background(lang.L("Importing"), func(ctx context.Context, progress Progress) error {
+		w.sh.background(lang.L("Importing"), func(ctx context.Context, progress Progress) error {
 			// each file all or nothing; a refused one is listed and the
 			// others still applied
 			for i, in := range inputs {
@@ -609,7 +607,7 @@ func (w *importWizard) applyFiles(files []*importFile) {
 				}
 				if err == nil {
 					var pv *reconcile.Preview
-					if pv, err = reconcile.Apply(ctx, u.reg, in.reading, in.opts); err == nil {
+					if pv, err = reconcile.Apply(ctx, w.st.reg, in.reading, in.opts); err == nil {
 						results = append(results, done{in.f, pv})
 					} else if pv != nil {
 						in.f.preview = pv
@@ -618,7 +616,7 @@ func (w *importWizard) applyFiles(files []*importFile) {
 				if err != nil {
 					refused = append(refused, in.f.name()+": "+ErrorText(err))
 					// the open round's status says this sheet came and was refused, and why
-					if _, noteErr := round.NoteRefused(ctx, u.reg, in.f.path, in.f.city, err); noteErr != nil {
+					if _, noteErr := round.NoteRefused(ctx, w.st.reg, in.f.path, in.f.city, err); noteErr != nil {
 						refused = append(refused, ErrorText(noteErr))
 					}
 				}
@@ -629,7 +627,7 @@ func (w *importWizard) applyFiles(files []*importFile) {
 			for _, r := range results {
 				r.f.preview, r.f.applied = r.pv, true
 			}
-			u.reload()
+			w.st.reload()
 			w.list.Refresh()
 			if rest := w.pending(); len(rest) > 0 {
 				w.analyze(rest, false) // previews change with the register
@@ -640,14 +638,14 @@ func (w *importWizard) applyFiles(files []*importFile) {
 				w.show(results[len(results)-1].f)
 			}
 			if len(refused) > 0 {
-				u.message(lang.L("Some files were not applied"),
+				w.sh.message(lang.L("Some files were not applied"),
 					lang.L("{{.Applied}} files were applied. These were refused and changed nothing:", map[string]any{"Applied": len(results)})+
 						"\n\n"+strings.Join(refused, "\n"))
 			}
 		})
 	}
 	if unresolved > 0 {
-		u.confirm(lang.L("Uncertain rows"),
+		w.sh.confirm(lang.L("Uncertain rows"),
 			lang.L("{{.N}} rows could not be matched for sure and will be skipped unless you choose their project. Apply anyway?", map[string]any{"N": unresolved}),
 			lang.L("Apply"), run)
 		return
@@ -657,7 +655,7 @@ func (w *importWizard) applyFiles(files []*importFile) {
 
 // refreshUndo enables "Undo last import" when there is one.
 func (w *importWizard) refreshUndo() {
-	if w.lastImport() == nil || w.u.reg.ReadOnly() {
+	if w.lastImport() == nil || w.st.reg.ReadOnly() {
 		w.undo.Disable()
 	} else {
 		w.undo.Enable()
@@ -665,7 +663,7 @@ func (w *importWizard) refreshUndo() {
 }
 
 func (w *importWizard) lastImport() *register.Batch {
-	b, _ := w.u.reg.LastUndoable(context.Background(), register.KindImport)
+	b, _ := w.st.reg.LastUndoable(context.Background(), register.KindImport)
 	return b
 }
 
@@ -675,7 +673,7 @@ func (w *importWizard) undoLastImport() {
 		return
 	}
 	file := b.File
-	w.u.undoLast(b.ID, func(err error) {
+	undo(w.st, w.sh, b.ID, func(err error) {
 		if err != nil {
 			return
 		}
@@ -751,7 +749,7 @@ func (w *importWizard) decisionRows() fyne.CanvasObject {
 		if text != "" {
 			d, err := value.ParseDate(text)
 			if err != nil {
-				w.u.message(lang.L("Cannot use this value"), ErrorText(err))
+				w.sh.message(lang.L("Cannot use this value"), ErrorText(err))
 				return
 			}
 			text = d.String()
@@ -820,7 +818,7 @@ func (w *importWizard) headerRowRow() fyne.CanvasObject {
 			row, err = 0, nil
 		}
 		if err != nil || row < 0 {
-			w.u.message(lang.L("Cannot use this value"), lang.L("A row number, such as 4."))
+			w.sh.message(lang.L("Cannot use this value"), lang.L("A row number, such as 4."))
 			return
 		}
 		if row != f.headerRow {

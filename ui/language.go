@@ -10,22 +10,23 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/haeoreum/register/data/msg"
-	"github.com/haeoreum/register/data/value"
 )
 
 // buildScreens makes every screen and the tabs in the current language and
 // puts them in the window: once at start, and again when the language
 // changes (Fyne's widgets take their text when they are made).
 func (u *UI) buildScreens() {
-	u.forgetListeners() // the screens being replaced listen no more
-	u.table = newRegisterView(u)
-	u.detail = newDetailView(u)
-	u.importer = newImportWizard(u)
-	u.conflView = newConflictsView(u)
-	u.rounds = newRoundsView(u)
-	u.reports = newReportsView(u)
-	u.dashboard = newDashboardView(u.store, func() value.Unit { return u.unit })
-	u.settings = newSettingsView(u)
+	st, sh := u.store, u.shell
+	st.forgetListeners() // the screens being replaced listen no more
+	st.listen(u.showStatus)
+	u.detail = newDetailView(st, sh)
+	u.table = newRegisterView(st, sh, u.detail)
+	u.importer = newImportWizard(st, sh)
+	u.conflView = newConflictsView(st, sh)
+	u.rounds = newRoundsView(st, sh)
+	u.reports = newReportsView(st, sh, u.opts.Reporter, u.app.OpenURL)
+	u.dashboard = newDashboardView(st)
+	u.settings = newSettingsView(st, sh, u.lang, u.switchLanguage, u.app.Settings().SetTheme)
 
 	split := container.NewHSplit(u.table.content, u.detail.content)
 	split.Offset = 0.74

@@ -9,9 +9,9 @@ import (
 // offer tells that something is done and offers one more step ("open the
 // folder"). Nothing is left to cancel, so the other button reads 닫기
 // (close), not 취소 as a question's does; Enter takes the step, Esc closes.
-func (u *UI) offer(title, text, action string, do func()) {
+func (sh *shell) offer(title, text, action string, do func()) {
 	label := widget.NewLabel(text)
 	label.Wrapping = fyne.TextWrapWord
-	u.lastMessage = text
-	u.twoButtons(title, label, action, lang.L("Dismiss"), do)
+	sh.lastMessage = text
+	sh.twoButtons(title, label, action, lang.L("Dismiss"), do)
 }

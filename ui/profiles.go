@@ -23,7 +23,8 @@ import (
 // city's layout, applied when the same layout arrives again), shows one
 // and deletes it. Opened from Settings.
 type profilesView struct {
-	u        *UI
+	st       *store // what it shows
+	sh       *shell // the dialogs and jobs it asks for
 	profiles []register.Profile
 	selected int
 	list     *widget.List
@@ -33,13 +34,13 @@ type profilesView struct {
 }
 
 // profilesButton is the Settings row that opens the profiles.
-func profilesButton(u *UI) fyne.CanvasObject {
-	return widget.NewButtonWithIcon(lang.L("Saved sheet profiles…"), theme.ListIcon(), func() { u.showProfiles() })
+func profilesButton(st *store, sh *shell) fyne.CanvasObject {
+	return widget.NewButtonWithIcon(lang.L("Saved sheet profiles…"), theme.ListIcon(), func() { showProfiles(st, sh) })
 }
 
 // showProfiles opens the list of saved sheet profiles.
-func (u *UI) showProfiles() *profilesView {
-	v := &profilesView{u: u, selected: -1}
+func showProfiles(st *store, sh *shell) *profilesView {
+	v := &profilesView{st: st, sh: sh, selected: -1}
 	v.list = textList(func() int { return len(v.profiles) }, func(i int) string { return profileLine(v.profiles[i]) })
 	v.list.OnSelected = func(i widget.ListItemID) { v.choose(i) }
 	v.detail = widget.NewLabel(lang.L("Choose a profile to see what it remembers."))
@@ -51,9 +52,9 @@ func (u *UI) showProfiles() *profilesView {
 	split := container.NewHSplit(v.list, container.NewVScroll(v.detail))
 	split.Offset = 0.4
 	content := container.NewBorder(note, container.NewHBox(v.remove), nil, nil, split)
-	v.dialog = dialog.NewCustom(lang.L("Saved sheet profiles"), lang.L("Close"), content, u.win)
+	v.dialog = dialog.NewCustom(lang.L("Saved sheet profiles"), lang.L("Close"), content, sh.win)
 	v.dialog.Resize(fyne.NewSize(860, 520))
-	pop := u.pushKeys(v.dialog.Hide, v.dialog.Hide)
+	pop := sh.pushKeys(v.dialog.Hide, v.dialog.Hide)
 	v.dialog.SetOnClosed(pop)
 	v.refresh()
 	v.dialog.Show()
@@ -61,9 +62,9 @@ func (u *UI) showProfiles() *profilesView {
 }
 
 func (v *profilesView) refresh() {
-	list, err := v.u.reg.Profiles(context.Background())
+	list, err := v.st.reg.Profiles(context.Background())
 	if err != nil {
-		v.u.showError(err)
+		v.sh.showError(err)
 		list = nil
 	}
 	v.profiles, v.selected = list, -1
@@ -83,7 +84,7 @@ func (v *profilesView) choose(i int) {
 	}
 	v.selected = i
 	v.detail.SetText(profileText(v.profiles[i]))
-	if !v.u.reg.ReadOnly() {
+	if !v.st.reg.ReadOnly() {
 		v.remove.Enable()
 	}
 }
@@ -93,17 +94,16 @@ func (v *profilesView) deleteSelected() {
 		return
 	}
 	p := v.profiles[v.selected]
-	u := v.u
-	u.confirm(lang.L("Delete profile"),
+	v.sh.confirm(lang.L("Delete profile"),
 		lang.L("Forget {{.City}}'s layout confirmed in {{.File}}? Its next sheet of this layout is read as new. This can be undone.",
 			map[string]any{"City": field.CityName(p.City), "File": filepath.Base(p.File)}),
 		lang.L("Delete"), func() {
-			u.background(lang.L("Delete profile"), func(ctx context.Context, _ Progress) error {
-				_, err := u.reg.DeleteProfile(ctx, p.ID)
+			v.sh.background(lang.L("Delete profile"), func(ctx context.Context, _ Progress) error {
+				_, err := v.st.reg.DeleteProfile(ctx, p.ID)
 				return err
 			}, func(error) {
 				v.refresh()
-				u.importer.refreshUndo()
+				v.st.reload() // the wizard offers to undo the deletion
 			})
 		})
 }

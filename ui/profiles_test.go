@@ -125,7 +125,7 @@ func TestSettingsListsShowsAndDeletesProfiles(t *testing.T) {
 	u.Wait()
 	applyCurrent(u)
 
-	v := u.showProfiles()
+	v := showProfiles(u.store, u.shell)
 	if len(v.profiles) != 1 || !v.remove.Disabled() {
 		t.Fatalf("%d profiles listed", len(v.profiles))
 	}

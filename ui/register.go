@@ -21,7 +21,9 @@ import (
 
 // registerView is the table of projects with its filters.
 type registerView struct {
-	u       *UI
+	st      *store      // what it shows
+	sh      *shell      // the dialogs and jobs it asks for
+	detail  *detailView // the form that shows the selected project
 	content fyne.CanvasObject
 
 	search    *imeEntry
@@ -41,9 +43,12 @@ type registerView struct {
 	selected  string                   // code
 	cols      []query.Column           // the columns shown, in order: code and name first (frozen)
 	widths    map[query.Column]float32 // widths the user dragged
-	fitted    bool
-	colWidths []float32 // the widths given to the shown columns
+	fitted    bool                     // the columns were sized to the projects' text …
+	fittedIn  value.Unit               // … with amounts in this unit
+	colWidths []float32                // the widths given to the shown columns
 	headers   map[*headerCell]query.Column
+
+	lastColumnChoice *widget.CheckGroup // the column choice's boxes, for tests
 }
 
 // defaultColumns are shown until a person chooses others: what fits a
@@ -80,11 +85,11 @@ func columnTitle(c query.Column) string {
 	return ""
 }
 
-func newRegisterView(u *UI) *registerView {
-	v := &registerView{u: u, widths: map[query.Column]float32{}, headers: map[*headerCell]query.Column{}}
-	p := u.prefs
+func newRegisterView(st *store, sh *shell, detail *detailView) *registerView {
+	v := &registerView{st: st, sh: sh, detail: detail, widths: map[query.Column]float32{}, headers: map[*headerCell]query.Column{}}
+	p := sh.prefs
 	all := lang.L("All")
-	v.search = newIMEEntry(u.win)
+	v.search = newIMEEntry(sh.win)
 	v.search.SetPlaceHolder(lang.L("Search name, alias or code (Ctrl+F) — ㅇㅇㅁ finds 영일만"))
 	v.search.OnChanged = func(s string) { v.filter.Text = s; v.apply() }
 
@@ -169,7 +174,7 @@ func newRegisterView(u *UI) *registerView {
 		container.NewHBox(v.conflicts, v.deleted, v.count),
 	)
 	v.content = container.NewBorder(top, nil, nil, nil, v.table)
-	u.listen(v.refresh) // the table shows what the register holds
+	st.listen(v.refresh) // the table shows what the register holds
 	return v
 }
 
@@ -204,29 +209,29 @@ func (v *registerView) setSelectsQuietly() {
 // refresh takes the register's new content: drop-down choices, rows.
 func (v *registerView) refresh() {
 	all := lang.L("All")
-	fields := append([]string{all}, v.u.scheme.Fields...)
-	for _, f := range query.Values(v.u.all, func(p *model.Project) string { return p.Field }) {
+	fields := append([]string{all}, v.st.scheme.Fields...)
+	for _, f := range query.Values(v.st.all, func(p *model.Project) string { return p.Field }) {
 		if !slices.Contains(fields, f) {
 			fields = append(fields, f)
 		}
 	}
 	v.field.Options = fields
-	v.stage.Options = append([]string{all}, query.Values(v.u.all, func(p *model.Project) string { return p.Stage })...)
+	v.stage.Options = append([]string{all}, query.Values(v.st.all, func(p *model.Project) string { return p.Stage })...)
 	v.setSelectsQuietly()
 	v.apply()
-	if !v.fitted {
+	if !v.fitted || v.fittedIn != v.st.unit { // amounts in another unit are wider or narrower
 		v.fitColumns()
 	}
 }
 
 // apply filters and sorts the rows and redraws the table.
 func (v *registerView) apply() {
-	if v.u.set == nil {
+	if v.st.set == nil {
 		return
 	}
-	v.rows = v.u.set.Filter(v.filter)
+	v.rows = v.st.set.Filter(v.filter)
 	query.Sort(v.rows, v.sortCol, v.desc)
-	v.count.SetText(lang.L("{{.N}} of {{.Total}} shown", map[string]any{"N": len(v.rows), "Total": v.u.set.Len()}))
+	v.count.SetText(lang.L("{{.N}} of {{.Total}} shown", map[string]any{"N": len(v.rows), "Total": v.st.set.Len()}))
 	v.table.Refresh()
 	v.reselect()
 }
@@ -248,8 +253,8 @@ func (v *registerView) sortBy(c query.Column) {
 	} else {
 		v.sortCol, v.desc = c, false
 	}
-	v.u.prefs.SetInt(prefSortColumn, int(c))
-	v.u.prefs.SetBool(prefSortDesc, v.desc)
+	v.sh.prefs.SetInt(prefSortColumn, int(c))
+	v.sh.prefs.SetBool(prefSortDesc, v.desc)
 	v.apply()
 }
 
@@ -267,7 +272,7 @@ func (v *registerView) cellText(p *model.Project, c query.Column) string {
 	case query.ByPeriod:
 		return period(p)
 	case query.ByTotal:
-		return value.FormatAmount(p.Budget.Total, v.u.unit)
+		return value.FormatAmount(p.Budget.Total, v.st.unit)
 	case query.ByProgress:
 		return progressText(p)
 	case query.ByStage:
@@ -297,7 +302,7 @@ func (v *registerView) headerText(c query.Column) string {
 func (v *registerView) fitColumns() {
 	// An empty register gets its headers' widths now and is fitted again
 	// once projects arrive (the sample, an import).
-	v.fitted = len(v.u.all) > 0
+	v.fitted, v.fittedIn = len(v.st.all) > 0, v.st.unit
 	size := theme.TextSize()
 	pad := theme.InnerPadding()*2 + theme.Padding()*2 // a label's own padding and the cell's
 	v.colWidths = make([]float32, len(v.cols))
@@ -312,7 +317,7 @@ func (v *registerView) fitColumns() {
 		}
 		head := fyne.MeasureText(v.headerText(c), size, fyne.TextStyle{Bold: true}).Width + size
 		w := head
-		for j, p := range v.u.all {
+		for j, p := range v.st.all {
 			if j >= 500 {
 				break
 			}
@@ -340,7 +345,7 @@ func (v *registerView) saveWidths() {
 		}
 	}
 	for col, w := range v.widths {
-		v.u.prefs.SetFloat(prefColWidth+itoa(int(col)), float64(w))
+		v.sh.prefs.SetFloat(prefColWidth+itoa(int(col)), float64(w))
 	}
 }
 
@@ -399,9 +404,9 @@ func newSortTable(v *registerView) *sortTable {
 		if p.Code == v.selected {
 			return
 		}
-		v.u.detail.leave(func() {
+		v.detail.leave(func() {
 			v.selected = p.Code
-			v.u.detail.show(p.Code)
+			v.detail.show(p.Code)
 		}, v.reselect) // stay: the row being edited is selected again
 	}
 	t.ExtendBaseWidget(t)
@@ -433,17 +438,16 @@ func (h *headerCell) Tapped(*fyne.PointEvent) { h.v.sortBy(h.col) }
 
 // addProject asks for the few things a new project needs.
 func (v *registerView) addProject() {
-	u := v.u
-	if u.reg.ReadOnly() {
-		u.notify(lang.L("The register is open read-only: nothing can be changed."))
+	if v.st.reg.ReadOnly() {
+		v.sh.notify(lang.L("The register is open read-only: nothing can be changed."))
 		return
 	}
 	var d *dialog.ConfirmDialog
 	esc := func() { d.Dismiss() }
-	code := u.newEscEntry(esc)
+	code := v.sh.newEscEntry(esc)
 	code.SetPlaceHolder("HA-E99")
-	name := u.newEscEntry(esc)
-	fieldSel := newSelect(u.scheme.Fields, nil)
+	name := v.sh.newEscEntry(esc)
+	fieldSel := newSelect(v.st.scheme.Fields, nil)
 	var cityOpts []string
 	for _, c := range model.Cities {
 		cityOpts = append(cityOpts, field.CityName(c))
@@ -478,27 +482,27 @@ func (v *registerView) addProject() {
 		} else {
 			p.Kind = model.New
 		}
-		u.quietly(func(ctx context.Context) error {
-			_, err := u.reg.Create(ctx, p)
+		v.sh.quietly(func(ctx context.Context) error {
+			_, err := v.st.reg.Create(ctx, p)
 			return err
 		}, func(err error) {
 			if err == nil {
 				v.selected = p.Code
-				u.reload()
-				u.detail.show(p.Code)
+				v.st.reload()
+				v.detail.show(p.Code)
 			}
 		})
-	}, u.win)
-	pop = u.pushKeys(d.Confirm, d.Dismiss)
+	}, v.sh.win)
+	pop = v.sh.pushKeys(d.Confirm, d.Dismiss)
 	d.Resize(fyne.NewSize(480, 0))
 	d.Show()
-	u.win.Canvas().Focus(code)
+	v.sh.win.Canvas().Focus(code)
 }
 
 // savedColumns are the columns a person chose (prefColumns), or the defaults.
 func (v *registerView) savedColumns() []query.Column {
 	var cols []query.Column
-	for _, part := range strings.Split(v.u.prefs.String(prefColumns), ",") {
+	for _, part := range strings.Split(v.sh.prefs.String(prefColumns), ",") {
 		n, err := strconv.Atoi(part)
 		if err == nil && slices.Contains(query.Columns, query.Column(n)) && !slices.Contains(cols, query.Column(n)) {
 			cols = append(cols, query.Column(n))
@@ -519,7 +523,7 @@ func (v *registerView) setColumns(cols []query.Column) {
 	for i, c := range v.cols {
 		parts[i] = itoa(int(c))
 	}
-	v.u.prefs.SetString(prefColumns, strings.Join(parts, ","))
+	v.sh.prefs.SetString(prefColumns, strings.Join(parts, ","))
 	v.fitColumns()
 	v.table.Refresh()
 }
@@ -553,7 +557,7 @@ func (v *registerView) chooseColumns() {
 			}
 		}
 		v.setColumns(cols)
-	}, v.u.win)
-	v.u.lastColumnChoice, v.u.lastConfirm = group, d
+	}, v.sh.win)
+	v.lastColumnChoice, v.sh.lastConfirm = group, d
 	d.Show()
 }

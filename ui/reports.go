@@ -40,8 +40,13 @@ type Reporter interface {
 }
 
 type reportsView struct {
-	u       *UI
-	content fyne.CanvasObject
+	st *store // what it shows
+	sh *shell // the dialogs and jobs it asks for
+	// reporter writes the files (nil: this build has no report export);
+	// openURL opens a folder in the system's file manager
+	reporter Reporter
+	openURL  func(*url.URL) error
+	content  fyne.CanvasObject
 
 	asOf    *widget.Entry
 	since   *widget.Entry
@@ -54,8 +59,8 @@ type reportsView struct {
 	opened  string // the last folder opened (tests)
 }
 
-func newReportsView(u *UI) *reportsView {
-	v := &reportsView{u: u}
+func newReportsView(st *store, sh *shell, reporter Reporter, openURL func(*url.URL) error) *reportsView {
+	v := &reportsView{st: st, sh: sh, reporter: reporter, openURL: openURL}
 	v.asOf = widget.NewEntry()
 	v.asOf.SetPlaceHolder(lang.L("newest as-of date in the register"))
 	v.asOf.Validator = validDate
@@ -81,13 +86,13 @@ func newReportsView(u *UI) *reportsView {
 		c := v.changes[i]
 		return fmt.Sprintf("%s · %s %s · %s: %s → %s · %s · %s",
 			shortTime(c.At), c.Code, c.Name, field.Label(c.Field),
-			field.Display(c.Field, c.Old, u.unit), field.Display(c.Field, c.New, u.unit),
+			field.Display(c.Field, c.Old, st.unit), field.Display(c.Field, c.New, st.unit),
 			batchKindLabel(c.Kind), c.User)
 	}, func(i int) string {
 		c := v.changes[i]
 		return fmt.Sprintf("%s %s · %s · %s · %s\n\n%s:\n%s\n\n%s:\n%s", c.Code, c.Name, field.Label(c.Field),
-			shortTime(c.At), batchKindLabel(c.Kind), lang.L("Before"), field.Display(c.Field, c.Old, u.unit),
-			lang.L("After"), field.Display(c.Field, c.New, u.unit))
+			shortTime(c.At), batchKindLabel(c.Kind), lang.L("Before"), field.Display(c.Field, c.Old, st.unit),
+			lang.L("After"), field.Display(c.Field, c.New, st.unit))
 	})
 	v.count = widget.NewLabel("")
 
@@ -105,7 +110,7 @@ func newReportsView(u *UI) *reportsView {
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle(lang.L("Changes since the date above"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), container.NewHBox(v.count, show)),
 	)
 	v.content = container.NewBorder(top, nil, nil, nil, v.list.content)
-	u.listen(v.refreshRounds) // the rounds it offers
+	st.listen(v.refreshRounds) // the rounds it offers
 	return v
 }
 
@@ -131,12 +136,12 @@ func normDate(s string) (string, error) {
 func (v *reportsView) options() (ReportOptions, bool) {
 	asOf, err := normDate(v.asOf.Text)
 	if err != nil {
-		v.u.message(lang.L("Cannot read the date"), ErrorText(err))
+		v.sh.message(lang.L("Cannot read the date"), ErrorText(err))
 		return ReportOptions{}, false
 	}
 	since, err := normDate(v.since.Text)
 	if err != nil {
-		v.u.message(lang.L("Cannot read the date"), ErrorText(err))
+		v.sh.message(lang.L("Cannot read the date"), ErrorText(err))
 		return ReportOptions{}, false
 	}
 	return ReportOptions{AsOf: asOf, Since: since}, true
@@ -144,20 +149,19 @@ func (v *reportsView) options() (ReportOptions, bool) {
 
 // export writes the consolidated report.
 func (v *reportsView) export() {
-	u := v.u
 	o, ok := v.options()
 	if !ok {
 		return
 	}
-	if u.opts.Reporter == nil {
-		u.notify(lang.L("Report export is not available in this build."))
+	if v.reporter == nil {
+		v.sh.notify(lang.L("Report export is not available in this build."))
 		return
 	}
 	name := "해오름동맹_공동협력사업_현황_" + time.Now().Format("2006-01-02") + ".xlsx"
-	u.saveAs(lang.L("Export consolidated report"), name, ".xlsx", func(path string) {
+	v.sh.saveAs(lang.L("Export consolidated report"), name, ".xlsx", func(path string) {
 		o.Overwrite = true // saveAs asked already
-		u.background(lang.L("Writing the report"), func(ctx context.Context, _ Progress) error {
-			return u.opts.Reporter.Export(ctx, u.reg, path, o)
+		v.sh.background(lang.L("Writing the report"), func(ctx context.Context, _ Progress) error {
+			return v.reporter.Export(ctx, v.st.reg, path, o)
 		}, func(err error) {
 			if err == nil {
 				v.saved(path)
@@ -169,7 +173,7 @@ func (v *reportsView) export() {
 // refreshRounds offers the register's rounds, newest first, keeping the
 // choice when it still exists (the open round is chosen otherwise).
 func (v *reportsView) refreshRounds() {
-	rounds, err := v.u.reg.Rounds(context.Background())
+	rounds, err := v.st.reg.Rounds(context.Background())
 	if err != nil {
 		return
 	}
@@ -195,16 +199,15 @@ func (v *reportsView) refreshRounds() {
 // exportRound writes the chosen round's report (data/round, as the CLI's
 // export --round does).
 func (v *reportsView) exportRound() {
-	u := v.u
 	name := v.round.Selected
 	if name == "" {
-		u.message(lang.L("No round"), lang.L("There is no round yet. Start one on the Rounds tab."))
+		v.sh.message(lang.L("No round"), lang.L("There is no round yet. Start one on the Rounds tab."))
 		return
 	}
 	file := "해오름동맹_차수보고서_" + strings.Join(strings.Fields(name), "_") + ".xlsx"
-	u.saveAs(lang.L("Export round report"), file, ".xlsx", func(path string) {
-		u.background(lang.L("Writing the report"), func(ctx context.Context, _ Progress) error {
-			return writeRoundReport(ctx, u.reg, name, path)
+	v.sh.saveAs(lang.L("Export round report"), file, ".xlsx", func(path string) {
+		v.sh.background(lang.L("Writing the report"), func(ctx context.Context, _ Progress) error {
+			return writeRoundReport(ctx, v.st.reg, name, path)
 		}, func(err error) {
 			if err == nil {
 				v.saved(path)
@@ -222,13 +225,12 @@ func writeRoundReport(ctx context.Context, reg *register.Register, name, path st
 
 // template writes a city's template.
 func (v *reportsView) template() {
-	u := v.u
 	o, ok := v.options()
 	if !ok {
 		return
 	}
-	if u.opts.Reporter == nil {
-		u.notify(lang.L("Report export is not available in this build."))
+	if v.reporter == nil {
+		v.sh.notify(lang.L("Report export is not available in this build."))
 		return
 	}
 	city := model.Cities[0]
@@ -239,10 +241,10 @@ func (v *reportsView) template() {
 	}
 	o.Blank = v.blank.Checked
 	name := fmt.Sprintf("해오름동맹_%s_작성서식_%s.xlsx", city.Korean(), time.Now().Format("2006-01-02"))
-	u.saveAs(lang.L("Export city template"), name, ".xlsx", func(path string) {
+	v.sh.saveAs(lang.L("Export city template"), name, ".xlsx", func(path string) {
 		o.Overwrite = true
-		u.background(lang.L("Writing the template"), func(ctx context.Context, _ Progress) error {
-			return u.opts.Reporter.Template(ctx, u.reg, city, path, o)
+		v.sh.background(lang.L("Writing the template"), func(ctx context.Context, _ Progress) error {
+			return v.reporter.Template(ctx, v.st.reg, city, path, o)
 		}, func(err error) {
 			if err == nil {
 				v.saved(path)
@@ -253,15 +255,14 @@ func (v *reportsView) template() {
 
 // saved says where the file is and offers to open its folder.
 func (v *reportsView) saved(path string) {
-	u := v.u
 	dir := filepath.Dir(path)
-	u.offer(lang.L("Saved"), lang.L("Saved {{.File}} in {{.Folder}}.", map[string]any{"File": filepath.Base(path), "Folder": dir}),
+	v.sh.offer(lang.L("Saved"), lang.L("Saved {{.File}} in {{.Folder}}.", map[string]any{"File": filepath.Base(path), "Folder": dir}),
 		lang.L("Open folder"), func() {
 			link, err := url.Parse(storage.NewFileURI(dir).String())
 			if err == nil {
 				v.opened = dir
-				if err := u.app.OpenURL(link); err != nil {
-					u.showError(err)
+				if err := v.openURL(link); err != nil {
+					v.sh.showError(err)
 				}
 			}
 		})
@@ -269,15 +270,14 @@ func (v *reportsView) saved(path string) {
 
 // showChanges lists what changed since the date.
 func (v *reportsView) showChanges() {
-	u := v.u
 	since, err := normDate(v.since.Text)
 	if err != nil || since == "" {
-		u.message(lang.L("Cannot read the date"), lang.L("Write the date as YYYY-MM-DD, e.g. 2026-10-01."))
+		v.sh.message(lang.L("Cannot read the date"), lang.L("Write the date as YYYY-MM-DD, e.g. 2026-10-01."))
 		return
 	}
-	changes, err := u.reg.ChangesSince(context.Background(), since)
+	changes, err := v.st.reg.ChangesSince(context.Background(), since)
 	if err != nil {
-		u.showError(err)
+		v.sh.showError(err)
 		return
 	}
 	v.changes = changes

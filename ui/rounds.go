@@ -22,7 +22,8 @@ import (
 // still missing, empty, stale or in conflict. It is read again with the
 // register, so it updates as files come in.
 type roundsView struct {
-	u       *UI
+	st      *store // what it shows
+	sh      *shell // the dialogs and jobs it asks for
 	content fyne.CanvasObject
 
 	title  *widget.Label
@@ -35,8 +36,8 @@ type roundsView struct {
 	lastEdit *roundEdit
 }
 
-func newRoundsView(u *UI) *roundsView {
-	v := &roundsView{u: u}
+func newRoundsView(st *store, sh *shell) *roundsView {
+	v := &roundsView{st: st, sh: sh}
 	v.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.title.Wrapping = fyne.TextWrapWord
 	v.board = container.NewVBox() // a row per state, each as tall as its own text
@@ -45,13 +46,13 @@ func newRoundsView(u *UI) *roundsView {
 	v.close = widget.NewButton(lang.L("Close this round"), v.closeRound)
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(v.create, v.edit, v.close), v.title)
 	v.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(v.board))
-	u.listen(v.refresh) // the board updates as files come in
+	st.listen(v.refresh) // the board updates as files come in
 	return v
 }
 
 // refresh reads the open round's status again.
 func (v *roundsView) refresh() {
-	st, err := round.StatusOf(context.Background(), v.u.reg, "")
+	st, err := round.StatusOf(context.Background(), v.st.reg, "")
 	v.status = nil
 	if err == nil {
 		v.status = st
@@ -61,7 +62,7 @@ func (v *roundsView) refresh() {
 
 func (v *roundsView) draw() {
 	v.board.Objects = nil
-	readOnly := v.u.reg.ReadOnly()
+	readOnly := v.st.reg.ReadOnly()
 	if v.status == nil {
 		v.title.SetText(lang.L("No round is open. A round asks every city for its sheet as of one date; start one to follow who has answered."))
 		v.close.Disable()
@@ -190,7 +191,6 @@ func setEnabled(b *widget.Button, on bool) {
 
 // newRound asks for a round's name, as-of and due dates, and starts it.
 func (v *roundsView) newRound() {
-	u := v.u
 	name := widget.NewEntry()
 	name.SetPlaceHolder(lang.L("e.g. 2026 second-half working-level council"))
 	asOf := widget.NewEntry()
@@ -203,18 +203,17 @@ func (v *roundsView) newRound() {
 		widget.NewFormItem(lang.L("Due"), due),
 	)
 	confirm := func() {
-		rd := register.Round{Name: name.Text, AsOf: asOf.Text, Due: due.Text, PlanYear: u.plan.Year}
-		u.quietly(func(ctx context.Context) error {
-			_, err := u.reg.CreateRound(ctx, rd)
+		rd := register.Round{Name: name.Text, AsOf: asOf.Text, Due: due.Text, PlanYear: v.st.plan.Year}
+		v.sh.quietly(func(ctx context.Context) error {
+			_, err := v.st.reg.CreateRound(ctx, rd)
 			return err
-		}, func(error) { u.reload() })
+		}, func(error) { v.st.reload() })
 	}
-	u.confirmForm(lang.L("New round"), form, lang.L("Start"), confirm)
+	v.sh.confirmForm(lang.L("New round"), form, lang.L("Start"), confirm)
 }
 
 // editRound changes the open round's as-of and due dates.
 func (v *roundsView) editRound() {
-	u := v.u
 	if v.status == nil {
 		return
 	}
@@ -226,12 +225,12 @@ func (v *roundsView) editRound() {
 	due.SetPlaceHolder("YYYY-MM-DD")
 	form := widget.NewForm(widget.NewFormItem(lang.L("As of"), asOf), widget.NewFormItem(lang.L("Due"), due))
 	v.lastEdit = &roundEdit{asOf: asOf, due: due}
-	u.confirmForm(lang.L("Change the round's dates"), form, lang.L("Save"), func() {
+	v.sh.confirmForm(lang.L("Change the round's dates"), form, lang.L("Save"), func() {
 		ch := register.RoundChange{AsOf: asOf.Text, Due: due.Text}
-		u.quietly(func(ctx context.Context) error {
-			_, err := u.reg.EditRound(ctx, rd.Name, ch)
+		v.sh.quietly(func(ctx context.Context) error {
+			_, err := v.st.reg.EditRound(ctx, rd.Name, ch)
 			return err
-		}, func(error) { u.reload() })
+		}, func(error) { v.st.reload() })
 	})
 }
 
@@ -239,17 +238,16 @@ func (v *roundsView) editRound() {
 type roundEdit struct{ asOf, due *widget.Entry }
 
 func (v *roundsView) closeRound() {
-	u := v.u
 	if v.status == nil {
 		return
 	}
 	name := v.status.Round.Name
-	u.confirm(lang.L("Close this round"), lang.L("Close {{.Name}}? Sheets that come in later answer the next round.", map[string]any{"Name": name}),
+	v.sh.confirm(lang.L("Close this round"), lang.L("Close {{.Name}}? Sheets that come in later answer the next round.", map[string]any{"Name": name}),
 		lang.L("Close"), func() {
-			u.quietly(func(ctx context.Context) error {
-				_, err := u.reg.CloseRound(ctx, name)
+			v.sh.quietly(func(ctx context.Context) error {
+				_, err := v.st.reg.CloseRound(ctx, name)
 				return err
-			}, func(error) { u.reload() })
+			}, func(error) { v.st.reload() })
 		})
 }
 

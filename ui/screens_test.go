@@ -387,7 +387,7 @@ func TestErrorsInUsersLanguage(t *testing.T) {
 		t.Errorf("data error shown as %q", u.lastMessage)
 	}
 	// Nothing to undo, in Korean.
-	u.undoLast(0, nil)
+	undo(u.store, u.shell, 0, nil)
 	if u.lastMessage != "되돌릴 작업이 없습니다." {
 		t.Errorf("undo on an empty register: %q", u.lastMessage)
 	}
@@ -401,7 +401,7 @@ func TestReportsExport(t *testing.T) {
 	dir := t.TempDir()
 	u.prefs.SetString(prefLastFolder, dir)
 	rep := &fakeReporter{}
-	u.opts.Reporter = rep
+	u.reports.reporter = rep
 	u.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault})
 	if u.lastSave == nil {
 		t.Fatal("Ctrl+E opened no save dialog")
@@ -478,9 +478,14 @@ func TestSettingsUnitAndBackups(t *testing.T) {
 	e := newEnv(t, "ko", true)
 	u, s := e.u, e.u.settings
 	p := u.table.rows[0]
+	u.detail.show(p.Code)
 	s.unit.SetSelected("억원")
 	if u.unit != 100_000_000 || u.table.cellText(p, query.ByTotal) != value.FormatAmount(p.Budget.Total, u.unit) {
 		t.Errorf("unit not applied: %v", u.unit)
+	}
+	total := model.BudgetKey(model.Total)
+	if got := u.detail.entries[total].Text; got != value.FormatAmount(p.Budget.Total, u.unit) {
+		t.Errorf("the open form shows the total as %q, not in 억원", got)
 	}
 	if e.app.Preferences().Int(prefUnit) != 100_000_000 {
 		t.Error("unit not remembered")

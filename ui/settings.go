@@ -18,8 +18,14 @@ import (
 
 // settingsView: register location, language, amount unit, backups.
 type settingsView struct {
-	u       *UI
+	st      *store // what it shows
+	sh      *shell // the dialogs and jobs it asks for
 	content fyne.CanvasObject
+	// the language the window is in, and how to change it (the whole
+	// window is rebuilt); setTheme changes the app's look
+	lang           msg.Lang
+	switchLanguage func(l msg.Lang, stay func())
+	setTheme       func(fyne.Theme)
 
 	path       *widget.Label
 	language   *widget.RadioGroup
@@ -33,15 +39,15 @@ type settingsView struct {
 
 const langKorean, langEnglish = "한국어", "English"
 
-func newSettingsView(u *UI) *settingsView {
-	v := &settingsView{u: u, selected: -1}
-	v.path = widget.NewLabel(u.reg.Path())
+func newSettingsView(st *store, sh *shell, l msg.Lang, switchLanguage func(msg.Lang, func()), setTheme func(fyne.Theme)) *settingsView {
+	v := &settingsView{st: st, sh: sh, lang: l, switchLanguage: switchLanguage, setTheme: setTheme, selected: -1}
+	v.path = widget.NewLabel(st.reg.Path())
 	v.path.Wrapping = fyne.TextWrapBreak
 	open := widget.NewButtonWithIcon(lang.L("Open another register…"), theme.FolderOpenIcon(), v.openRegister)
 
 	v.language = widget.NewRadioGroup([]string{langKorean, langEnglish}, nil)
 	v.language.Horizontal = true
-	if u.lang == msg.English {
+	if l == msg.English {
 		v.language.SetSelected(langEnglish)
 	} else {
 		v.language.SetSelected(langKorean)
@@ -51,11 +57,11 @@ func newSettingsView(u *UI) *settingsView {
 		if s == langEnglish {
 			l = msg.English
 		}
-		u.switchLanguage(l, func() {
+		switchLanguage(l, func() {
 			// stayed with unsaved edits: the choice shows the language in use
 			cb := v.language.OnChanged
 			v.language.OnChanged = nil
-			v.language.SetSelected(map[msg.Lang]string{msg.Korean: langKorean, msg.English: langEnglish}[u.lang])
+			v.language.SetSelected(map[msg.Lang]string{msg.Korean: langKorean, msg.English: langEnglish}[v.lang])
 			v.language.OnChanged = cb
 		})
 	}
@@ -66,17 +72,13 @@ func newSettingsView(u *UI) *settingsView {
 	}
 	v.unit = widget.NewRadioGroup(unitOpts, nil)
 	v.unit.Horizontal = true
-	v.unit.SetSelected(field.UnitName(u.unit))
+	v.unit.SetSelected(field.UnitName(st.unit))
 	v.unit.OnChanged = func(s string) {
 		for _, un := range field.Units {
-			if field.UnitName(un) == s && un != u.unit {
-				u.unit = un
-				u.prefs.SetInt(prefUnit, int(un))
-				u.table.fitted = false
-				u.reload()
-				if u.detail.p != nil {
-					u.detail.populate()
-				}
+			if field.UnitName(un) == s && un != st.unit {
+				st.unit = un
+				sh.prefs.SetInt(prefUnit, int(un))
+				st.reload() // the screens show amounts in the new unit
 			}
 		}
 	}
@@ -87,14 +89,14 @@ func newSettingsView(u *UI) *settingsView {
 	})
 	v.list.OnSelected = func(i widget.ListItemID) {
 		v.selected = i
-		if !u.reg.ReadOnly() {
+		if !st.reg.ReadOnly() {
 			v.restore.Enable()
 		}
 	}
 	backupNow := widget.NewButtonWithIcon(lang.L("Back up now"), theme.DocumentSaveIcon(), v.backupNow)
 	v.restore = widget.NewButtonWithIcon(lang.L("Restore selected backup…"), theme.HistoryIcon(), v.restoreSelected)
 	v.restore.Disable()
-	if u.reg.ReadOnly() {
+	if st.reg.ReadOnly() {
 		backupNow.Disable()
 	}
 
@@ -103,14 +105,14 @@ func newSettingsView(u *UI) *settingsView {
 		widget.NewFormItem(lang.L("Language"), v.language),
 		widget.NewFormItem(lang.L("Amounts in"), v.unit),
 		widget.NewFormItem(lang.L("Appearance"), v.appearanceChoice()),
-		widget.NewFormItem(lang.L("Sheet profiles"), profilesButton(u)),
+		widget.NewFormItem(lang.L("Sheet profiles"), profilesButton(st, sh)),
 	)
 	backups := container.NewBorder(
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle(lang.L("Backups"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), container.NewHBox(backupNow, v.restore)),
 		nil, nil, nil, v.list)
 	v.content = container.NewBorder(form, nil, nil, nil, backups)
-	v.refreshBackups()
-	u.listen(v.refreshBackups) // imports and restores make backups
+	v.refresh()
+	st.listen(v.refresh) // imports and restores make backups; another register has others
 	return v
 }
 
@@ -128,8 +130,14 @@ func backupReason(r string) string {
 	return r
 }
 
+// refresh shows the register in use and its backups.
+func (v *settingsView) refresh() {
+	v.path.SetText(v.st.reg.Path())
+	v.refreshBackups()
+}
+
 func (v *settingsView) refreshBackups() {
-	list, err := v.u.reg.Backups()
+	list, err := v.st.reg.Backups()
 	if err != nil {
 		list = nil
 	}
@@ -141,36 +149,34 @@ func (v *settingsView) refreshBackups() {
 }
 
 func (v *settingsView) backupNow() {
-	u := v.u
 	var path string
-	u.background(lang.L("Backing up"), func(ctx context.Context, _ Progress) error {
+	v.sh.background(lang.L("Backing up"), func(ctx context.Context, _ Progress) error {
 		var err error
-		path, err = u.reg.Backup(ctx, "manual")
+		path, err = v.st.reg.Backup(ctx, "manual")
 		return err
 	}, func(err error) {
 		v.refreshBackups()
 		if err == nil {
-			u.notify(lang.L("Backed up to {{.Path}}.", map[string]any{"Path": path}))
+			v.sh.notify(lang.L("Backed up to {{.Path}}.", map[string]any{"Path": path}))
 		}
 	})
 }
 
 func (v *settingsView) restoreSelected() {
-	u := v.u
 	if v.selected < 0 || v.selected >= len(v.backups) {
 		return
 	}
 	b := v.backups[v.selected]
-	u.confirm(lang.L("Restore backup"),
+	v.sh.confirm(lang.L("Restore backup"),
 		lang.L("Replace the register with the backup of {{.At}}? The register as it is now is backed up first, so this can be reversed.", map[string]any{"At": b.At.Format("2006-01-02 15:04:05")}),
 		lang.L("Restore"), func() {
-			u.background(lang.L("Restoring"), func(ctx context.Context, _ Progress) error {
-				return u.reg.Restore(ctx, b.Path)
+			v.sh.background(lang.L("Restoring"), func(ctx context.Context, _ Progress) error {
+				return v.st.reg.Restore(ctx, b.Path)
 			}, func(err error) {
-				u.reload()
+				v.st.reload()
 				v.refreshBackups()
 				if err == nil {
-					u.notify(lang.L("The backup was restored."))
+					v.sh.notify(lang.L("The backup was restored."))
 				}
 			})
 		})
@@ -179,36 +185,30 @@ func (v *settingsView) restoreSelected() {
 // openRegister switches to another register file. Network drives are
 // refused by the data layer, with its explanation.
 func (v *settingsView) openRegister() {
-	v.u.openFile([]string{".db"}, v.switchTo)
+	v.sh.openFile([]string{".db"}, v.switchTo)
 }
 
 // switchTo opens path (exclusively) and, if that works, closes the
-// current register and shows the new one. Background work reads u.reg from
+// current register and shows the new one. Background work reads the register from
 // its own goroutine, so the swap waits until none is running (whenIdle):
 // no job reads a register closed under it, or writes to the other one.
 func (v *settingsView) switchTo(path string) {
-	u := v.u
 	reg, err := register.Open(path, register.Options{Exclusive: true})
 	if err != nil {
-		u.showError(err)
+		v.sh.showError(err)
 		return
 	}
-	u.whenIdle(func() {
-		u.swap(reg).Close()
-		u.prefs.SetString(prefRegisterPath, reg.Path())
-		u.detail.p = nil
-		u.reload()
-		v := u.settings // the screens may have been rebuilt meanwhile
-		v.path.SetText(reg.Path())
-		v.refreshBackups()
-		u.notify(lang.L("Now using {{.File}}.", map[string]any{"File": filepath.Base(reg.Path())}))
+	v.sh.whenIdle(func() {
+		v.st.swap(reg).Close()
+		v.sh.prefs.SetString(prefRegisterPath, reg.Path())
+		v.st.reload() // every screen, rebuilt meanwhile or not, shows the new register
+		v.sh.notify(lang.L("Now using {{.File}}.", map[string]any{"File": filepath.Base(reg.Path())}))
 	})
 }
 
 // appearanceChoice chooses light, dark, or the system's look; it applies at
 // once.
 func (v *settingsView) appearanceChoice() *widget.RadioGroup {
-	u := v.u
 	names := map[string]string{appearanceSystem: lang.L("As the system"), appearanceLight: lang.L("Light"), appearanceDark: lang.L("Dark")}
 	order := []string{appearanceSystem, appearanceLight, appearanceDark}
 	var opts []string
@@ -217,12 +217,12 @@ func (v *settingsView) appearanceChoice() *widget.RadioGroup {
 	}
 	r := widget.NewRadioGroup(opts, nil)
 	r.Horizontal = true
-	r.SetSelected(names[u.prefs.StringWithFallback(prefAppearance, appearanceSystem)])
+	r.SetSelected(names[v.sh.prefs.StringWithFallback(prefAppearance, appearanceSystem)])
 	r.OnChanged = func(s string) {
 		for _, k := range order {
 			if names[k] == s {
-				u.prefs.SetString(prefAppearance, k)
-				u.app.Settings().SetTheme(Theme(k))
+				v.sh.prefs.SetString(prefAppearance, k)
+				v.setTheme(Theme(k))
 			}
 		}
 	}

@@ -7,16 +7,19 @@ import (
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/query"
 	"github.com/haeoreum/register/data/register"
+	"github.com/haeoreum/register/data/value"
 )
 
-// store is the register the window works on and what was last read from
-// it. Screens read it and listen for its changes (listen), so the window
-// does not need to know which screen shows what: load reads the register
-// once and every listener refreshes itself. It is used on the UI
-// goroutine only; the register is swapped only when no background job is
-// reading it (UI.whenIdle), so it needs no lock of its own.
+// store is the register the window works on, what was last read from it
+// and the unit amounts are shown in. Screens read it and listen for its
+// changes (listen), so the window does not need to know which screen shows
+// what: reload reads the register once and every listener refreshes
+// itself. It is used on the UI goroutine only; the register is swapped
+// only when no background job is reading it (shell.whenIdle), so it needs
+// no lock of its own.
 type store struct {
-	reg *register.Register
+	reg  *register.Register
+	unit value.Unit // the amounts' display unit (Settings)
 
 	all       []*model.Project // every project, deleted ones too
 	set       *query.Set
@@ -26,12 +29,15 @@ type store struct {
 	sample    bool
 
 	listeners []func()
+	failed    func(error) // shows a failed reload
 }
 
-func newStore(reg *register.Register) *store { return &store{reg: reg} }
+func newStore(reg *register.Register, unit value.Unit, failed func(error)) *store {
+	return &store{reg: reg, unit: unit, failed: failed}
+}
 
 // swap puts reg in use and returns the register it replaces; call it
-// through UI.whenIdle.
+// through shell.whenIdle, then reload.
 func (s *store) swap(reg *register.Register) (old *register.Register) {
 	old, s.reg = s.reg, reg
 	return old
@@ -42,6 +48,15 @@ func (s *store) listen(fn func()) { s.listeners = append(s.listeners, fn) }
 
 // forgetListeners drops every listener: the screens are being rebuilt.
 func (s *store) forgetListeners() { s.listeners = nil }
+
+// reload reads the register again and refreshes every screen that
+// listens. It runs on the UI goroutine: a listing of the local register
+// takes milliseconds.
+func (s *store) reload() {
+	if err := s.load(context.Background()); err != nil {
+		s.failed(err)
+	}
+}
 
 // load reads the projects, scheme, plan and open conflicts, then tells
 // every listener. A failure to list the projects leaves the store as it was.

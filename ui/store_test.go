@@ -15,8 +15,8 @@ func TestScreensListenToTheStore(t *testing.T) {
 	e := newEnv(t, "ko", false)
 	u := e.u
 	screens := len(u.listeners)
-	if screens != 8 {
-		t.Fatalf("%d listeners, want one per screen part that shows the register (8)", screens)
+	if screens != 9 {
+		t.Fatalf("%d listeners, want the status bar and one per screen part that shows the register (9)", screens)
 	}
 	if _, err := reconcile.ImportFile(context.Background(), u.reg, filepath.Join(fixtures(t), "master_2026.xlsx"), reconcile.FileOptions{}); err != nil {
 		t.Fatal(err)

@@ -23,6 +23,7 @@ func TestSwitchRegisterWaitsForRunningWork(t *testing.T) {
 	}
 	other.Close()
 
+	u.detail.show("HA-C01") // a project of the register being left
 	release := make(chan struct{})
 	var seen []int
 	var failed error
@@ -58,5 +59,8 @@ func TestSwitchRegisterWaitsForRunningWork(t *testing.T) {
 	}
 	if u.settings.path.Text != path {
 		t.Errorf("settings show %q", u.settings.path.Text)
+	}
+	if u.detail.p != nil {
+		t.Errorf("the form still shows %s of the register left", u.detail.p.Code)
 	}
 }

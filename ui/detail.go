@@ -77,84 +77,15 @@ func newDetailView(st *store, sh *shell) *detailView {
 	d.warn.Wrapping = fyne.TextWrapWord
 	d.warn.Importance = widget.WarningImportance
 	d.warn.Hide()
-
-	changed := func(string) { d.check() }
-	entry := func(k model.FieldKey, validate func(string) error) *imeEntry {
-		e := newIMEEntry(sh.win)
-		e.Validator = validate
-		e.OnChanged = changed
-		d.entries[k] = &e.Entry
-		return e
-	}
-	var cityOpts []string
-	for _, c := range model.Cities {
-		cityOpts = append(cityOpts, field.CityName(c))
-	}
-	d.field = newSelect(nil, func(string) { d.check() })
-	d.kind = newSelect([]string{field.KindName(model.Continuing), field.KindName(model.New)}, func(string) { d.check() })
-	d.lead = newSelect(cityOpts, func(string) { d.check() })
-	d.cities = widget.NewCheckGroup(cityOpts, func([]string) { d.check() })
-	d.cities.Horizontal = true
-	d.stage = widget.NewSelectEntry(nil)
-	d.stage.OnChanged = changed
-	d.entries[model.FStage] = &d.stage.Entry
-
-	add := func(k model.FieldKey, w fyne.CanvasObject) {
-		r := &fieldRow{label: widget.NewLabelWithStyle(field.Label(k), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-			input: w, hint: widget.NewLabel("")}
-		r.hint.Wrapping = fyne.TextWrapWord
-		// the theme's foreground, small: readable in light and dark (the
-		// "low importance" colour is the disabled grey, dark on black)
-		r.hint.SizeName = theme.SizeNameCaptionText
-		d.rows[k] = r
-	}
-	add(model.FName, entry(model.FName, d.validator(model.FName)))
-	add(model.FField, d.field)
-	add(model.FKind, d.kind)
-	add(model.FLead, d.lead)
-	add(model.FCities, d.cities)
-	add(model.FStart, entry(model.FStart, d.validator(model.FStart)))
-	add(model.FEnd, entry(model.FEnd, d.validator(model.FEnd)))
-	for _, t := range model.AllTiers {
-		e := entry(model.BudgetKey(t), d.validator(model.BudgetKey(t)))
-		e.SetPlaceHolder("0")
-		add(model.BudgetKey(t), e)
-	}
-	add(model.FProgress, entry(model.FProgress, d.validator(model.FProgress)))
-	add(model.FStage, d.stage)
-	d.formScroll = container.NewVScroll(nil)
-	for _, k := range textFields {
-		e := newIMEMultiLineEntry(sh.win)
-		// The overview is prose and wraps; the other narratives are lists of
-		// short lines (○ …) and keep theirs, as long wrapped multi-line text
-		// has frozen Fyne (#5297).
-		e.Wrapping = fyne.TextWrapOff
-		rows := 3
-		if k == model.FOverview {
-			e.Wrapping = fyne.TextWrapWord
-			rows = 4
-		}
-		e.SetMinRowsVisible(rows)
-		e.OnChanged = changed
-		d.entries[k] = &e.Entry
-		add(k, withWheelCover(e, d.formScroll))
-	}
-	d.form = container.NewVBox()
-	for _, k := range model.Fields {
-		r := d.rows[k]
-		d.form.Add(container.NewVBox(r.label, r.input, r.hint))
-	}
-	d.formScroll.Content = container.NewVBox(d.warn, d.form)
+	d.buildForm()
 
 	d.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), d.saveChanges)
 	d.save.Importance = widget.HighImportance
 	d.revert = widget.NewButtonWithIcon(lang.L("Revert"), theme.ContentUndoIcon(), d.populate)
 	d.del = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), d.toggleDeleted)
-
 	d.history = newLineList(func() int { return len(d.changes) },
 		func(i int) string { return d.changeText(d.changes[i]) },
 		func(i int) string { return d.changeFull(d.changes[i]) })
-
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.L("Details"), d.formScroll),
 		container.NewTabItem(lang.L("History"), d.history.content),
@@ -170,6 +101,85 @@ func newDetailView(st *store, sh *shell) *detailView {
 	d.content = d.stack
 	st.listen(d.reloadProject) // the open project as the register has it now
 	return d
+}
+
+// buildForm makes an input for every field, each in a row with its name
+// and where its value came from, in the register's field order.
+func (d *detailView) buildForm() {
+	changed := func(string) { d.check() }
+	entry := func(k model.FieldKey) *imeEntry {
+		e := newIMEEntry(d.sh.win)
+		e.Validator = d.validator(k)
+		e.OnChanged = changed
+		d.entries[k] = &e.Entry
+		return e
+	}
+	var cityOpts []string
+	for _, c := range model.Cities {
+		cityOpts = append(cityOpts, field.CityName(c))
+	}
+	d.field = newSelect(nil, changed)
+	d.kind = newSelect([]string{field.KindName(model.Continuing), field.KindName(model.New)}, changed)
+	d.lead = newSelect(cityOpts, changed)
+	d.cities = widget.NewCheckGroup(cityOpts, func([]string) { d.check() })
+	d.cities.Horizontal = true
+	d.stage = widget.NewSelectEntry(nil)
+	d.stage.OnChanged = changed
+	d.entries[model.FStage] = &d.stage.Entry
+
+	d.addRow(model.FName, entry(model.FName))
+	d.addRow(model.FField, d.field)
+	d.addRow(model.FKind, d.kind)
+	d.addRow(model.FLead, d.lead)
+	d.addRow(model.FCities, d.cities)
+	d.addRow(model.FStart, entry(model.FStart))
+	d.addRow(model.FEnd, entry(model.FEnd))
+	for _, t := range model.AllTiers {
+		e := entry(model.BudgetKey(t))
+		e.SetPlaceHolder("0")
+		d.addRow(model.BudgetKey(t), e)
+	}
+	d.addRow(model.FProgress, entry(model.FProgress))
+	d.addRow(model.FStage, d.stage)
+	d.formScroll = container.NewVScroll(nil)
+	for _, k := range textFields {
+		d.addRow(k, withWheelCover(d.narrativeEntry(k, changed), d.formScroll))
+	}
+	d.form = container.NewVBox()
+	for _, k := range model.Fields {
+		r := d.rows[k]
+		d.form.Add(container.NewVBox(r.label, r.input, r.hint))
+	}
+	d.formScroll.Content = container.NewVBox(d.warn, d.form)
+}
+
+// addRow puts input in the form as field k's row.
+func (d *detailView) addRow(k model.FieldKey, input fyne.CanvasObject) {
+	r := &fieldRow{label: widget.NewLabelWithStyle(field.Label(k), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		input: input, hint: widget.NewLabel("")}
+	r.hint.Wrapping = fyne.TextWrapWord
+	// the theme's foreground, small: readable in light and dark (the
+	// "low importance" colour is the disabled grey, dark on black)
+	r.hint.SizeName = theme.SizeNameCaptionText
+	d.rows[k] = r
+}
+
+// narrativeEntry is the multi-line entry of a narrative field.
+func (d *detailView) narrativeEntry(k model.FieldKey, changed func(string)) *imeEntry {
+	e := newIMEMultiLineEntry(d.sh.win)
+	// The overview is prose and wraps; the other narratives are lists of
+	// short lines (○ …) and keep theirs, as long wrapped multi-line text
+	// has frozen Fyne (#5297).
+	e.Wrapping = fyne.TextWrapOff
+	rows := 3
+	if k == model.FOverview {
+		e.Wrapping = fyne.TextWrapWord
+		rows = 4
+	}
+	e.SetMinRowsVisible(rows)
+	e.OnChanged = changed
+	d.entries[k] = &e.Entry
+	return e
 }
 
 // validator checks what is typed into field k as saving will read it.

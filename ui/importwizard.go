@@ -573,84 +573,108 @@ func (w *importWizard) applyFiles(files []*importFile) {
 			unresolved += len(f.preview.Uncertain)
 		}
 	}
-	run := func() {
-		type done struct {
-			f  *importFile
-			pv *reconcile.Preview
-		}
-		var results []done
-		type input struct {
-			f       *importFile
-			reading *reconcile.Reading
-			opts    reconcile.Options
-		}
-		var inputs []input
-		for _, f := range files {
-			confirmed := map[int]string{}
-			for k, v := range f.confirmed {
-				confirmed[k] = v
-			}
-			inputs = append(inputs, input{f, f.reading, reconcile.Options{AddNew: f.addNew, Confirmed: confirmed}})
-		}
-		var refused []string
-		w.sh.background(lang.L("Importing"), func(ctx context.Context, progress Progress) error {
-			// each file all or nothing; a refused one is listed and the
-			// others still applied
-			for i, in := range inputs {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-				err := in.f.err
-				if in.reading == nil && err == nil {
-					refused = append(refused, in.f.name()+": "+lang.L("the file has not been read yet."))
-					continue
-				}
-				if err == nil {
-					var pv *reconcile.Preview
-					if pv, err = reconcile.Apply(ctx, w.st.reg, in.reading, in.opts); err == nil {
-						results = append(results, done{in.f, pv})
-					} else if pv != nil {
-						in.f.preview = pv
-					}
-				}
-				if err != nil {
-					refused = append(refused, in.f.name()+": "+ErrorText(err))
-					// the open round's status says this sheet came and was refused, and why
-					if _, noteErr := round.NoteRefused(ctx, w.st.reg, in.f.path, in.f.city, err); noteErr != nil {
-						refused = append(refused, ErrorText(noteErr))
-					}
-				}
-				progress(i+1, len(inputs))
-			}
-			return nil
-		}, func(err error) {
-			for _, r := range results {
-				r.f.preview, r.f.applied = r.pv, true
-			}
-			w.st.reload()
-			w.list.Refresh()
-			if rest := w.pending(); len(rest) > 0 {
-				w.analyze(rest, false) // previews change with the register
-			} else {
-				w.showCurrent()
-			}
-			if err == nil && len(results) > 0 {
-				w.show(results[len(results)-1].f)
-			}
-			if len(refused) > 0 {
-				w.sh.message(lang.L("Some files were not applied"),
-					lang.L("{{.Applied}} files were applied. These were refused and changed nothing:", map[string]any{"Applied": len(results)})+
-						"\n\n"+strings.Join(refused, "\n"))
-			}
-		})
-	}
 	if unresolved > 0 {
 		w.sh.confirm(lang.L("Uncertain rows"),
 			lang.L("{{.N}} rows could not be matched for sure and will be skipped unless you choose their project. Apply anyway?", map[string]any{"N": unresolved}),
-			lang.L("Apply"), run)
+			lang.L("Apply"), func() { w.runApply(files) })
 		return
 	}
-	run()
+	w.runApply(files)
+}
+
+// applyInput is a file to apply as the job reads it: copied on the UI
+// goroutine, so the job shares nothing with the screen.
+type applyInput struct {
+	f       *importFile
+	reading *reconcile.Reading
+	opts    reconcile.Options
+}
+
+// applyOutcome is what applying one file did: its preview as applied or
+// as refused (nil if none), and the lines saying why it was refused.
+type applyOutcome struct {
+	f       *importFile
+	pv      *reconcile.Preview
+	applied bool
+	refusal []string
+}
+
+// runApply applies each file in the background, each all or nothing: a
+// refused one is listed and the others are still applied.
+func (w *importWizard) runApply(files []*importFile) {
+	var inputs []applyInput
+	for _, f := range files {
+		confirmed := map[int]string{}
+		for k, v := range f.confirmed {
+			confirmed[k] = v
+		}
+		inputs = append(inputs, applyInput{f, f.reading, reconcile.Options{AddNew: f.addNew, Confirmed: confirmed}})
+	}
+	var outcomes []applyOutcome
+	w.sh.background(lang.L("Importing"), func(ctx context.Context, progress Progress) error {
+		for i, in := range inputs {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			outcomes = append(outcomes, w.applyOne(ctx, in))
+			progress(i+1, len(inputs))
+		}
+		return nil
+	}, func(err error) { w.afterApply(outcomes, err) })
+}
+
+// applyOne applies one file (off the UI goroutine). A refused sheet is
+// noted in the open round's status with why.
+func (w *importWizard) applyOne(ctx context.Context, in applyInput) applyOutcome {
+	out := applyOutcome{f: in.f}
+	err := in.f.err
+	if in.reading == nil && err == nil {
+		out.refusal = []string{in.f.name() + ": " + lang.L("the file has not been read yet.")}
+		return out
+	}
+	if err == nil {
+		out.pv, err = reconcile.Apply(ctx, w.st.reg, in.reading, in.opts)
+		out.applied = err == nil
+	}
+	if err != nil {
+		out.refusal = []string{in.f.name() + ": " + ErrorText(err)}
+		if _, noteErr := round.NoteRefused(ctx, w.st.reg, in.f.path, in.f.city, err); noteErr != nil {
+			out.refusal = append(out.refusal, ErrorText(noteErr))
+		}
+	}
+	return out
+}
+
+// afterApply shows what the files did, on the UI goroutine.
+func (w *importWizard) afterApply(outcomes []applyOutcome, err error) {
+	var last *importFile
+	var refused []string
+	applied := 0
+	for _, o := range outcomes {
+		if o.pv != nil {
+			o.f.preview = o.pv // as applied, or as refused (what held it back)
+		}
+		if o.applied {
+			o.f.applied, last = true, o.f
+			applied++
+		}
+		refused = append(refused, o.refusal...)
+	}
+	w.st.reload()
+	w.list.Refresh()
+	if rest := w.pending(); len(rest) > 0 {
+		w.analyze(rest, false) // previews change with the register
+	} else {
+		w.showCurrent()
+	}
+	if err == nil && last != nil {
+		w.show(last)
+	}
+	if len(refused) > 0 {
+		w.sh.message(lang.L("Some files were not applied"),
+			lang.L("{{.Applied}} files were applied. These were refused and changed nothing:", map[string]any{"Applied": applied})+
+				"\n\n"+strings.Join(refused, "\n"))
+	}
 }
 
 // refreshUndo enables "Undo last import" when there is one.

@@ -87,12 +87,39 @@ func columnTitle(c query.Column) string {
 
 func newRegisterView(st *store, sh *shell, detail *detailView) *registerView {
 	v := &registerView{st: st, sh: sh, detail: detail, widths: map[query.Column]float32{}, headers: map[*headerCell]query.Column{}}
-	p := sh.prefs
-	all := lang.L("All")
 	v.search = newIMEEntry(sh.win)
 	v.search.SetPlaceHolder(lang.L("Search name, alias or code (Ctrl+F) — ㅇㅇㅁ finds 영일만"))
 	v.search.OnChanged = func(s string) { v.filter.Text = s; v.apply() }
 
+	v.buildFilters()
+	v.count = widget.NewLabel("")
+
+	v.restore()
+	v.cols = v.savedColumns()
+
+	v.table = newSortTable(v)
+	add := widget.NewButtonWithIcon(lang.L("Add project"), theme.ContentAddIcon(), v.addProject)
+	labelled := func(label string, s *widget.Select) fyne.CanvasObject {
+		return container.NewBorder(nil, nil, widget.NewLabel(label), nil, s)
+	}
+	filters := container.NewGridWithColumns(4, labelled(lang.L("Field"), v.field), labelled(lang.L("City"), v.city),
+		labelled(lang.L("Type"), v.kind), labelled(lang.L("Stage"), v.stage))
+	cols := widget.NewButtonWithIcon(lang.L("Columns"), theme.ListIcon(), v.chooseColumns)
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, container.NewHBox(cols, add), v.search),
+		filters,
+		container.NewHBox(v.conflicts, v.deleted, v.count),
+	)
+	v.content = container.NewBorder(top, nil, nil, nil, v.table)
+	st.listen(v.refresh) // the table shows what the register holds
+	return v
+}
+
+// buildFilters makes the drop-downs and boxes that filter the table; each
+// change is remembered for the next start.
+func (v *registerView) buildFilters() {
+	p := v.sh.prefs
+	all := lang.L("All")
 	v.field = newSelect(nil, func(s string) {
 		if s == all {
 			s = ""
@@ -142,9 +169,12 @@ func newRegisterView(st *store, sh *shell, detail *detailView) *registerView {
 		v.apply()
 	})
 	v.deleted = widget.NewCheck(lang.L("Deleted projects"), func(b bool) { v.filter.Deleted = b; v.apply() })
-	v.count = widget.NewLabel("")
+}
 
-	// Restore the remembered filters before any callback can save over them.
+// restore puts back the filters, sort order and column widths remembered
+// from the last start, before any callback can save over them.
+func (v *registerView) restore() {
+	p := v.sh.prefs
 	v.filter.Field = p.String(prefFilterField)
 	v.filter.City = model.City(p.String(prefFilterCity))
 	v.filter.Kind = model.Kind(p.String(prefFilterKind))
@@ -158,24 +188,6 @@ func newRegisterView(st *store, sh *shell, detail *detailView) *registerView {
 			v.widths[c] = float32(w)
 		}
 	}
-	v.cols = v.savedColumns()
-
-	v.table = newSortTable(v)
-	add := widget.NewButtonWithIcon(lang.L("Add project"), theme.ContentAddIcon(), v.addProject)
-	labelled := func(label string, s *widget.Select) fyne.CanvasObject {
-		return container.NewBorder(nil, nil, widget.NewLabel(label), nil, s)
-	}
-	filters := container.NewGridWithColumns(4, labelled(lang.L("Field"), v.field), labelled(lang.L("City"), v.city),
-		labelled(lang.L("Type"), v.kind), labelled(lang.L("Stage"), v.stage))
-	cols := widget.NewButtonWithIcon(lang.L("Columns"), theme.ListIcon(), v.chooseColumns)
-	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(cols, add), v.search),
-		filters,
-		container.NewHBox(v.conflicts, v.deleted, v.count),
-	)
-	v.content = container.NewBorder(top, nil, nil, nil, v.table)
-	st.listen(v.refresh) // the table shows what the register holds
-	return v
 }
 
 // setSelectsQuietly shows the filter in the drop-downs without firing

@@ -51,7 +51,7 @@ func Apply(ctx context.Context, reg *register.Register, rd *Reading, opt Options
 		pv.fail(msg.Errorf(msg.Where{File: t.File, Sheet: t.Sheet}, msgNoCity))
 	}
 	if len(t.Errors) > 0 || len(pv.Errors) > 0 {
-		pv.collect(t, nil) // refused by its header: its rows are not read
+		pv.collect(t, rd.how, nil) // refused by its header: its rows are not read
 		return refused()
 	}
 	if opt.DryRun {
@@ -79,7 +79,7 @@ func Apply(ctx context.Context, reg *register.Register, rd *Reading, opt Options
 		if err := im.run(); err != nil {
 			return err
 		}
-		pv.collect(t, im.rows)
+		pv.collect(t, rd.how, im.rows)
 		if im.rows.Err() != nil { // the preview says which and how many
 			return errRefusedRows
 		}
@@ -110,15 +110,19 @@ func Apply(ctx context.Context, reg *register.Register, rd *Reading, opt Options
 
 var errRefusedRows = errors.New("rows with errors")
 
-// collect copies into the preview what Locate found for the table and
-// what reading its rows found (rows is nil when they were not read):
-// warnings, then errors, each the table's before the rows'.
-func (p *Preview) collect(t *layout.Table, rows *layout.Rows) {
-	var rowWarns, rowErrs []*msg.Error
+// collect copies into the preview what Locate found for the table, what
+// understanding it found (how; nil for a table read another way) and what
+// reading its rows found (rows is nil when they were not read): warnings,
+// then errors, each the table's before the rows'.
+func (p *Preview) collect(t *layout.Table, how *reading, rows *layout.Rows) {
+	var howWarns, rowWarns, rowErrs []*msg.Error
+	if how != nil {
+		howWarns = how.warnings
+	}
 	if rows != nil {
 		rowWarns, rowErrs = rows.Warnings(), rows.Errors()
 	}
-	for _, w := range slices.Concat(t.Warnings, rowWarns) {
+	for _, w := range slices.Concat(t.Warnings, howWarns, rowWarns) {
 		p.warn(w)
 	}
 	for _, e := range slices.Concat(t.Errors, rowErrs) {

@@ -69,6 +69,9 @@ type reading struct {
 	profile     *register.Profile
 	use         *ProfileUse
 	fromProfile map[int]bool // columns whose decision the profile gave
+	// warnings are what understanding found beyond Locate (the unit's
+	// evidence split), kept here so that the table stays Locate's result
+	warnings []*msg.Error
 }
 
 // findProfile returns the saved profile for the table's layout: the

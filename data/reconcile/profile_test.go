@@ -181,6 +181,14 @@ func TestSplitUnitEvidenceIsRefused(t *testing.T) {
 	if w := strings.Join(pv.Warnings, " "); !strings.Contains(w, "엇갈립니다") || !strings.Contains(w, "백만원") || !strings.Contains(w, "천원") {
 		t.Fatalf("the split is not explained: %s", w)
 	}
+	// the warning belongs to the reading: the table stays what Locate found
+	rd, err := Understand(ctx, r, csv, FileOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rd.Table.Warnings) != len(tb.Warnings) {
+		t.Errorf("understanding added %d warnings to the located table", len(rd.Table.Warnings)-len(tb.Warnings))
+	}
 }
 
 // A sheet that does not say whose it is (Pohang's and Gyeongju's tier

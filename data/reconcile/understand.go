@@ -103,7 +103,7 @@ func understandUnit(ctx context.Context, reg *register.Register, path string, o 
 	unit, evidence, fromProfile, split := chooseUnit(r.profile, agree, compared)
 	if split != nil {
 		split.Where = msg.Where{File: t.File, Sheet: t.Sheet}
-		t.Warnings = append(t.Warnings, split)
+		r.warnings = append(r.warnings, split)
 		return t, sha, nil
 	}
 	if unit == 0 {

@@ -424,6 +424,28 @@ func TestWizardOfficialNamesTheHeaderRow(t *testing.T) {
 	if f.err != nil || f.preview == nil || f.preview.Rows != 1 || f.headerRow != 2 {
 		t.Fatalf("read under row 2: err %v, preview %+v", f.err, f.preview)
 	}
+	// applied, the layout's profile keeps the row: the next sheet of the
+	// layout is read without the question, and the entry says why
+	w.addNew.SetChecked(true)
+	u.Wait()
+	applyCurrent(u)
+	if !f.applied {
+		t.Fatalf("not applied: %v", f.preview.Errors)
+	}
+	next := filepath.Join(t.TempDir(), "목록_2026-12.csv")
+	if err := os.WriteFile(next, []byte("해오름동맹 과제 목록\r\n과제명,총사업비(백만원)\r\n해안 산책로 잇기,\"1,500\"\r\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w.add(next)
+	u.Wait()
+	g := w.files[1]
+	w.show(g)
+	if g.err != nil || g.preview == nil || len(g.preview.Changed) != 1 {
+		t.Fatalf("the next sheet of the layout: err %v", g.err)
+	}
+	if ph := w.headerRow.PlaceHolder; !strings.HasPrefix(ph, "2 (저장된 양식에서") {
+		t.Errorf("the header row entry says %q", ph)
+	}
 }
 
 // The top line says what the file on screen will do before it is applied;

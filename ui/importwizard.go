@@ -866,7 +866,11 @@ func (w *importWizard) showDecisions(f *importFile) {
 	w.asOf.SetText(f.asOf)
 	w.showSheetChoice(f)
 	w.headerRow.SetText("")
+	w.headerRow.SetPlaceHolder(lang.L("found by the program"))
 	if f.headerRow > 0 {
 		w.headerRow.SetText(strconv.Itoa(f.headerRow))
+	} else if f.preview != nil && f.preview.Understood.HeaderRowFrom != "" {
+		u := f.preview.Understood
+		w.headerRow.SetPlaceHolder(strconv.Itoa(u.HeaderRow) + evidence(u.HeaderRowFrom))
 	}
 }

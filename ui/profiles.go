@@ -143,6 +143,9 @@ func profileText(p register.Profile) string {
 	if p.Sheet != "" {
 		lines = append(lines, lang.L("Sheet chosen: {{.Sheet}}", map[string]any{"Sheet": p.Sheet}))
 	}
+	if p.HeaderRow > 0 {
+		lines = append(lines, lang.L("Header row named: row {{.Row}}", map[string]any{"Row": p.HeaderRow}))
+	}
 	for _, c := range p.Columns {
 		lines = append(lines, lang.L("Column {{.Col}}: {{.Means}}", map[string]any{"Col": c.Col, "Means": columnMeaning(c.Means)}))
 	}

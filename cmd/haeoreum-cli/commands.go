@@ -178,6 +178,9 @@ func printPreview(w io.Writer, pv *reconcile.Preview) {
 	}
 	fmt.Fprintf(w, "%s [%s] %s, 기준 %s: %d행 / rows — %s\n", pv.File, pv.Sheet, city, pv.AsOf, pv.Rows, state)
 	u := pv.Understood
+	if u.HeaderRowFrom != "" {
+		fmt.Fprintf(w, "  머리글 행 header row: %d — %s\n", u.HeaderRow, u.HeaderRowFrom)
+	}
 	if u.AsOfFrom != "" {
 		fmt.Fprintf(w, "  기준일 as of: %s — %s\n", u.AsOf, u.AsOfFrom)
 	}

@@ -116,6 +116,9 @@ func printProfile(w io.Writer, p register.Profile) {
 	if p.CityDecided {
 		fmt.Fprintln(w, "  도시 city: 지정함 / named by an official")
 	}
+	if p.HeaderRow > 0 {
+		fmt.Fprintf(w, "  머리글 행 header row: %d\n", p.HeaderRow)
+	}
 	if p.Sheet != "" {
 		fmt.Fprintf(w, "  시트 sheet: %s\n", p.Sheet)
 	}

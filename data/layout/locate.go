@@ -38,6 +38,10 @@ var msgNoHeaderRow = msg.Define("layout.no_header_row",
 	"머리글로 지정한 %d행이 비어 있습니다. 사업명 같은 열 이름이 있는 행을 지정해 주세요(--header-row).",
 	"the header row named, row %d, is empty. Name the row with the column names such as 사업명 (--header-row).")
 
+// ErrNoTable matches (errors.Is) Locate's error when no sheet holds a
+// header it can score: an official may know the header row.
+var ErrNoTable error = &msg.Error{ID: msgNoTable}
+
 // ColumnChoice is an official's decision about one column of the sheet.
 type ColumnChoice struct {
 	Col int // 1-based

@@ -24,16 +24,17 @@ type ProfileUse struct {
 	AsOf string     `json:"as_of"` // that sheet's as-of date
 	// Evidence says so for a person: "울산 양식, 2026-10-31 자료에서 확인".
 	Evidence string `json:"evidence"`
-	// Took names what came from it: city, sheet, unit, columns.
+	// Took names what came from it: city, sheet, header_row, unit, columns.
 	Took []string `json:"took"`
 }
 
 // What a profile can supply.
 const (
-	TookCity    = "city"
-	TookSheet   = "sheet"
-	TookUnit    = "unit"
-	TookColumns = "columns"
+	TookCity      = "city"
+	TookSheet     = "sheet"
+	TookHeaderRow = "header_row"
+	TookUnit      = "unit"
+	TookColumns   = "columns"
 )
 
 var (
@@ -64,6 +65,7 @@ type reading struct {
 	fingerprint string
 	cityDecided bool
 	sheet       string
+	headerRow   int
 	unitSource  string
 	columns     []layout.ColumnChoice
 	profile     *register.Profile
@@ -76,34 +78,59 @@ type reading struct {
 
 // findProfile returns the saved profile for the table's layout: the
 // sending city's, or, when the sheet does not say whose it is, the one
-// city's that has this layout. A sheet an official chose for the city
-// last time is tried too: it may not be the one the finder picks.
+// city's that has this layout. A sheet or a header row an official chose
+// for the city last time is tried too: the finder may pick another.
 func findProfile(ctx context.Context, reg *register.Register, path string, o FileOptions, t *layout.Table) (*register.Profile, error) {
-	fp := t.Fingerprint()
-	list, err := reg.ProfilesFor(ctx, t.City, fp)
+	list, err := reg.ProfilesFor(ctx, t.City, t.Fingerprint())
 	if err != nil {
 		return nil, err
 	}
 	if len(list) > 0 && (t.City != "" || oneCity(list)) {
 		return &list[0], nil
 	}
-	if o.Sheet != "" {
-		return nil, nil
+	if o.Sheet != "" || o.HeaderRow != 0 {
+		return nil, nil // the official's choice now is the one to read with
 	}
+	p, _, _, err := profileReadingAs(ctx, reg, path, o, t.City, func(p register.Profile) bool {
+		return (p.Sheet != "" && p.Sheet != t.Sheet) || p.HeaderRow > 0
+	})
+	return p, err
+}
+
+// readAtProfileHeader reads a file in which no header could be found at
+// the header row an official named for a layout before, if one is that
+// layout there; else it returns notFound.
+func readAtProfileHeader(ctx context.Context, reg *register.Register, path string, o FileOptions, notFound error) (*layout.Table, string, error) {
+	p, t, sha, err := profileReadingAs(ctx, reg, path, o, o.City, func(p register.Profile) bool { return p.HeaderRow > 0 })
+	if err != nil {
+		return nil, "", err
+	}
+	if p == nil {
+		return nil, "", notFound
+	}
+	return t, sha, nil
+}
+
+// profileReadingAs tries the profiles that want (of city, or every city's
+// when ""): the file read with a profile's sheet and header row that comes
+// out as the profile's layout gives the profile and that reading.
+func profileReadingAs(ctx context.Context, reg *register.Register, path string, o FileOptions, city model.City,
+	want func(register.Profile) bool) (*register.Profile, *layout.Table, string, error) {
 	all, err := reg.Profiles(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, "", err
 	}
 	for _, p := range all {
-		if p.Sheet == "" || p.Sheet == t.Sheet || (t.City != "" && p.City != t.City) {
+		if !want(p) || (city != "" && p.City != city) {
 			continue
 		}
-		o.Sheet = p.Sheet
-		if other, _, err := ReadFile(path, o); err == nil && other.Fingerprint() == p.Fingerprint {
-			return &p, nil
+		try := o
+		try.Sheet, try.HeaderRow = p.Sheet, p.HeaderRow
+		if t, sha, err := ReadFile(path, try); err == nil && t.Fingerprint() == p.Fingerprint {
+			return &p, t, sha, nil
 		}
 	}
-	return nil, nil
+	return nil, nil, "", nil
 }
 
 func oneCity(list []register.Profile) bool {
@@ -129,6 +156,10 @@ func withProfile(p *register.Profile, o FileOptions, t *layout.Table) (FileOptio
 	if o.Sheet == "" && p.Sheet != "" {
 		o.Sheet = p.Sheet
 		r.use.Took = append(r.use.Took, TookSheet)
+	}
+	if o.HeaderRow == 0 && p.HeaderRow > 0 {
+		o.HeaderRow = p.HeaderRow
+		r.use.Took = append(r.use.Took, TookHeaderRow)
 	}
 	decided := map[int]bool{}
 	for _, c := range o.Columns {
@@ -203,6 +234,9 @@ func noteProfile(u *Understanding, r *reading) {
 	if slices.Contains(r.use.Took, TookSheet) {
 		u.SheetFrom = fromProfile(*r.profile)
 	}
+	if slices.Contains(r.use.Took, TookHeaderRow) {
+		u.HeaderRowFrom = fromProfile(*r.profile)
+	}
 	for i, c := range u.Columns {
 		for col := range r.fromProfile {
 			if sheet.ColumnName(col) == c.Letter {
@@ -220,7 +254,7 @@ func (im *importer) saveProfile() error {
 		return nil
 	}
 	p := register.Profile{City: im.t.City, Fingerprint: r.fingerprint, CityDecided: r.cityDecided, Sheet: r.sheet,
-		UnitSource: r.unitSource, File: im.t.File, AsOf: im.t.AsOf}
+		HeaderRow: r.headerRow, UnitSource: r.unitSource, File: im.t.File, AsOf: im.t.AsOf}
 	if im.t.Unit > 0 {
 		p.Unit = im.t.Unit.String()
 	} else {

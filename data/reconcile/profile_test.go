@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -350,5 +351,56 @@ func TestTheSheetChosenLastTime(t *testing.T) {
 	u := pv.Understood
 	if u.Sheet != other || !slices.Contains(u.Profile.Took, TookSheet) || !strings.Contains(u.SheetFrom, "저장된 양식에서") {
 		t.Fatalf("read %q (finder: %q, chosen: %q), profile %+v, from %q", u.Sheet, found.Sheet, other, u.Profile, u.SheetFrom)
+	}
+}
+
+// A layout whose header the finder cannot score is read at the header row
+// an official named for it before: the next sheet of that layout needs no
+// question, and the preview says where the row came from. Another layout
+// is not read at that row, and --no-profile reads as if new.
+func TestTheHeaderRowFromTheProfile(t *testing.T) {
+	msg.SetLanguage(msg.Korean)
+	r := newRegister(t)
+	write := func(name, rows string) string {
+		path := filepath.Join(t.TempDir(), name)
+		if err := os.WriteFile(path, []byte("해오름동맹 과제 목록\r\n과제명,총사업비(백만원)\r\n"+rows), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	first := write("목록_2026-10.csv", "해안 산책로 잇기,\"1,200\"\r\n")
+	if _, err := ImportFile(ctx, r, first, FileOptions{}); !errors.Is(err, layout.ErrNoTable) {
+		t.Fatalf("the header cannot be found without help: %v", err)
+	}
+	pv, err := ImportFile(ctx, r, first, FileOptions{HeaderRow: 2, City: model.Pohang, Options: Options{AddNew: true}})
+	if err != nil {
+		t.Fatalf("%v %v", err, pv.Errors)
+	}
+	if p := profilesOf(t, r); len(p) != 1 || p[0].HeaderRow != 2 {
+		t.Fatalf("the profile does not keep the header row: %+v", p)
+	}
+
+	next := write("목록_2026-11.csv", "해안 산책로 잇기,\"1,500\"\r\n")
+	pv, err = ImportFile(ctx, r, next, FileOptions{City: model.Pohang})
+	if err != nil {
+		t.Fatalf("the next sheet of the layout: %v %v", err, pv.Errors)
+	}
+	u := pv.Understood
+	if u.HeaderRow != 2 || !strings.Contains(u.HeaderRowFrom, "저장된 양식") || u.Profile == nil || !slices.Contains(u.Profile.Took, TookHeaderRow) {
+		t.Fatalf("header row %d from %q, profile %+v", u.HeaderRow, u.HeaderRowFrom, u.Profile)
+	}
+	if len(pv.Changed) != 1 || pv.Changed[0].New != "1500000000" {
+		t.Fatalf("changes %+v", pv.Changed)
+	}
+
+	if _, err := ImportFile(ctx, r, next, FileOptions{City: model.Pohang, NoProfile: true, Options: Options{DryRun: true}}); !errors.Is(err, layout.ErrNoTable) {
+		t.Errorf("--no-profile still used the profile's header row: %v", err)
+	}
+	other := filepath.Join(t.TempDir(), "목록_2026-12.csv")
+	if err := os.WriteFile(other, []byte("해오름동맹 과제 목록\r\n과제명,비고\r\n해안 산책로 잇기,메모\r\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ImportFile(ctx, r, other, FileOptions{City: model.Pohang, Options: Options{DryRun: true}}); !errors.Is(err, layout.ErrNoTable) {
+		t.Errorf("another layout was read at the profile's header row: %v", err)
 	}
 }

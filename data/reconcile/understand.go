@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strconv"
 
@@ -30,6 +31,11 @@ var unitCandidates = []value.Unit{value.Won, value.Cheon, value.Baekman, value.E
 // "no unit" errors, which name the flag that settles it (--unit).
 func Understand(ctx context.Context, reg *register.Register, path string, o FileOptions) (*Reading, error) {
 	t, sha, err := ReadFile(path, o)
+	if errors.Is(err, layout.ErrNoTable) && o.HeaderRow == 0 && !o.NoProfile {
+		// no header the finder can score: an official may have named the
+		// header row of this layout before
+		t, sha, err = readAtProfileHeader(ctx, reg, path, o, err)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -43,7 +49,7 @@ func Understand(ctx context.Context, reg *register.Register, path string, o File
 			return nil, err
 		}
 	}
-	r.fingerprint, r.sheet, r.columns = t.Fingerprint(), o.Sheet, o.Columns
+	r.fingerprint, r.sheet, r.headerRow, r.columns = t.Fingerprint(), o.Sheet, o.HeaderRow, o.Columns
 	r.cityDecided = r.cityDecided || officialCity
 	switch {
 	case o.Unit != 0:

@@ -19,15 +19,19 @@ type Understanding struct {
 	// sheet an official has.
 	Tables []string `json:"tables"`
 	// SheetFrom says why this sheet was read, when a saved profile chose it.
-	SheetFrom string          `json:"sheet_from,omitempty"`
-	Master    bool            `json:"master"` // the secretariat's register (it has project codes)
-	City      model.City      `json:"city"`
-	CityFrom  string          `json:"city_from"`
-	AsOf      string          `json:"as_of"`
-	AsOfFrom  string          `json:"as_of_from"`
-	Unit      string          `json:"unit"`      // the table-wide unit; "" when each column states its own
-	UnitFrom  string          `json:"unit_from"` // where it came from
-	Columns   []ColumnReading `json:"columns"`
+	SheetFrom string `json:"sheet_from,omitempty"`
+	// HeaderRow is the table's (first) header row; HeaderRowFrom says why,
+	// when a saved profile named it.
+	HeaderRow     int             `json:"header_row"`
+	HeaderRowFrom string          `json:"header_row_from,omitempty"`
+	Master        bool            `json:"master"` // the secretariat's register (it has project codes)
+	City          model.City      `json:"city"`
+	CityFrom      string          `json:"city_from"`
+	AsOf          string          `json:"as_of"`
+	AsOfFrom      string          `json:"as_of_from"`
+	Unit          string          `json:"unit"`      // the table-wide unit; "" when each column states its own
+	UnitFrom      string          `json:"unit_from"` // where it came from
+	Columns       []ColumnReading `json:"columns"`
 	// Profile is the saved profile of the same city's layout the file was
 	// read with; nil when its layout is new (or --no-profile).
 	Profile *ProfileUse `json:"profile,omitempty"`
@@ -81,6 +85,9 @@ var (
 func understand(t *layout.Table) Understanding {
 	u := Understanding{Sheet: t.Sheet, Tables: t.Tables, Master: t.Master, City: t.City, CityFrom: t.CityEvidence,
 		AsOf: t.AsOf, AsOfFrom: t.AsOfFrom, UnitFrom: t.UnitFrom, Columns: []ColumnReading{}}
+	if len(t.HeaderRows) > 0 {
+		u.HeaderRow = t.HeaderRows[0]
+	}
 	if t.Unit > 0 {
 		u.Unit = field.UnitName(t.Unit)
 	} else if !t.NeedsUnit() {

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"slices"
 
 	"github.com/haeoreum/register/data/model"
@@ -29,6 +28,9 @@ type Profile struct {
 	CityDecided bool `json:"city_decided,omitempty"`
 	// Sheet is the sheet an official chose; "" when the importer found it.
 	Sheet string `json:"sheet,omitempty"`
+	// HeaderRow is the (first) header row an official named; 0 when the
+	// importer found the header.
+	HeaderRow int `json:"header_row,omitempty"`
 	// Unit is the amounts' unit ("천원"), "" when each column stated its
 	// own; UnitSource is how it was known (the Unit* constants).
 	Unit       string          `json:"unit,omitempty"`
@@ -66,10 +68,14 @@ const KindProfile = "profile"
 // saved a profile (or the deletion of one) restores it. Registered here, by
 // the code that owns the table.
 func init() {
-	auditedTables["sheet_profiles"] = []string{"city", "fingerprint", "city_decided", "sheet", "unit", "unit_source",
-		"columns_json", "headers_json", "file", "as_of", "batch_id", "saved_at"}
+	auditedTables["sheet_profiles"] = append(slices.Clone(profileColumnsV3), "header_row")
 	auditedSince["sheet_profiles"] = profilesVersion
 }
+
+// profileColumnsV3 are sheet_profiles' audited columns as version 3 made
+// the table; version 4 added header_row (migrateV4).
+var profileColumnsV3 = []string{"city", "fingerprint", "city_decided", "sheet", "unit", "unit_source",
+	"columns_json", "headers_json", "file", "as_of", "batch_id", "saved_at"}
 
 func migrateV3(tx *sql.Tx) error {
 	stmts := []string{
@@ -90,13 +96,18 @@ func migrateV3(tx *sql.Tx) error {
 			UNIQUE (city, fingerprint)
 		)`,
 	}
-	stmts = append(stmts, auditTriggers(profilesVersion)...)
-	for _, s := range stmts {
-		if _, err := tx.Exec(s); err != nil {
-			return fmt.Errorf("schema v%d: %w\n%s", profilesVersion, err, firstLine(s))
-		}
-	}
-	return nil
+	stmts = append(stmts, tableTriggers("sheet_profiles", profileColumnsV3)...)
+	return execAll(tx, profilesVersion, stmts)
+}
+
+// migrateV4 lets a profile remember the header row an official named: a
+// layout whose header the finder cannot score is then read without
+// asking again.
+func migrateV4(tx *sql.Tx) error {
+	stmts := []string{`ALTER TABLE sheet_profiles ADD COLUMN header_row INTEGER NOT NULL DEFAULT 0`}
+	stmts = append(stmts, dropTableTriggers("sheet_profiles")...)
+	stmts = append(stmts, tableTriggers("sheet_profiles", auditedTables["sheet_profiles"])...)
+	return execAll(tx, 4, stmts)
 }
 
 var (
@@ -106,7 +117,7 @@ var (
 )
 
 const profileColumns = `id, city, fingerprint, city_decided, sheet, unit, unit_source, columns_json, headers_json,
-	file, as_of, batch_id, saved_at`
+	file, as_of, batch_id, saved_at, header_row`
 
 // PutProfile saves what was learnt of a city's layout in this batch,
 // replacing the layout's older profile. A profile that says the same as
@@ -121,19 +132,19 @@ func (t *Tx) PutProfile(p Profile) error {
 	cols, _ := json.Marshal(orEmpty(p.Columns))
 	heads, _ := json.Marshal(orEmpty(p.Headers))
 	if found {
-		return t.exec(`UPDATE sheet_profiles SET city_decided=?, sheet=?, unit=?, unit_source=?, columns_json=?,
+		return t.exec(`UPDATE sheet_profiles SET city_decided=?, sheet=?, header_row=?, unit=?, unit_source=?, columns_json=?,
 			headers_json=?, file=?, as_of=?, batch_id=?, saved_at=? WHERE id=?`,
-			p.CityDecided, p.Sheet, p.Unit, p.UnitSource, string(cols), string(heads), p.File, p.AsOf, t.batch, now(), old.ID)
+			p.CityDecided, p.Sheet, p.HeaderRow, p.Unit, p.UnitSource, string(cols), string(heads), p.File, p.AsOf, t.batch, now(), old.ID)
 	}
-	return t.exec(`INSERT INTO sheet_profiles(city, fingerprint, city_decided, sheet, unit, unit_source, columns_json,
-		headers_json, file, as_of, batch_id, saved_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
-		string(p.City), p.Fingerprint, p.CityDecided, p.Sheet, p.Unit, p.UnitSource, string(cols), string(heads),
+	return t.exec(`INSERT INTO sheet_profiles(city, fingerprint, city_decided, sheet, header_row, unit, unit_source, columns_json,
+		headers_json, file, as_of, batch_id, saved_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		string(p.City), p.Fingerprint, p.CityDecided, p.Sheet, p.HeaderRow, p.Unit, p.UnitSource, string(cols), string(heads),
 		p.File, p.AsOf, t.batch, now())
 }
 
 // sameProfile: nothing a person would see differs, but where and when.
 func sameProfile(a, b Profile) bool {
-	return a.CityDecided == b.CityDecided && a.Sheet == b.Sheet && a.Unit == b.Unit && a.UnitSource == b.UnitSource &&
+	return a.CityDecided == b.CityDecided && a.Sheet == b.Sheet && a.HeaderRow == b.HeaderRow && a.Unit == b.Unit && a.UnitSource == b.UnitSource &&
 		slices.Equal(a.Columns, b.Columns) && slices.Equal(a.Headers, b.Headers) && a.File == b.File && a.AsOf == b.AsOf
 }
 
@@ -213,7 +224,7 @@ func scanProfiles(rows *sql.Rows) ([]Profile, error) {
 		var p Profile
 		var city, cols, heads string
 		if err := rows.Scan(&p.ID, &city, &p.Fingerprint, &p.CityDecided, &p.Sheet, &p.Unit, &p.UnitSource,
-			&cols, &heads, &p.File, &p.AsOf, &p.Batch, &p.SavedAt); err != nil {
+			&cols, &heads, &p.File, &p.AsOf, &p.Batch, &p.SavedAt, &p.HeaderRow); err != nil {
 			return nil, err
 		}
 		p.City = model.City(city)

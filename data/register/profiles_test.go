@@ -128,3 +128,49 @@ func TestVersion2RegisterMigratesToProfiles(t *testing.T) {
 		t.Fatalf("%v %v", all, err)
 	}
 }
+
+// A register with profiles from before header rows were kept (version 3)
+// is migrated: its profiles read back with no header row, a new one keeps
+// the row an official named, and undoing the batch that changed the row
+// restores it (the table's undo triggers were made again with the column).
+func TestVersion3ProfilesGainTheHeaderRow(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "register.db")
+	saved := migrations
+	migrations, SchemaVersion = migrations[:3], 3
+	r, err := Open(path, Options{})
+	if err == nil {
+		_, err = r.Write(ctx, Batch{Kind: KindImport, City: model.Ulsan}, func(tx *Tx) error {
+			return tx.exec(`INSERT INTO sheet_profiles(city, fingerprint, unit, file, as_of, batch_id, saved_at)
+				VALUES ('ulsan', 'd5f57fb672fae1c8', '천원', 'old.csv', '2026-09-30', ?, '2026-10-01T00:00:00Z')`, tx.batch)
+		})
+		r.Close()
+	}
+	migrations, SchemaVersion = saved, len(saved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err = Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	list, err := r.Profiles(ctx)
+	if err != nil || len(list) != 1 || list[0].HeaderRow != 0 || list[0].Unit != "천원" {
+		t.Fatalf("the version 3 profile reads back as %+v (%v)", list, err)
+	}
+	named := ulsanProfile("2026-10-31")
+	named.HeaderRow = 4
+	first := putProfile(t, r, named)
+	if got, _ := r.ProfileByID(ctx, list[0].ID); got.HeaderRow != 4 || got.Batch != first {
+		t.Fatalf("the header row is not kept: %+v", got)
+	}
+	moved := ulsanProfile("2026-11-30")
+	moved.HeaderRow = 6
+	second := putProfile(t, r, moved)
+	if _, err := r.Undo(ctx, second); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := r.ProfileByID(ctx, list[0].ID); got.HeaderRow != 4 || got.AsOf != "2026-10-31" {
+		t.Fatalf("undo did not restore the header row: %+v", got)
+	}
+}

@@ -4,13 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"github.com/haeoreum/register/data/field"
-	"github.com/haeoreum/register/data/value"
 	"strconv"
 	"strings"
 
+	"github.com/haeoreum/register/data/field"
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/msg"
+	"github.com/haeoreum/register/data/value"
 )
 
 // columnOf maps a field key to its projects column.

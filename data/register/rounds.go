@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -80,12 +79,7 @@ func migrateV2(tx *sql.Tx) error {
 		`CREATE INDEX round_issues_round ON round_issues(round_id, city)`,
 	}
 	stmts = append(stmts, auditTriggers(2)...)
-	for _, s := range stmts {
-		if _, err := tx.Exec(s); err != nil {
-			return fmt.Errorf("schema v2: %w\n%s", err, firstLine(s))
-		}
-	}
-	return nil
+	return execAll(tx, 2, stmts)
 }
 
 var (

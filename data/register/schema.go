@@ -29,6 +29,7 @@ var migrations = []func(tx *sql.Tx) error{
 	migrateV1,
 	migrateV2,
 	migrateV3, // sheet profiles (profiles.go)
+	migrateV4, // a profile's header row (profiles.go)
 }
 
 // SchemaVersion is the user_version of a register this code writes.
@@ -182,12 +183,7 @@ func migrateV1(tx *sql.Tx) error {
 	// starting state, not an audited change.
 	stmts = append(stmts, defaultSchemeInserts()...)
 	stmts = append(stmts, auditTriggers(1)...)
-	for _, s := range stmts {
-		if _, err := tx.Exec(s); err != nil {
-			return fmt.Errorf("schema v1: %w\n%s", err, firstLine(s))
-		}
-	}
-	return nil
+	return execAll(tx, 1, stmts)
 }
 
 // upgradeRestored brings a register just restored from a backup of an
@@ -210,4 +206,14 @@ func firstLine(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// execAll runs a migration's statements, saying which failed.
+func execAll(tx *sql.Tx, version int, stmts []string) error {
+	for _, s := range stmts {
+		if _, err := tx.Exec(s); err != nil {
+			return fmt.Errorf("schema v%d: %w\n%s", version, err, firstLine(s))
+		}
+	}
+	return nil
 }

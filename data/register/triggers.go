@@ -35,33 +35,9 @@ const batchNow = `(SELECT id FROM current_batch)`
 func auditTriggers(v int) []string {
 	var out []string
 	for _, table := range slices.Sorted(maps.Keys(auditedTables)) {
-		if max(1, auditedSince[table]) != v {
-			continue
+		if max(1, auditedSince[table]) == v {
+			out = append(out, tableTriggers(table, auditedTables[table])...)
 		}
-		cols := auditedTables[table]
-		quoted := func(prefix string) string {
-			parts := make([]string, len(cols))
-			for i, c := range cols {
-				parts[i] = fmt.Sprintf("quote(%s.%s)", prefix, c)
-			}
-			return strings.Join(parts, " || ',' || ")
-		}
-		var sets []string
-		for _, c := range cols {
-			sets = append(sets, fmt.Sprintf("'%s=' || quote(OLD.%s)", c, c))
-		}
-		guard := fmt.Sprintf(`SELECT RAISE(ABORT, 'write to %s outside a batch') WHERE %s IS NULL;`, table, batchNow)
-		out = append(out,
-			fmt.Sprintf(`CREATE TRIGGER %s_ai AFTER INSERT ON %s BEGIN %s
-				INSERT INTO undo_log(batch_id, stmt) VALUES (%s, 'DELETE FROM %s WHERE rowid=' || NEW.rowid); END`,
-				table, table, guard, batchNow, table),
-			fmt.Sprintf(`CREATE TRIGGER %s_au AFTER UPDATE ON %s BEGIN %s
-				INSERT INTO undo_log(batch_id, stmt) VALUES (%s, 'UPDATE %s SET ' || %s || ' WHERE rowid=' || OLD.rowid); END`,
-				table, table, guard, batchNow, table, strings.Join(sets, " || ',' || ")),
-			fmt.Sprintf(`CREATE TRIGGER %s_ad AFTER DELETE ON %s BEGIN %s
-				INSERT INTO undo_log(batch_id, stmt) VALUES (%s, 'INSERT INTO %s(rowid,%s) VALUES (' || OLD.rowid || ',' || %s || ')'); END`,
-				table, table, guard, batchNow, table, strings.Join(cols, ","), quoted("OLD")),
-		)
 	}
 	if v != 1 {
 		return out
@@ -79,4 +55,39 @@ func auditTriggers(v int) []string {
 			INSERT INTO history(batch_id, project_id, field, old, new) VALUES (`+batchNow+`, NEW.id, 'created', NULL, NEW.code); END`,
 	)
 	return out
+}
+
+// tableTriggers are the undo triggers of one audited table with columns
+// cols. A migration that adds a column to an audited table drops the
+// table's triggers and makes them again with the new list
+// (dropTableTriggers), or undo would not restore the new column.
+func tableTriggers(table string, cols []string) []string {
+	quoted := func(prefix string) string {
+		parts := make([]string, len(cols))
+		for i, c := range cols {
+			parts[i] = fmt.Sprintf("quote(%s.%s)", prefix, c)
+		}
+		return strings.Join(parts, " || ',' || ")
+	}
+	var sets []string
+	for _, c := range cols {
+		sets = append(sets, fmt.Sprintf("'%s=' || quote(OLD.%s)", c, c))
+	}
+	guard := fmt.Sprintf(`SELECT RAISE(ABORT, 'write to %s outside a batch') WHERE %s IS NULL;`, table, batchNow)
+	return []string{
+		fmt.Sprintf(`CREATE TRIGGER %s_ai AFTER INSERT ON %s BEGIN %s
+				INSERT INTO undo_log(batch_id, stmt) VALUES (%s, 'DELETE FROM %s WHERE rowid=' || NEW.rowid); END`,
+			table, table, guard, batchNow, table),
+		fmt.Sprintf(`CREATE TRIGGER %s_au AFTER UPDATE ON %s BEGIN %s
+				INSERT INTO undo_log(batch_id, stmt) VALUES (%s, 'UPDATE %s SET ' || %s || ' WHERE rowid=' || OLD.rowid); END`,
+			table, table, guard, batchNow, table, strings.Join(sets, " || ',' || ")),
+		fmt.Sprintf(`CREATE TRIGGER %s_ad AFTER DELETE ON %s BEGIN %s
+				INSERT INTO undo_log(batch_id, stmt) VALUES (%s, 'INSERT INTO %s(rowid,%s) VALUES (' || OLD.rowid || ',' || %s || ')'); END`,
+			table, table, guard, batchNow, table, strings.Join(cols, ","), quoted("OLD")),
+	}
+}
+
+// dropTableTriggers removes a table's undo triggers (see tableTriggers).
+func dropTableTriggers(table string) []string {
+	return []string{"DROP TRIGGER " + table + "_ai", "DROP TRIGGER " + table + "_au", "DROP TRIGGER " + table + "_ad"}
 }

@@ -25,6 +25,7 @@ func Send(registerPath string, files []string) (handled bool, err error) {
 		return false, nil // no socket, or a stale one that Listen will replace
 	}
 	defer c.Close()
+	allowForeground()
 	_ = c.SetDeadline(time.Now().Add(timeout))
 	req := request{Version: protocolVersion, Files: []string{}}
 	for _, f := range files {

@@ -26,9 +26,10 @@ func handOff(path string, files []string, wait time.Duration) bool {
 }
 
 // handOffToStarting is handOff after the register was found held (openErr):
-// a window on this computer that has just taken it may not listen yet
-// (two starts at once), so it waits a little for it. A register held on
-// another computer gets no wait.
+// a window on this computer that has just taken it may not listen yet, so
+// it waits for it. That is the usual case on Windows, where "Open with" on
+// several selected files starts one process per file at once. A register
+// held on another computer gets no wait.
 func handOffToStarting(path string, files []string, openErr error) bool {
 	if !errors.Is(openErr, register.ErrInUse) {
 		return false
@@ -37,7 +38,7 @@ func handOffToStarting(path string, files []string, openErr error) bool {
 	if me, _ := os.Hostname(); host != me && host != "?" && host != "" {
 		return false
 	}
-	return handOff(path, files, 3*time.Second)
+	return handOff(path, files, 10*time.Second)
 }
 
 // listenForLaterStarts makes u the window later starts hand their files

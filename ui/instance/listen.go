@@ -105,6 +105,7 @@ func (s *server) handle(c net.Conn) {
 		writeLine(c, reply{Error: err.Error()})
 		return
 	}
+	log.Printf("instance: a later start handed over %d file(s)", len(req.Files))
 	s.mu.Lock()
 	s.receive(req.Files)
 	s.mu.Unlock()

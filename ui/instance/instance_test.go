@@ -15,10 +15,18 @@ import (
 	"time"
 )
 
-// useDir puts the sockets in a fresh folder of the test's.
+// useDir puts the sockets in a fresh folder of the test's. Where the
+// system has no Unix-domain sockets (Windows before 10 1803, Wine 8) the
+// window only logs that later starts cannot reach it; there is nothing to
+// test then.
 func useDir(t *testing.T) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "run")
+	probe, err := net.Listen("unix", filepath.Join(t.TempDir(), "probe.sock"))
+	if err != nil {
+		t.Skipf("no Unix-domain sockets here: %v", err)
+	}
+	probe.Close()
 	old := baseDir
 	baseDir = func() (string, error) { return dir, nil }
 	t.Cleanup(func() { baseDir = old })

@@ -6,9 +6,9 @@
 // register in the user's application-data folder (the same as haeoreum-cli).
 // Files named after the flags (Explorer's "Open with", a desktop file's %F)
 // go to the import wizard; when a window has the same register open
-// already, they go to its wizard instead and this start ends
-// (cmd/haeoreum/handoff.go, ui/instance). HAEOREUM_SCREENSHOT=file.png saves the first
-// frame, prints the start-up time and exits (scripts/screenshot.sh).
+// already, they go to its wizard instead and this start ends (handoff.go,
+// ui/instance). HAEOREUM_SCREENSHOT=file.png saves the first frame, prints
+// the start-up time and exits (scripts/screenshot.sh).
 package main
 
 import (

@@ -10,7 +10,20 @@ import "fyne.io/fyne/v2"
 // project form are asked about by the tab switch, as for any other tab.
 func (u *UI) Receive(paths []string) {
 	fyne.Do(func() {
+		if len(paths) > 0 {
+			u.dropSampleOffer()
+		}
 		u.importFiles(paths...)
 		u.win.RequestFocus()
 	})
+}
+
+// dropSampleOffer closes the empty register's offer of the sample, if it
+// is still asking: with files to import the person came for them, not the
+// sample, as when the files are on the command line (New).
+func (u *UI) dropSampleOffer() {
+	if u.sampleOffer != nil {
+		u.sampleOffer.Dismiss() // an answered offer is hidden already; its callback only pops its keys
+		u.sampleOffer = nil
+	}
 }

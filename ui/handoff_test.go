@@ -88,3 +88,21 @@ func TestReceiveAsksAboutUnsavedEdits(t *testing.T) {
 		t.Fatalf("a discarded edit was stored: %q", got)
 	}
 }
+
+// Files handed to a window whose empty register is offering the sample
+// take the offer's place, as files on the command line do.
+func TestReceivedFilesCloseTheSampleOffer(t *testing.T) {
+	e := newEnv(t, "ko", false)
+	u := e.build(Options{Reporter: &fakeReporter{}, OfferSample: true})
+	if u.sampleOffer == nil || u.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("the empty register did not offer the sample")
+	}
+	u.Receive(fixturePaths(t)[:1])
+	u.Wait()
+	if top := u.win.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("a dialog is still open over the handed-over file: %q", shownTexts(top))
+	}
+	if len(u.importer.files) != 1 || len(u.all) != 0 {
+		t.Fatalf("%d files in the wizard, %d projects (the sample must not load)", len(u.importer.files), len(u.all))
+	}
+}

@@ -5,8 +5,10 @@
 # pointer is only moved over a window to give it the keyboard, as there is
 # no window manager):
 #
-#   1. start with the four fixtures on the command line (as Explorer's
-#      "Open with" does): they land in the import wizard, previewed;
+#   1. start with two fixtures on the command line (as Explorer's "Open
+#      with" does), then start again with the other two, which hands them
+#      to the open window (Linux; under Wine they come through the open
+#      dialog): all four land in the import wizard, previewed;
 #   2. Shift+Tab, Space: "모두 차례로 반영" (apply all in order);
 #      then Ctrl+4: the open round's board (a round is opened first);
 #   3. Ctrl+3, Tab, Space, Tab×2, Space: the first conflict, decided by
@@ -127,8 +129,14 @@ if [ -n "$wine_dir" ]; then
 	}
 else
 	cli() { "${userenv[@]}" ./bin/haeoreum-cli "$@"; }
-	start_app() { "${userenv[@]}" ./bin/haeoreum "$tmp"/in/*.xlsx; }
-	add_rest() { :; } # all four were on the command line
+	start_app() { "${userenv[@]}" ./bin/haeoreum "$tmp"/in/{master_2026,pohang_2026-10}.xlsx; }
+	# the other two as "Open with" gives them while the window is open: a
+	# second start hands them to the window (ui/instance) and exits at once
+	add_rest() {
+		timeout -k 5 20 "${userenv[@]}" ./bin/haeoreum "$tmp"/in/{ulsan_2026-10,gyeongju_2026-10}.xlsx >"$tmp/second.log" 2>&1 ||
+			fail "the second start did not hand its files over: $(tail -3 "$tmp/second.log")"
+		until_ok 10 grep -q "handed over 2 file" "$tmp/app.log" || fail "the window did not receive the second start's files"
+	}
 	report="$tmp/home/e2e-report.xlsx"
 	save_report() { # Fyne's save form: its name field has the keyboard
 		X key ctrl+a

@@ -30,12 +30,13 @@ step "tests (UI headless)"
 CGO_ENABLED=0 go test -tags ci,migrated_fynedo -count=1 ./...
 
 # The race detector where goroutines run: the register (goroutines and
-# processes on one file), the importer (two imports at once) and the
-# message catalogue (read from those goroutines); no other data package
+# processes on one file), the importer (two imports at once), the message
+# catalogue (read from those goroutines) and the window's hand-off socket
+# (ui/instance: later starts connecting at once); no other package below
 # starts a goroutine. -short: the LibreOffice conversions, the mutation
 # sample and the crash test ran above and have no goroutines of their own.
 step "race detector: the packages the window drives from goroutines"
-go test -race -short -count=1 ./data/register/... ./data/reconcile/... ./data/msg/...
+go test -race -short -count=1 ./data/register/... ./data/reconcile/... ./data/msg/... ./ui/instance/...
 
 # In the window, the tests whose work crosses goroutines: background jobs
 # and their cancel (ui/bridge.go), another register or language swapped in
@@ -44,9 +45,9 @@ go test -race -short -count=1 ./data/register/... ./data/reconcile/... ./data/ms
 # the report export, and saving the form. The window's other tests (the
 # typed values' table, layout, themes, wording: two thirds of the race
 # pass's time, on the UI goroutine only) ran in the plain pass above.
-ui_jobs='^Test(Background|SwitchRegister|LanguageSwitch|ImportWizardEndToEnd|ImportApplyAll|ApplyAllWithOneBadFile|UndoImport|BackupsListed|DropAndCommandLine|SystemDialog|SystemSave|RoundBoard|ReportsExport|UnsavedEdits)'
+ui_jobs='^Test(Background|SwitchRegister|LanguageSwitch|ImportWizardEndToEnd|ImportApplyAll|ApplyAllWithOneBadFile|UndoImport|BackupsListed|DropAndCommandLine|SystemDialog|SystemSave|RoundBoard|ReportsExport|UnsavedEdits|Receive)'
 step "race detector: the window's work off the UI goroutine"
-go test -race -short -tags ci,migrated_fynedo -count=1 -run "$ui_jobs" ./ui/...
+go test -race -short -tags ci,migrated_fynedo -count=1 -run "$ui_jobs" ./ui/
 
 step "fixtures through the CLI"
 mkdir -p bin

@@ -20,6 +20,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -81,6 +82,9 @@ type UI struct {
 	settings  *settingsView
 
 	firstFrame sync.Once
+	// the empty register's offer of the sample, which files handed over
+	// later take the place of (handoff.go)
+	sampleOffer *dialog.ConfirmDialog
 }
 
 // New builds the window for reg in app a. It loads the translations in the
@@ -258,4 +262,5 @@ func (u *UI) offerSample() {
 				}
 			})
 		})
+	u.sampleOffer = u.lastConfirm
 }

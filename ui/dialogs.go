@@ -242,8 +242,10 @@ func (sh *shell) fyneSaveAs(title, suggested, ext string, onSave func(path strin
 		if l := sh.lastFolder(); l != nil {
 			fd.SetLocation(l)
 		}
+		fd.SetTitleText(lang.L("Choose a folder")) // Fyne's own reads "열기 폴더"
 		fd.Resize(sh.dialogSize())
 		fd.Show()
+		localizeFileDialog(sh.win.Canvas())
 	})
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Folder"), container.NewBorder(nil, nil, nil, change, folderLabel)),
@@ -304,6 +306,7 @@ func (sh *shell) fyneOpen(title string, exts []string, use func(paths []string))
 	d.Resize(sh.dialogSize())
 	sh.lastFyneOpen = d
 	d.Show()
+	localizeFileDialog(sh.win.Canvas()) // Fyne names its favourites in English
 }
 
 // newSelect is a drop-down whose empty state reads in the user's language

@@ -5,8 +5,10 @@
 // Without --db it opens the register chosen in Settings, else the default
 // register in the user's application-data folder (the same as haeoreum-cli).
 // Files named after the flags (Explorer's "Open with", a desktop file's %F)
-// go to the import wizard. HAEOREUM_SCREENSHOT=file.png saves the first
-// frame, prints the start-up time and exits (scripts/screenshot.sh).
+// go to the import wizard; when a window has the same register open
+// already, they go to its wizard instead and this start ends (handoff.go,
+// ui/instance). HAEOREUM_SCREENSHOT=file.png saves the first frame, prints
+// the start-up time and exits (scripts/screenshot.sh).
 package main
 
 import (
@@ -56,15 +58,23 @@ func main() {
 		opts.OnFirstFrame = screenshotOnFirstFrame(a, start, shot)
 	}
 
+	if handOff(path, opts.Files, 0) { // a window has this register open: it takes the files
+		return
+	}
 	reg, err := register.Open(path, register.Options{Exclusive: true})
 	if err != nil {
+		if handOffToStarting(path, opts.Files, err) {
+			return
+		}
 		// say why in a small window, offering read-only access when
 		// someone else has the register open
 		ui.RunOpenFailed(a, path, err, opts)
 		return
 	}
 	u := ui.New(a, reg, opts)
+	stopListening := listenForLaterStarts(path, u)
 	u.ShowAndRun()
+	stopListening()
 	u.Wait()
 	reg.Close()
 }

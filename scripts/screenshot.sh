@@ -58,5 +58,5 @@ SHOT_LANG=ko_KR.UTF-8 run "$out/haeoreum-1024x700-light.png" >"$tmp/run-small.lo
 	{ echo "the 1024×700 run failed:"; cat "$tmp/run-small.log"; exit 1; }
 grep -E "screenshot saved" "$tmp/run-small.log" | sed "s/^/1024×700, light: /"
 
-grep -iE "error|fail" "$tmp"/run*.log | grep -v "first frame" | head -5 || true
+grep -iE -A2 "error|fail" "$tmp"/run*.log | grep -v "first frame" | head -12 || true
 echo "screenshots in $out"

@@ -44,13 +44,23 @@ func ImportFile(ctx context.Context, reg *register.Register, path string, o File
 // size and type checks refuse it, and could hash a file that changed
 // before it was read.
 func ReadFile(path string, o FileOptions) (*layout.Table, string, error) {
-	wb, err := sheet.Open(path, sheet.Options{Password: o.Password, Limits: o.Limits})
+	wb, err := openWorkbook(path, o)
 	if err != nil {
 		return nil, "", err
 	}
-	t, err := layout.Locate(wb, layout.Options{City: o.City, Unit: o.Unit, AsOf: o.AsOf, Sheet: o.Sheet, HeaderRow: o.HeaderRow, Columns: o.Columns})
+	t, err := locate(wb, o)
 	if err != nil {
 		return nil, "", err
 	}
 	return t, wb.SHA256, nil
+}
+
+func openWorkbook(path string, o FileOptions) (*sheet.Workbook, error) {
+	return sheet.Open(path, sheet.Options{Password: o.Password, Limits: o.Limits})
+}
+
+// locate finds the table in an open workbook as o says; Locate does not
+// change the workbook, so one workbook can be located in several ways.
+func locate(wb *sheet.Workbook, o FileOptions) (*layout.Table, error) {
+	return layout.Locate(wb, layout.Options{City: o.City, Unit: o.Unit, AsOf: o.AsOf, Sheet: o.Sheet, HeaderRow: o.HeaderRow, Columns: o.Columns})
 }

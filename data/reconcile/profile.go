@@ -120,14 +120,20 @@ func profileReadingAs(ctx context.Context, reg *register.Register, path string, 
 	if err != nil {
 		return nil, nil, "", err
 	}
+	var wb *sheet.Workbook // opened once, for the first profile to try
 	for _, p := range all {
 		if !want(p) || (city != "" && p.City != city) {
 			continue
 		}
+		if wb == nil {
+			if wb, err = openWorkbook(path, o); err != nil {
+				return nil, nil, "", err
+			}
+		}
 		try := o
 		try.Sheet, try.HeaderRow = p.Sheet, p.HeaderRow
-		if t, sha, err := ReadFile(path, try); err == nil && t.Fingerprint() == p.Fingerprint {
-			return &p, t, sha, nil
+		if t, err := locate(wb, try); err == nil && t.Fingerprint() == p.Fingerprint {
+			return &p, t, wb.SHA256, nil
 		}
 	}
 	return nil, nil, "", nil

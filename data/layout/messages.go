@@ -4,8 +4,8 @@ import "github.com/haeoreum/register/data/msg"
 
 var (
 	msgNoTable = msg.Define("layout.no_table",
-		"사업 목록 표를 찾지 못했습니다. 머리글 행에 '사업명'과 사업비(국비 등), 추진율 같은 열이 있어야 합니다.",
-		"no project table was found. A header row needs a project name column ('사업명') and columns such as 사업비/국비 or 추진율.")
+		"사업 목록 표를 찾지 못했습니다. 머리글 행에 '사업명'과 사업비(국비 등), 추진율 같은 열이 있어야 합니다. 머리글의 열 이름이 다르면 그 행을 지정해 주세요(창의 '머리글 행'에서, 또는 --header-row 3처럼).",
+		"no project table was found. A header row needs a project name column ('사업명') and columns such as 사업비/국비 or 추진율. If the header's column names differ, name its row (Header row in the window, or --header-row 3 and so on).")
 	msgNoName = msg.Define("layout.no_name_column",
 		"머리글 행(%d행)에 사업명 열이 없습니다.",
 		"the header row (row %d) has no project name column.")

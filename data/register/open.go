@@ -194,7 +194,7 @@ func (r *Register) open(exists bool) error {
 	}
 	if version < SchemaVersion {
 		if r.opts.ReadOnly {
-			return r.readOlderFormat(ctx, version)
+			return r.readOlderFormat(ctx)
 		}
 		if version > 0 {
 			// Pruned only once the migration has worked; if it fails, this
@@ -241,13 +241,9 @@ func (r *Register) readOnlyError() error {
 // readOlderFormat serves a register of an older format opened read-only
 // (a preview, a listing, a report): it is read into memory and brought up
 // to the current format there; the file itself is not touched.
-func (r *Register) readOlderFormat(ctx context.Context, version int) error {
-	snap, err := r.Snapshot(ctx)
+func (r *Register) readOlderFormat(ctx context.Context) error {
+	snap, err := r.Snapshot(ctx) // which brings it up to date
 	if err != nil {
-		return err
-	}
-	if err := snap.migrate(ctx, version); err != nil {
-		snap.Close()
 		return err
 	}
 	r.db.Close()

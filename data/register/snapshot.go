@@ -34,5 +34,19 @@ func (r *Register) Snapshot(ctx context.Context) (*Register, error) {
 		db.Close()
 		return nil, classify(err, where)
 	}
-	return &Register{path: r.path, db: db, opts: Options{KeepBackups: r.opts.KeepBackups}, who: r.who}, nil
+	snap := &Register{path: r.path, db: db, opts: Options{KeepBackups: r.opts.KeepBackups}, who: r.who}
+	// a file of an older format opened read-only is read in the current
+	// one (readOlderFormat): so is its snapshot, which runs the current code
+	var version int
+	if err := db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
+		db.Close()
+		return nil, classify(err, where)
+	}
+	if version < SchemaVersion {
+		if err := snap.migrate(ctx, version); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	return snap, nil
 }

@@ -43,6 +43,8 @@ var (
 	msgFromProfile    = msg.Define("reconcile.from_profile", "저장된 양식에서", "from profile")
 	msgUnitSameLayout = msg.Define("reconcile.unit_same_layout",
 		"%[1]s %[2]s 자료와 같은 양식", "the same layout as %[2]s's sheet of %[1]s")
+	msgSameHeaderAs = msg.Define("reconcile.same_header_as",
+		"%s 양식과 같은 머리글", "the same header as %s's layout")
 	msgUnitSplit = msg.Define("reconcile.unit_split",
 		"금액 단위의 근거가 엇갈립니다: 같은 양식의 %s 자료는 %s였고, 등록부 금액은 %s에서 %d건 일치합니다. 추측하지 않았습니다.",
 		"the evidence for the amounts' unit is split: the sheet of the same layout as of %s was in %s, the register's amounts agree at %s for %d rows. Nothing was guessed.")
@@ -66,11 +68,14 @@ type reading struct {
 	cityDecided bool
 	sheet       string
 	headerRow   int
-	unitSource  string
-	columns     []layout.ColumnChoice
-	profile     *register.Profile
-	use         *ProfileUse
-	fromProfile map[int]bool // columns whose decision the profile gave
+	// headerRowFrom says why the header was read at headerRow, when the
+	// profiles of its layout said (profileHeaderRow)
+	headerRowFrom string
+	unitSource    string
+	columns       []layout.ColumnChoice
+	profile       *register.Profile
+	use           *ProfileUse
+	fromProfile   map[int]bool // columns whose decision the profile gave
 	// warnings are what understanding found beyond Locate (the unit's
 	// evidence split), kept here so that the table stays Locate's result
 	warnings []*msg.Error
@@ -78,8 +83,10 @@ type reading struct {
 
 // findProfile returns the saved profile for the table's layout: the
 // sending city's, or, when the sheet does not say whose it is, the one
-// city's that has this layout. A sheet or a header row an official chose
-// for the city last time is tried too: the finder may pick another.
+// city's that has this layout. A sheet an official chose for the city
+// last time is tried too: the finder may pick another. (A header row an
+// official named is tried only where the finder found no table at all:
+// profileHeaderRow.)
 func findProfile(ctx context.Context, reg *register.Register, path string, o FileOptions, t *layout.Table) (*register.Profile, error) {
 	list, err := reg.ProfilesFor(ctx, t.City, t.Fingerprint())
 	if err != nil {
@@ -91,52 +98,101 @@ func findProfile(ctx context.Context, reg *register.Register, path string, o Fil
 	if o.Sheet != "" || o.HeaderRow != 0 {
 		return nil, nil // the official's choice now is the one to read with
 	}
-	p, _, _, err := profileReadingAs(ctx, reg, path, o, t.City, func(p register.Profile) bool {
-		return (p.Sheet != "" && p.Sheet != t.Sheet) || p.HeaderRow > 0
-	})
-	return p, err
+	return profileOnOtherSheet(ctx, reg, path, o, t)
 }
 
-// readAtProfileHeader reads a file in which no header could be found at
-// the header row an official named for a layout before, if one is that
-// layout there; else it returns notFound.
-func readAtProfileHeader(ctx context.Context, reg *register.Register, path string, o FileOptions, notFound error) (*layout.Table, string, error) {
-	p, t, sha, err := profileReadingAs(ctx, reg, path, o, o.City, func(p register.Profile) bool { return p.HeaderRow > 0 })
-	if err != nil {
-		return nil, "", err
-	}
-	if p == nil {
-		return nil, "", notFound
-	}
-	return t, sha, nil
-}
-
-// profileReadingAs tries the profiles that want (of city, or every city's
-// when ""): the file read with a profile's sheet and header row that comes
-// out as the profile's layout gives the profile and that reading.
-func profileReadingAs(ctx context.Context, reg *register.Register, path string, o FileOptions, city model.City,
-	want func(register.Profile) bool) (*register.Profile, *layout.Table, string, error) {
+// profileOnOtherSheet is the profile whose chosen sheet, read instead of
+// the one the finder picked, comes out as the profile's layout.
+func profileOnOtherSheet(ctx context.Context, reg *register.Register, path string, o FileOptions, t *layout.Table) (*register.Profile, error) {
 	all, err := reg.Profiles(ctx)
 	if err != nil {
-		return nil, nil, "", err
+		return nil, err
 	}
 	var wb *sheet.Workbook // opened once, for the first profile to try
 	for _, p := range all {
-		if !want(p) || (city != "" && p.City != city) {
+		if p.Sheet == "" || p.Sheet == t.Sheet || (t.City != "" && p.City != t.City) {
 			continue
 		}
 		if wb == nil {
 			if wb, err = openWorkbook(path, o); err != nil {
-				return nil, nil, "", err
+				return nil, err
 			}
 		}
 		try := o
-		try.Sheet, try.HeaderRow = p.Sheet, p.HeaderRow
-		if t, err := locate(wb, try); err == nil && t.Fingerprint() == p.Fingerprint {
-			return &p, t, wb.SHA256, nil
+		try.Sheet = p.Sheet
+		if other, err := locate(wb, try); err == nil && other.Fingerprint() == p.Fingerprint {
+			return &p, nil
 		}
 	}
-	return nil, nil, "", nil
+	return nil, nil
+}
+
+// headerPlace is where profiles say a layout's header is, and why.
+type headerPlace struct {
+	sheet string
+	row   int
+	from  string // the evidence, for the preview
+}
+
+// profileHeaderRow looks, in a file where the finder found no header, at
+// the header rows officials named for layouts before (of the city o
+// names, or every city's): a row at which the file comes out as such a
+// layout is where its header is. Several places that each fit are not
+// chosen between. Whose sheet it is stays for the profile lookup to tell:
+// a layout several cities use names none of them.
+func profileHeaderRow(ctx context.Context, reg *register.Register, path string, o FileOptions) (headerPlace, error) {
+	all, err := reg.Profiles(ctx)
+	if err != nil {
+		return headerPlace{}, err
+	}
+	type place struct {
+		sheet string
+		row   int
+	}
+	fingerprints := map[place]string{} // each place located once
+	var wb *sheet.Workbook
+	var matches []register.Profile
+	var at place
+	for _, p := range all {
+		if p.HeaderRow == 0 || (o.City != "" && p.City != o.City) {
+			continue
+		}
+		if wb == nil {
+			if wb, err = openWorkbook(path, o); err != nil {
+				return headerPlace{}, err
+			}
+		}
+		pl := place{p.Sheet, p.HeaderRow}
+		fp, seen := fingerprints[pl]
+		if !seen {
+			try := o
+			try.Sheet, try.HeaderRow = p.Sheet, p.HeaderRow
+			if t, err := locate(wb, try); err == nil {
+				fp = t.Fingerprint()
+			}
+			fingerprints[pl] = fp
+		}
+		if fp == p.Fingerprint {
+			if len(matches) > 0 && pl != at {
+				return headerPlace{}, nil // two places fit: not chosen between
+			}
+			matches, at = append(matches, p), pl
+		}
+	}
+	if len(matches) == 0 {
+		return headerPlace{}, nil
+	}
+	from := fromProfile(matches[0])
+	if !oneCity(matches) {
+		var cities []string
+		for _, p := range matches {
+			if name := field.CityName(p.City); !slices.Contains(cities, name) {
+				cities = append(cities, name)
+			}
+		}
+		from = msg.Text(msgFromProfile) + " — " + msg.Text(msgSameHeaderAs, strings.Join(cities, "·"))
+	}
+	return headerPlace{sheet: at.sheet, row: at.row, from: from}, nil
 }
 
 func oneCity(list []register.Profile) bool {
@@ -233,16 +289,20 @@ func monthOf(date string) string {
 // noteProfile tells the preview which profile the file was read with and
 // which columns' meanings it gave.
 func noteProfile(u *Understanding, r *reading) {
+	if r != nil && r.headerRowFrom != "" {
+		u.HeaderRowFrom = r.headerRowFrom
+	}
 	if r == nil || r.use == nil {
 		return
+	}
+	if slices.Contains(r.use.Took, TookHeaderRow) && u.HeaderRowFrom == "" {
+		u.HeaderRowFrom = fromProfile(*r.profile)
 	}
 	u.Profile = r.use
 	if slices.Contains(r.use.Took, TookSheet) {
 		u.SheetFrom = fromProfile(*r.profile)
 	}
-	if slices.Contains(r.use.Took, TookHeaderRow) {
-		u.HeaderRowFrom = fromProfile(*r.profile)
-	}
+
 	for i, c := range u.Columns {
 		for col := range r.fromProfile {
 			if sheet.ColumnName(col) == c.Letter {

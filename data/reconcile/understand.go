@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"slices"
@@ -31,10 +32,18 @@ var unitCandidates = []value.Unit{value.Won, value.Cheon, value.Baekman, value.E
 // "no unit" errors, which name the flag that settles it (--unit).
 func Understand(ctx context.Context, reg *register.Register, path string, o FileOptions) (*Reading, error) {
 	t, sha, err := ReadFile(path, o)
+	var at headerPlace // where profiles put a header the finder could not find
 	if errors.Is(err, layout.ErrNoTable) && o.HeaderRow == 0 && !o.NoProfile {
-		// no header the finder can score: an official may have named the
-		// header row of this layout before
-		t, sha, err = readAtProfileHeader(ctx, reg, path, o, err)
+		// officials may have named this layout's header row before
+		notFound := err
+		switch at, err = profileHeaderRow(ctx, reg, path, o); {
+		case err != nil:
+		case at.row > 0:
+			o.Sheet, o.HeaderRow = cmp.Or(o.Sheet, at.sheet), at.row
+			t, sha, err = ReadFile(path, o)
+		default:
+			err = notFound
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -47,6 +56,12 @@ func Understand(ctx context.Context, reg *register.Register, path string, o File
 	if !o.NoProfile {
 		if t, sha, o, r, err = understandProfile(ctx, reg, path, o, t, sha); err != nil {
 			return nil, err
+		}
+	}
+	if at.row > 0 {
+		r.headerRowFrom = at.from
+		if r.use != nil && r.profile.HeaderRow == at.row {
+			r.use.Took = append(r.use.Took, TookHeaderRow)
 		}
 	}
 	r.fingerprint, r.sheet, r.headerRow, r.columns = t.Fingerprint(), o.Sheet, o.HeaderRow, o.Columns

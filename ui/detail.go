@@ -210,13 +210,18 @@ func (d *detailView) show(code string) {
 // unless the form holds unsaved edits: those are never overwritten (saving
 // them later is checked against the project's version).
 func (d *detailView) reloadProject() {
-	if d.p != nil && d.from != d.st.reg { // another register (Settings): its projects are others
+	if d.p == nil {
+		return
+	}
+	if d.from != d.st.reg || !slices.ContainsFunc(d.st.all, func(p *model.Project) bool { return p.Code == d.p.Code }) {
+		// another register (Settings), whose projects are others, or the
+		// project is gone (its import undone): nothing to show
 		d.p = nil
 		d.stack.Objects = []fyne.CanvasObject{d.empty}
 		d.stack.Refresh()
 		return
 	}
-	if d.p != nil && !d.dirty() {
+	if !d.dirty() {
 		d.show(d.p.Code)
 	}
 }

@@ -585,22 +585,30 @@ func (w *importWizard) applyFiles(files []*importFile) {
 // applyInput is a file to apply as the job reads it: copied on the UI
 // goroutine, so the job shares nothing with the screen.
 type applyInput struct {
-	f       *importFile
-	reading *reconcile.Reading
-	opts    reconcile.Options
+	f         *importFile // handed back with the outcome, not read by the job
+	name      string
+	path      string
+	city      model.City
+	readError error // why the file could not be read, if it could not
+	reading   *reconcile.Reading
+	opts      reconcile.Options
 }
 
 // applyOutcome is what applying one file did: its preview as applied or
-// as refused (nil if none), and the lines saying why it was refused.
+// as refused (nil if none), the lines saying why it was refused, or that
+// the official cancelled while it was being applied (which changed nothing).
 type applyOutcome struct {
-	f       *importFile
-	pv      *reconcile.Preview
-	applied bool
-	refusal []string
+	f         *importFile
+	pv        *reconcile.Preview
+	applied   bool
+	cancelled bool
+	refusal   []string
 }
 
 // runApply applies each file in the background, each all or nothing: a
-// refused one is listed and the others are still applied.
+// refused one is listed and the others are still applied. A cancel stops
+// before the next file (or rolls back the one being applied); the files
+// applied before it stay applied, and the official is told which.
 func (w *importWizard) runApply(files []*importFile) {
 	var inputs []applyInput
 	for _, f := range files {
@@ -608,45 +616,58 @@ func (w *importWizard) runApply(files []*importFile) {
 		for k, v := range f.confirmed {
 			confirmed[k] = v
 		}
-		inputs = append(inputs, applyInput{f, f.reading, reconcile.Options{AddNew: f.addNew, Confirmed: confirmed}})
+		inputs = append(inputs, applyInput{f: f, name: f.name(), path: f.path, city: f.city, readError: f.err,
+			reading: f.reading, opts: reconcile.Options{AddNew: f.addNew, Confirmed: confirmed}})
 	}
 	var outcomes []applyOutcome
+	cancelled := false
 	w.sh.background(lang.L("Importing"), func(ctx context.Context, progress Progress) error {
 		for i, in := range inputs {
-			if err := ctx.Err(); err != nil {
-				return err
+			if ctx.Err() != nil {
+				cancelled = true
+				break
 			}
-			outcomes = append(outcomes, w.applyOne(ctx, in))
+			o := w.applyOne(ctx, in)
+			outcomes = append(outcomes, o)
+			if o.cancelled {
+				cancelled = true
+				break
+			}
 			progress(i+1, len(inputs))
 		}
-		return nil
-	}, func(err error) { w.afterApply(outcomes, err) })
+		return nil // a cancel is told by afterApply, with what was applied before it
+	}, func(error) { w.afterApply(outcomes, cancelled) })
 }
 
 // applyOne applies one file (off the UI goroutine). A refused sheet is
 // noted in the open round's status with why.
 func (w *importWizard) applyOne(ctx context.Context, in applyInput) applyOutcome {
 	out := applyOutcome{f: in.f}
-	err := in.f.err
+	err := in.readError
 	if in.reading == nil && err == nil {
-		out.refusal = []string{in.f.name() + ": " + lang.L("the file has not been read yet.")}
+		out.refusal = []string{in.name + ": " + lang.L("the file has not been read yet.")}
 		return out
 	}
 	if err == nil {
 		out.pv, err = reconcile.Apply(ctx, w.st.reg, in.reading, in.opts)
 		out.applied = err == nil
 	}
-	if err != nil {
-		out.refusal = []string{in.f.name() + ": " + ErrorText(err)}
-		if _, noteErr := round.NoteRefused(ctx, w.st.reg, in.f.path, in.f.city, err); noteErr != nil {
+	switch {
+	case err == nil:
+	case ctx.Err() != nil: // cancelled while applying: rolled back, not refused
+		out.pv, out.cancelled = nil, true
+	default:
+		out.refusal = []string{in.name + ": " + ErrorText(err)}
+		if _, noteErr := round.NoteRefused(ctx, w.st.reg, in.path, in.city, err); noteErr != nil {
 			out.refusal = append(out.refusal, ErrorText(noteErr))
 		}
 	}
 	return out
 }
 
-// afterApply shows what the files did, on the UI goroutine.
-func (w *importWizard) afterApply(outcomes []applyOutcome, err error) {
+// afterApply shows what the files did, on the UI goroutine; cancelled:
+// the official stopped before every file was done.
+func (w *importWizard) afterApply(outcomes []applyOutcome, cancelled bool) {
 	var last *importFile
 	var refused []string
 	applied := 0
@@ -667,14 +688,28 @@ func (w *importWizard) afterApply(outcomes []applyOutcome, err error) {
 	} else {
 		w.showCurrent()
 	}
-	if err == nil && last != nil {
+	if last != nil {
 		w.show(last)
 	}
-	if len(refused) > 0 {
-		w.sh.message(lang.L("Some files were not applied"),
-			lang.L("{{.Applied}} files were applied. These were refused and changed nothing:", map[string]any{"Applied": applied})+
-				"\n\n"+strings.Join(refused, "\n"))
+	var text string
+	switch {
+	case cancelled && applied == 0:
+		text = lang.L("Cancelled. Nothing was changed.")
+	case cancelled:
+		text = lang.L("Cancelled. {{.Applied}} files were applied before that; the others changed nothing.", map[string]any{"Applied": applied})
+	case len(refused) > 0:
+		text = lang.L("{{.Applied}} files were applied. These were refused and changed nothing:", map[string]any{"Applied": applied})
+	default:
+		return
 	}
+	if len(refused) > 0 {
+		text += "\n\n" + strings.Join(refused, "\n")
+	}
+	title := lang.L("Some files were not applied")
+	if cancelled {
+		title = lang.L("Information")
+	}
+	w.sh.message(title, text)
 }
 
 // refreshUndo enables "Undo last import" when there is one.

@@ -116,11 +116,10 @@ func (u *UI) restoreScreens(s screenState) {
 	t := u.table
 	t.filter, t.sortCol, t.desc = s.table.filter, s.table.sortCol, s.table.desc
 	t.search.SetText(s.table.search.Text)
-	t.selected = s.project
-	t.refresh()
 	if s.project != "" {
 		u.detail.show(s.project)
 	}
+	t.refresh() // selects the project the form shows
 	u.conflView.showDecided.SetChecked(s.showDecided)
 	for i, c := range u.conflView.items {
 		if c.ID == s.conflict {

@@ -218,8 +218,15 @@ func (v *registerView) setSelectsQuietly() {
 	v.conflicts.OnChanged = cb
 }
 
-// refresh takes the register's new content: drop-down choices, rows.
+// refresh takes the register's new content: drop-down choices, rows, and
+// as the selected row the project the form shows (none when the form was
+// emptied: another register, or the project undone away). The form
+// listens first (it is built first), so it has taken the change already.
 func (v *registerView) refresh() {
+	v.selected = ""
+	if v.detail.p != nil {
+		v.selected = v.detail.p.Code
+	}
 	all := lang.L("All")
 	fields := append([]string{all}, v.st.scheme.Fields...)
 	for _, f := range query.Values(v.st.all, func(p *model.Project) string { return p.Field }) {
@@ -499,9 +506,8 @@ func (v *registerView) addProject() {
 			return err
 		}, func(err error) {
 			if err == nil {
-				v.selected = p.Code
+				v.detail.show(p.Code) // the table selects what the form shows
 				v.st.reload()
-				v.detail.show(p.Code)
 			}
 		})
 	}, v.sh.win)

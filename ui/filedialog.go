@@ -135,11 +135,17 @@ func (sh *shell) runSystemDialog(ask func() (any, error), use func(any), fallbac
 		}, nil, func(error) { answer(v, err) })
 		return
 	}
-	// Not one of sh.jobs: closing the window must not wait for a dialog the
-	// user left open.
+	// Not one of the jobs Wait waits for: closing the window must not wait
+	// for a dialog the user left open. But it is running work for whenIdle:
+	// the window stays usable while zenity or kdialog asks, and a language
+	// switch meanwhile would give the answer to a wizard already replaced.
+	sh.jobs.running++
 	go func() {
 		v, err := ask()
-		fyne.Do(func() { answer(v, err) })
+		fyne.Do(func() {
+			answer(v, err)
+			sh.jobDone()
+		})
 	}()
 }
 

@@ -330,3 +330,41 @@ func TestOpenFailedOffersReadOnly(t *testing.T) {
 		t.Fatal("read-only offered for a failure that is not about another user")
 	}
 }
+
+// blockingDialog is a system dialog that answers when the test says so.
+type blockingDialog struct {
+	fakeDialog
+	release chan struct{}
+}
+
+func (b *blockingDialog) open(r fileRequest) ([]string, error) {
+	<-b.release
+	return b.fakeDialog.open(r)
+}
+
+// While the system's dialog is open (the window stays usable beside
+// zenity or kdialog), what must wait for running work, such as rebuilding
+// the screens in another language, waits for its answer too: otherwise the
+// chosen files would go to a wizard already replaced. Closing the window
+// (Wait) still does not wait for a dialog left open. This is the path the
+// program runs, without the tests' job queue.
+func TestWorkWaitsForAnOpenSystemDialog(t *testing.T) {
+	test.NewTempApp(t)
+	dlg := &blockingDialog{fakeDialog: fakeDialog{paths: []string{"/tmp/a.xlsx"}}, release: make(chan struct{})}
+	sh := &shell{win: test.NewWindow(nil), prefs: fyne.CurrentApp().Preferences(), system: dlg}
+	got := make(chan []string, 1)
+	sh.openFiles("열기", []string{".xlsx"}, true, func(paths []string) { got <- paths })
+	idle := make(chan struct{})
+	sh.whenIdle(func() { close(idle) })
+	select {
+	case <-idle:
+		t.Fatal("work waiting for idle ran while the system dialog was still open")
+	default:
+	}
+	sh.Wait() // returns at once: the dialog is not a job closing waits for
+	close(dlg.release)
+	if paths := <-got; len(paths) != 1 || paths[0] != "/tmp/a.xlsx" {
+		t.Fatalf("answer %v", paths)
+	}
+	<-idle // after the answer was used
+}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/msg"
+	"github.com/xuri/excelize/v2"
 )
 
 // Two cities send the same layout whose header the finder cannot score,
@@ -106,5 +107,48 @@ func TestTheFindersTableWinsOverAProfilesHeaderRow(t *testing.T) {
 	}
 	if u := pv.Understood; u.HeaderRow != 5 || u.HeaderRowFrom != "" {
 		t.Errorf("read at row %d (%q), not at the table the finder found (row 5)", u.HeaderRow, u.HeaderRowFrom)
+	}
+}
+
+// twoSheets writes a workbook with a sheet of notes and, after it, a
+// sheet whose header the finder cannot score (row 2 under a title).
+func twoSheets(t *testing.T, name, amount string) string {
+	t.Helper()
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "메모")
+	f.SetCellValue("메모", "A1", "작성 요령")
+	if _, err := f.NewSheet("목록"); err != nil {
+		t.Fatal(err)
+	}
+	for i, row := range [][]any{{"해오름동맹 과제 목록"}, {"과제명", "총사업비(백만원)"}, {"해안 산책로 잇기", amount}} {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("목록", cell, &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), name)
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// The sheet and the header row an official named together are both taken
+// for the next workbook of the layout, and the preview says both came
+// from the profile.
+func TestTheSheetAndHeaderRowFromTheProfile(t *testing.T) {
+	msg.SetLanguage(msg.Korean)
+	r := newRegister(t)
+	first := twoSheets(t, "목록_2026-10.xlsx", "1200")
+	if pv, err := ImportFile(ctx, r, first, FileOptions{Sheet: "목록", HeaderRow: 2, City: model.Pohang, Options: Options{AddNew: true}}); err != nil {
+		t.Fatalf("%v %v", err, pv.Errors)
+	}
+	pv, err := ImportFile(ctx, r, twoSheets(t, "목록_2026-11.xlsx", "1500"), FileOptions{Options: Options{DryRun: true}})
+	if err != nil {
+		t.Fatalf("%v %v", err, pv.Errors)
+	}
+	u := pv.Understood
+	if u.Sheet != "목록" || u.HeaderRow != 2 || u.SheetFrom == "" || u.HeaderRowFrom == "" || len(pv.Changed) != 1 {
+		t.Fatalf("sheet %q (%q), header row %d (%q), %d changes", u.Sheet, u.SheetFrom, u.HeaderRow, u.HeaderRowFrom, len(pv.Changed))
 	}
 }

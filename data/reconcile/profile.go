@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"strings"
@@ -68,14 +69,15 @@ type reading struct {
 	cityDecided bool
 	sheet       string
 	headerRow   int
-	// headerRowFrom says why the header was read at headerRow, when the
-	// profiles of its layout said (profileHeaderRow)
-	headerRowFrom string
-	unitSource    string
-	columns       []layout.ColumnChoice
-	profile       *register.Profile
-	use           *ProfileUse
-	fromProfile   map[int]bool // columns whose decision the profile gave
+	// headerRowFrom says why the header was read at headerRow, and
+	// sheetFrom why that sheet, when the profiles of its layout said
+	// (profileHeaderRow)
+	headerRowFrom, sheetFrom string
+	unitSource               string
+	columns                  []layout.ColumnChoice
+	profile                  *register.Profile
+	use                      *ProfileUse
+	fromProfile              map[int]bool // columns whose decision the profile gave
 	// warnings are what understanding found beyond Locate (the unit's
 	// evidence split), kept here so that the table stays Locate's result
 	warnings []*msg.Error
@@ -129,9 +131,41 @@ func profileOnOtherSheet(ctx context.Context, reg *register.Register, path strin
 
 // headerPlace is where profiles say a layout's header is, and why.
 type headerPlace struct {
-	sheet string
-	row   int
-	from  string // the evidence, for the preview
+	sheet       string
+	row         int
+	from        string // the evidence, for the preview
+	sheetChosen bool   // the sheet is the profiles' choice, not the official's
+}
+
+// readAtNamedHeader reads a file in which the finder found no table
+// (notFound) at the header row officials named for its layout before,
+// when there is one.
+func readAtNamedHeader(ctx context.Context, reg *register.Register, path string, o FileOptions, notFound error) (
+	*layout.Table, string, FileOptions, headerPlace, error) {
+	at, err := profileHeaderRow(ctx, reg, path, o)
+	if err != nil || at.row == 0 {
+		return nil, "", o, headerPlace{}, cmp.Or(err, notFound)
+	}
+	if o.Sheet == "" && at.sheet != "" {
+		o.Sheet, at.sheetChosen = at.sheet, true
+	}
+	o.HeaderRow = at.row
+	t, sha, err := ReadFile(path, o)
+	return t, sha, o, at, err
+}
+
+// note says in the reading where its header row (and sheet) came from.
+func (at headerPlace) note(r *reading) {
+	if at.row == 0 {
+		return
+	}
+	r.headerRowFrom = at.from
+	if at.sheetChosen {
+		r.sheetFrom = at.from
+	}
+	if r.use != nil && r.profile.HeaderRow == at.row {
+		r.use.Took = append(r.use.Took, TookHeaderRow)
+	}
 }
 
 // profileHeaderRow looks, in a file where the finder found no header, at
@@ -163,10 +197,16 @@ func profileHeaderRow(ctx context.Context, reg *register.Register, path string, 
 			}
 		}
 		pl := place{p.Sheet, p.HeaderRow}
+		if o.Sheet != "" { // the official's sheet: a row named on another is not this one's
+			if p.Sheet != "" && p.Sheet != o.Sheet {
+				continue
+			}
+			pl.sheet = o.Sheet
+		}
 		fp, seen := fingerprints[pl]
 		if !seen {
 			try := o
-			try.Sheet, try.HeaderRow = p.Sheet, p.HeaderRow
+			try.Sheet, try.HeaderRow = pl.sheet, pl.row
 			if t, err := locate(wb, try); err == nil {
 				fp = t.Fingerprint()
 			}
@@ -291,6 +331,9 @@ func monthOf(date string) string {
 func noteProfile(u *Understanding, r *reading) {
 	if r != nil && r.headerRowFrom != "" {
 		u.HeaderRowFrom = r.headerRowFrom
+	}
+	if r != nil && r.sheetFrom != "" {
+		u.SheetFrom = r.sheetFrom
 	}
 	if r == nil || r.use == nil {
 		return

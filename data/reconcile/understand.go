@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"slices"
@@ -34,16 +33,7 @@ func Understand(ctx context.Context, reg *register.Register, path string, o File
 	t, sha, err := ReadFile(path, o)
 	var at headerPlace // where profiles put a header the finder could not find
 	if errors.Is(err, layout.ErrNoTable) && o.HeaderRow == 0 && !o.NoProfile {
-		// officials may have named this layout's header row before
-		notFound := err
-		switch at, err = profileHeaderRow(ctx, reg, path, o); {
-		case err != nil:
-		case at.row > 0:
-			o.Sheet, o.HeaderRow = cmp.Or(o.Sheet, at.sheet), at.row
-			t, sha, err = ReadFile(path, o)
-		default:
-			err = notFound
-		}
+		t, sha, o, at, err = readAtNamedHeader(ctx, reg, path, o, err)
 	}
 	if err != nil {
 		return nil, err
@@ -58,12 +48,7 @@ func Understand(ctx context.Context, reg *register.Register, path string, o File
 			return nil, err
 		}
 	}
-	if at.row > 0 {
-		r.headerRowFrom = at.from
-		if r.use != nil && r.profile.HeaderRow == at.row {
-			r.use.Took = append(r.use.Took, TookHeaderRow)
-		}
-	}
+	at.note(r)
 	r.fingerprint, r.sheet, r.headerRow, r.columns = t.Fingerprint(), o.Sheet, o.HeaderRow, o.Columns
 	r.cityDecided = r.cityDecided || officialCity
 	switch {

@@ -18,11 +18,7 @@ import (
 func TestCancelAfterTheFirstFileSaysWhatWasApplied(t *testing.T) {
 	e := newEnv(t, "ko", false)
 	u, w := e.u, e.u.importer
-	var paths []string
-	for _, f := range fixtureFiles {
-		paths = append(paths, filepath.Join(fixtures(t), f))
-	}
-	w.add(paths...)
+	w.add(fixturePaths(t)...)
 	u.Wait()
 	u.lastMessage = ""
 	test.Tap(w.applyAll)

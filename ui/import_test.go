@@ -137,11 +137,7 @@ func indexOf(files []*importFile, f *importFile) int {
 func TestImportApplyAll(t *testing.T) {
 	e := newEnv(t, "ko", false)
 	u, w := e.u, e.u.importer
-	var paths []string
-	for _, f := range fixtureFiles {
-		paths = append(paths, filepath.Join(fixtures(t), f))
-	}
-	w.add(paths...)
+	w.add(fixturePaths(t)...)
 	u.Wait()
 	test.Tap(w.applyAll)
 	if u.lastConfirm != nil { // uncertain rows: confirm applying anyway

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/haeoreum/register/assets/sample"
 	"github.com/haeoreum/register/data/register"
 )
 
@@ -16,12 +17,7 @@ import (
 func TestSwitchRegisterWaitsForRunningWork(t *testing.T) {
 	e := newEnv(t, "ko", true)
 	u := e.u
-	path := filepath.Join(t.TempDir(), "other.db")
-	other, err := register.Open(path, register.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	other.Close()
+	path := otherRegisterFile(t, false)
 
 	u.detail.show("HA-C01") // a project of the register being left
 	release := make(chan struct{})
@@ -63,4 +59,49 @@ func TestSwitchRegisterWaitsForRunningWork(t *testing.T) {
 	if u.detail.p != nil {
 		t.Errorf("the form still shows %s of the register left", u.detail.p.Code)
 	}
+}
+
+// When another register is opened the form is emptied and the table
+// selects no row: the other register has a project of the same code
+// (every register of the alliance has HA-C01), and a row left selected
+// beside an empty form could not be chosen again to open it. Found in
+// review.
+func TestAnotherRegisterLeavesNoRowSelectedBesideAnEmptyForm(t *testing.T) {
+	e := newEnv(t, "ko", true)
+	u := e.u
+	path := otherRegisterFile(t, true)
+
+	code := u.table.rows[0].Code
+	u.table.table.Select(tableCell(u, code))
+	if u.detail.p == nil || u.detail.p.Code != code {
+		t.Fatalf("choosing %s did not open it", code)
+	}
+	u.settings.switchTo(path)
+	u.Wait()
+	t.Cleanup(func() { u.reg.Close() })
+	if u.detail.p != nil {
+		t.Fatalf("the form still shows %s", u.detail.p.Code)
+	}
+	u.table.table.Select(tableCell(u, code))
+	if u.detail.p == nil {
+		t.Errorf("after another register was opened, choosing %s's row (selected: %q) does not open it", code, u.table.selected)
+	}
+}
+
+// otherRegisterFile makes a register file to switch to, empty or holding
+// the sample, and returns its path.
+func otherRegisterFile(t *testing.T, withSample bool) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "other.db")
+	other, err := register.Open(path, register.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if withSample {
+		if err := sample.Load(context.Background(), other); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return path
 }

@@ -14,18 +14,8 @@ import (
 // register fails with "no such column: header_row".
 func TestSnapshotOfAnOlderFormatOpenedReadOnlyIsCurrent(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "old.db")
-	saved := migrations
-	migrations, SchemaVersion = migrations[:3], 3 // the format before header rows
-	r, err := Open(path, Options{})
-	if err == nil {
-		insert(t, r, sample("HA-E01"))
-		r.Close()
-	}
-	migrations, SchemaVersion = saved, len(saved)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err = Open(path, Options{ReadOnly: true})
+	olderRegister(t, path, 3, func(r *Register) { insert(t, r, sample("HA-E01")) }) // before header rows
+	r, err := Open(path, Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}

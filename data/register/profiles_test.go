@@ -107,18 +107,8 @@ func TestSameProfileIsNotRewritten(t *testing.T) {
 // A register written before profiles existed is migrated and can keep them.
 func TestVersion2RegisterMigratesToProfiles(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "register.db")
-	saved := migrations
-	migrations, SchemaVersion = migrations[:2], 2
+	olderRegister(t, path, 2, func(r *Register) { insert(t, r, sample("HA-E01")) })
 	r, err := Open(path, Options{})
-	if err == nil {
-		insert(t, r, sample("HA-E01"))
-		r.Close()
-	}
-	migrations, SchemaVersion = saved, len(saved)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err = Open(path, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,21 +125,16 @@ func TestVersion2RegisterMigratesToProfiles(t *testing.T) {
 // restores it (the table's undo triggers were made again with the column).
 func TestVersion3ProfilesGainTheHeaderRow(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "register.db")
-	saved := migrations
-	migrations, SchemaVersion = migrations[:3], 3
-	r, err := Open(path, Options{})
-	if err == nil {
-		_, err = r.Write(ctx, Batch{Kind: KindImport, City: model.Ulsan}, func(tx *Tx) error {
+	olderRegister(t, path, 3, func(r *Register) {
+		_, err := r.Write(ctx, Batch{Kind: KindImport, City: model.Ulsan}, func(tx *Tx) error {
 			return tx.exec(`INSERT INTO sheet_profiles(city, fingerprint, unit, file, as_of, batch_id, saved_at)
 				VALUES ('ulsan', 'd5f57fb672fae1c8', '천원', 'old.csv', '2026-09-30', ?, '2026-10-01T00:00:00Z')`, tx.batch)
 		})
-		r.Close()
-	}
-	migrations, SchemaVersion = saved, len(saved)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err = Open(path, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+	r, err := Open(path, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

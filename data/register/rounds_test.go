@@ -169,18 +169,8 @@ func TestRoundWritesOutsideABatchAreRefused(t *testing.T) {
 // backup) and keeps its data.
 func TestVersion1RegisterMigratesToRounds(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "register.db")
-	saved := migrations
-	migrations, SchemaVersion = migrations[:1], 1
+	olderRegister(t, path, 1, func(r *Register) { insert(t, r, sample("HA-E01")) })
 	r, err := Open(path, Options{})
-	if err == nil {
-		insert(t, r, sample("HA-E01"))
-		r.Close()
-	}
-	migrations, SchemaVersion = saved, len(saved)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err = Open(path, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,4 +227,19 @@ func TestRestoringAVersion1BackupMigratesIt(t *testing.T) {
 	if _, err := ro.Project(ctx, "HA-E01"); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// olderRegister writes a register at path in the format of schema version
+// (the code as it was then), with fill's content, and closes it.
+func olderRegister(t *testing.T, path string, version int, fill func(r *Register)) {
+	t.Helper()
+	saved := migrations
+	migrations, SchemaVersion = migrations[:version], version
+	defer func() { migrations, SchemaVersion = saved, len(saved) }() // also when fill fails the test
+	r, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	fill(r)
 }

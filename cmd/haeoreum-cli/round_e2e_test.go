@@ -1,19 +1,17 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/haeoreum/register/data/round"
+	"github.com/haeoreum/register/data/sheet/sheettest"
 )
 
 // answerKey is what the test needs of the fixtures' expected.json.
@@ -71,29 +69,6 @@ func readMaster(t *testing.T) map[string]masterRow {
 		out[r[0]] = m
 	}
 	return out
-}
-
-// resaveWithLibreOffice opens a workbook in LibreOffice and saves it again
-// as xlsx, as a city officer's LibreOffice would; it returns the new file.
-func resaveWithLibreOffice(t *testing.T, in string) string {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("LibreOffice checks run in the full pass")
-	}
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("LibreOffice (soffice) is not installed")
-	}
-	out, profile := t.TempDir(), t.TempDir()
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, soffice, "--headless", "--norestore", "-env:UserInstallation=file://"+profile,
-		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, in)
-	cmd.Env = append(os.Environ(), "HOME="+profile)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, b)
-	}
-	return filepath.Join(out, filepath.Base(in))
 }
 
 // fillProgress writes 추진율 into a city's template for the projects named,
@@ -191,7 +166,7 @@ func TestTwoRoundsEndToEnd(t *testing.T) {
 	}
 	renamed := filepath.Join(dir, "울산_회신_최종.xlsx")
 	fillProgress(t, filepath.Join(tpl, r2+"_경주.xlsx"), renamed, progress)
-	back := resaveWithLibreOffice(t, renamed)
+	back := sheettest.Resave(t, renamed)
 	m, ok := round.ReadMark(back)
 	if !ok || m.City != "gyeongju" || m.Round != r2 || m.AsOf != "2026-10-31" {
 		t.Fatalf("the re-saved return's mark: %+v %v", m, ok)

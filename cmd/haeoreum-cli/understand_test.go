@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/haeoreum/register/data/sheet/sheettest"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/korean"
 )
@@ -20,13 +20,6 @@ import (
 // "save as CSV" of a copied table arrives.
 func titleLessCSV(t *testing.T) string {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("LibreOffice checks run in the full pass; -short (the race pass) skips them")
-	}
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("LibreOffice is not installed (CI installs it)")
-	}
 	dir := t.TempDir()
 	data, err := os.ReadFile(fixture("ulsan_2026-10.xlsx"))
 	if err != nil {
@@ -34,12 +27,8 @@ func titleLessCSV(t *testing.T) string {
 	}
 	src := filepath.Join(dir, "status.xlsx")
 	os.WriteFile(src, data, 0o644)
-	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+dir+"/profile",
-		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", filepath.Join(dir, "out"), src)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
-	text, err := os.ReadFile(filepath.Join(dir, "out", "status.csv"))
+	csv := sheettest.Convert(t, filepath.Join(dir, "out"), "csv:Text - txt - csv (StarCalc):44,34,76", ".csv", false, src)[0]
+	text, err := os.ReadFile(csv)
 	if err != nil {
 		t.Fatal(err)
 	}

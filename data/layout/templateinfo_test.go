@@ -1,17 +1,14 @@
 package layout_test
 
 import (
-	"context"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/haeoreum/register/data/layout"
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/report"
 	"github.com/haeoreum/register/data/sheet"
+	"github.com/haeoreum/register/data/sheet/sheettest"
 )
 
 // A template issued for a round says which city, round and as-of date it
@@ -24,7 +21,7 @@ func TestTemplateInfoSurvivesRenameAndLibreOffice(t *testing.T) {
 	if err := report.ExportTemplate(path, tpl, report.SaveOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []string{path, resave(t, path)} {
+	for _, p := range []string{path, sheettest.Resave(t, path)} {
 		wb, err := sheet.Open(p, sheet.Options{})
 		if err != nil {
 			t.Fatal(err)
@@ -52,26 +49,4 @@ func TestNoTemplateInfo(t *testing.T) {
 	if _, _, ok := layout.TemplateCity(wb); ok {
 		t.Error("the Ulsan fixture has a template city")
 	}
-}
-
-// resave opens a workbook in LibreOffice and saves it again as xlsx.
-func resave(t *testing.T, in string) string {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("LibreOffice checks run in the full pass")
-	}
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("LibreOffice (soffice) is not installed")
-	}
-	out, profile := t.TempDir(), t.TempDir()
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, soffice, "--headless", "--norestore", "-env:UserInstallation=file://"+profile,
-		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, in)
-	cmd.Env = append(os.Environ(), "HOME="+profile)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, b)
-	}
-	return filepath.Join(out, filepath.Base(in))
 }

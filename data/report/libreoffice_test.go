@@ -1,78 +1,18 @@
 package report
 
 import (
-	"context"
 	"math"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
 	"slices"
 	"strconv"
-	"strings"
 	"testing"
-	"time"
 
 	"github.com/haeoreum/register/data/model"
+	"github.com/haeoreum/register/data/sheet/sheettest"
 	"github.com/xuri/excelize/v2"
 )
-
-// recalcProfile is a LibreOffice user profile that recalculates every
-// formula of an xlsx on load, so the converted file holds LibreOffice's
-// own results rather than our cached ones.
-const recalcProfile = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`
-
-// convertWithLibreOffice opens each workbook in LibreOffice and saves it
-// again as xlsx into out; it returns the converted paths.
-func convertWithLibreOffice(t *testing.T, out string, files ...string) []string {
-	t.Helper()
-	return convertWith(t, out, "xlsx:Calc MS Excel 2007 XML", ".xlsx", files...)
-}
-
-// convertWith converts each workbook with LibreOffice to the given filter
-// into out; it returns the converted paths (the name with ext).
-func convertWith(t *testing.T, out, filter, ext string, files ...string) []string {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("LibreOffice checks run in the full pass; -short (the race pass) skips them")
-	}
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("LibreOffice (soffice) is not installed")
-	}
-	profile := filepath.Join(t.TempDir(), "lo")
-	if err := os.MkdirAll(filepath.Join(profile, "user"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(profile, "user", "registrymodifications.xcu"), []byte(recalcProfile), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	args := append([]string{"--headless", "--norestore", "-env:UserInstallation=file://" + profile,
-		"--convert-to", filter, "--outdir", out}, files...)
-	cmd := exec.CommandContext(ctx, soffice, args...)
-	cmd.Env = append(os.Environ(), "HOME="+profile)
-	start := time.Now()
-	output, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("soffice: %v\n%s", err, output)
-	}
-	t.Logf("LibreOffice converted %d files in %v", len(files), time.Since(start))
-	var conv []string
-	for _, f := range files {
-		p := filepath.Join(out, strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))+ext)
-		if _, err := os.Stat(p); err != nil {
-			t.Fatalf("LibreOffice did not convert %s:\n%s", filepath.Base(f), output)
-		}
-		conv = append(conv, p)
-	}
-	return conv
-}
 
 // TestLibreOfficeOpensEveryWorkbook opens the report and the city
 // templates in LibreOffice, which recalculates every formula, and checks
@@ -102,7 +42,7 @@ func TestLibreOfficeOpensEveryWorkbook(t *testing.T) {
 		t.Fatal(err)
 	}
 	files = append(files, blankPath)
-	conv := convertWithLibreOffice(t, out, files...)
+	conv := sheettest.Convert(t, out, sheettest.XLSX, ".xlsx", true, files...)
 
 	// The report: same sheets; LibreOffice's recalculated totals are ours.
 	f := openXLSX(t, conv[0])

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/haeoreum/register/data/sheet/sheettest"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -129,7 +130,7 @@ func TestLibreOfficePrintsReadably(t *testing.T) {
 	}
 	calib := filepath.Join(dir, "calibration.xlsx")
 	calibrationBook(t, calib)
-	pdfs := convertWith(t, out, "pdf", ".pdf", reportPath, calib)
+	pdfs := sheettest.Convert(t, out, "pdf", ".pdf", true, reportPath, calib)
 
 	cal := pdfPages(t, pdfs[1])
 	if len(cal) == 0 || len(cal[0]) == 0 {

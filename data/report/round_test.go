@@ -12,6 +12,7 @@ import (
 
 	"github.com/haeoreum/register/data/model"
 	"github.com/haeoreum/register/data/register"
+	"github.com/haeoreum/register/data/sheet/sheettest"
 )
 
 // roundData is the fixtures' register, then the changes of a round made
@@ -199,7 +200,7 @@ func TestLibreOfficePrintsRoundReport(t *testing.T) {
 	}
 	calib := filepath.Join(dir, "calibration.xlsx")
 	calibrationBook(t, calib)
-	pdfs := convertWith(t, out, "pdf", ".pdf", path, list, calib)
+	pdfs := sheettest.Convert(t, out, "pdf", ".pdf", true, path, list, calib)
 	cal := pdfPages(t, pdfs[2])
 	perPoint := (cal[0][0].yMax - cal[0][0].yMin) / 10
 	for n, pdf := range pdfs[:2] {

@@ -28,22 +28,11 @@ func selectConflict(t *testing.T, v *conflictsView, code string, k model.FieldKe
 // buttons returns the buttons shown in o by their labels.
 func buttons(o fyne.CanvasObject) map[string]*widget.Button {
 	out := map[string]*widget.Button{}
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch x := o.(type) {
-		case *widget.Button:
-			out[x.Text] = x
-		case *widget.Card:
-			if x.Content != nil {
-				walk(x.Content)
-			}
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
+	eachObject(o, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok {
+			out[b.Text] = b
 		}
-	}
-	walk(o)
+	})
 	return out
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/haeoreum/register/assets/sample"
 	"github.com/haeoreum/register/data/model"
@@ -97,4 +98,20 @@ func (f *fakeReporter) Template(ctx context.Context, reg *register.Register, cit
 	defer f.mu.Unlock()
 	f.calls = append(f.calls, "template "+string(city)+" "+path)
 	return os.WriteFile(path, []byte("xlsx"), 0o644)
+}
+
+// eachObject calls visit for o and everything the screens put under it:
+// containers' children and cards' content (widgets are not opened).
+func eachObject(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
+	visit(o)
+	switch x := o.(type) {
+	case *widget.Card:
+		if x.Content != nil {
+			eachObject(x.Content, visit)
+		}
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			eachObject(c, visit)
+		}
+	}
 }

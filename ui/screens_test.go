@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"image"
 	"image/png"
 	"os"
@@ -624,28 +623,16 @@ func blank(img image.Image) bool {
 	return true
 }
 
-var _ = fmt.Sprint
-
 // allText joins the text of every label and button under o.
 func allText(o fyne.CanvasObject) string {
 	var b strings.Builder
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
+	eachObject(o, func(o fyne.CanvasObject) {
 		switch x := o.(type) {
 		case *widget.Label:
 			b.WriteString(x.Text + "\n")
 		case *widget.Button:
 			b.WriteString(x.Text + "\n")
-		case *widget.Card:
-			if x.Content != nil {
-				walk(x.Content)
-			}
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
 		}
-	}
-	walk(o)
+	})
 	return b.String()
 }
